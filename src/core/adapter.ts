@@ -1,0 +1,38 @@
+import type { ResolvedConfig } from './config';
+import type { Log } from './log';
+import type { WidgetParams, WidgetStage, WidgetVendor } from './schema';
+
+/**
+ * One vendor event as an adapter reports it: schema parameters in the schema's
+ * own names, before stage lookup and GA4 sanitizing. `widget_action` is the
+ * vendor's event name, looked up in the adapter's stage table; the core fills
+ * in vendor, product (unless set), stage and schema version.
+ */
+export type VendorEvent = Partial<WidgetParams> & { widget_action: string };
+
+/** What the core hands an adapter when installing it. */
+export interface AdapterContext {
+  /** Report one vendor event; never throws. */
+  report: (event: VendorEvent) => void;
+  /** The validated configuration. */
+  config: ResolvedConfig;
+  /** Debug logger. */
+  log: Log;
+}
+
+/**
+ * Every vendor adapter has this shape and is registered in one typed table
+ * (src/vendors/registry.ts): a declarative stage table plus hooks.
+ */
+export interface VendorAdapter {
+  /** The vendor id pushed as `widget_vendor`. */
+  vendor: WidgetVendor;
+  /** `widget_product` when the event does not name another. */
+  product: string;
+  /** Vendor event name → funnel stage. Data, not branches; also generates docs/events.md. */
+  stages: Readonly<Record<string, WidgetStage>>;
+  /** Actions that count as a conversion unless configured otherwise. */
+  leadActions: readonly string[];
+  /** Installs the hooks; returns the function that removes them again. */
+  install: (context: AdapterContext) => () => void;
+}

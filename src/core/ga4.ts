@@ -1,0 +1,47 @@
+/**
+ * GA4 collection rules the bridge enforces in code.
+ * https://support.google.com/analytics/answer/13316687 (naming, reserved names)
+ * https://support.google.com/analytics/answer/9267744 (limits)
+ */
+
+/** Event names: start with a letter, letters/digits/underscores, at most 40 characters. */
+export const EVENT_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
+
+/** At most this many parameters per event. */
+export const MAX_PARAMS = 25;
+
+/** String parameter values are truncated to this many characters. */
+export const MAX_VALUE_LENGTH = 100;
+
+/** Parameter names: at most 40 characters. */
+export const MAX_PARAM_NAME_LENGTH = 40;
+
+/** Prefixes GA4 reserves for event and parameter names. */
+export const RESERVED_PREFIXES = ['_', 'firebase_', 'ga_', 'google_', 'gtag.', 'query_id'] as const;
+
+/** Event names GA4 reserves on web streams (they are rejected or collide with automatic events). */
+export const RESERVED_EVENT_NAMES = [
+  'ad_activeview', 'ad_click', 'ad_exposure', 'ad_impression', 'ad_query', 'ad_reward', 'adunit_exposure',
+  'app_background', 'app_clear_data', 'app_exception', 'app_remove', 'app_store_refund',
+  'app_store_subscription_cancel', 'app_store_subscription_convert', 'app_store_subscription_renew',
+  'app_update', 'app_upgrade', 'click', 'dynamic_link_app_open', 'dynamic_link_app_update',
+  'dynamic_link_first_open', 'error', 'file_download', 'first_open', 'first_visit', 'form_start',
+  'form_submit', 'in_app_purchase', 'notification_dismiss', 'notification_foreground', 'notification_open',
+  'notification_receive', 'os_update', 'page_view', 'screen_view', 'scroll', 'session_start',
+  'user_engagement', 'video_complete', 'video_progress', 'video_start', 'view_complete', 'view_search_results',
+] as const;
+
+/**
+ * `<prefix><stage>` validity in one expression, to keep the lists above out
+ * of the bundle: the name pattern, the reserved prefixes a name starting with
+ * a letter can have, and the reserved names that end in a stage name. A unit
+ * test proves it agrees with EVENT_NAME_PATTERN, RESERVED_PREFIXES and
+ * RESERVED_EVENT_NAMES for every stage.
+ */
+const STAGE_EVENT_NAME =
+  /^(?!firebase_|ga_|google_|query_id|(error|form_start|form_submit|video_complete|video_start|view_complete)$)[A-Za-z]\w{0,39}$/;
+
+/** Whether GA4 accepts `name`, made of a prefix and a stage, as a custom event name. */
+export function isValidStageEventName(name: string): boolean {
+  return STAGE_EVENT_NAME.test(name);
+}

@@ -1,0 +1,32 @@
+import type { ResolvedConfig } from './config';
+import type { WidgetPush } from './schema';
+
+type BridgeWindow = Window & Record<string, unknown> & { gtag?: Gtag.Gtag };
+
+/**
+ * Hands one push to the page: `window[dataLayerName].push(push)`, resolved
+ * now because sites reassign their dataLayer, and created if missing; or
+ * `gtag('event', name, params)` with only the defined parameters.
+ */
+export function pushEvent(push: WidgetPush, config: ResolvedConfig): void {
+  const w = window as unknown as BridgeWindow;
+  const name = config.dataLayerName;
+  const dataLayer = (w[name] = w[name] || []) as { push(...items: unknown[]): unknown };
+  if (config.output == 'gtag') {
+    const params: Gtag.CustomParams = {};
+    for (const key in push) {
+      const value = push[key as keyof WidgetPush];
+      if (key != 'event' && value !== undefined) params[key] = value;
+    }
+    // Without gtag.js on the page yet, queue the call exactly as gtag.js's own snippet does.
+    const gtag: Gtag.Gtag =
+      w.gtag ||
+      function () {
+        // eslint-disable-next-line prefer-rest-params
+        dataLayer.push(arguments);
+      };
+    gtag('event', push.event, params);
+  } else {
+    dataLayer.push(push);
+  }
+}

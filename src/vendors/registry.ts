@@ -1,0 +1,8 @@
+import type { VendorAdapter } from '../core/adapter';
+import type { WidgetVendor } from '../core/schema';
+import { chiliPiper } from './chili-piper';
+
+/** Every vendor adapter, keyed by vendor id; the one table the installer reads. */
+export const ADAPTERS: { readonly [V in WidgetVendor]?: VendorAdapter } = {
+  chili_piper: chiliPiper,
+};
