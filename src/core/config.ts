@@ -1,8 +1,8 @@
 import { warn as warnInConsole } from '../lib/warn';
 import { isRecord } from '../lib/isRecord';
 import { hasOwn } from '../lib/hasOwn';
-import { isValidStageEventName } from './ga4';
-import { STAGES, VENDORS, type WidgetVendor } from './schema';
+import { isValidEventPrefix } from './ga4';
+import { VENDORS, type WidgetVendor } from './schema';
 
 /**
  * Configuration (SPEC §5). Read from `window.gtmWidgetBridgeConfig` by the
@@ -66,7 +66,7 @@ const isString: Check = (value) => typeof value == 'string';
 const RULES: { [K in keyof BridgeConfig]-?: Check } = {
   vendors: (value) => isList(value, isVendor),
   dataLayerName: (value) => isString(value) && value != '',
-  eventPrefix: (value) => isString(value) && STAGES.every((stage) => isValidStageEventName(value + stage)),
+  eventPrefix: (value) => isString(value) && isValidEventPrefix(value as string),
   output: (value) => value === 'dataLayer' || value === 'gtag',
   chiliPiperOrigins: (value) => isList(value, (origin) => isString(origin) && ORIGIN.test(origin as string)),
   leadActions: (value) =>

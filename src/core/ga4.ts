@@ -32,16 +32,18 @@ export const RESERVED_EVENT_NAMES = [
 ] as const;
 
 /**
- * `<prefix><stage>` validity in one expression, to keep the lists above out
- * of the bundle: the name pattern, the reserved prefixes a name starting with
- * a letter can have, and the reserved names that end in a stage name. A unit
- * test proves it agrees with EVENT_NAME_PATTERN, RESERVED_PREFIXES and
+ * Whether every `<prefix><stage>` name is one GA4 accepts, in one expression
+ * to keep the lists above out of the bundle: a letter first, then letters,
+ * digits or `_`, short enough for the longest stage (`interaction`) to fit
+ * in 40 characters; not a reserved prefix; and none of the prefixes that
+ * turn a stage into a reserved name (`page_` + `view` = `page_view`, `` + `error`…).
+ * A unit test proves it agrees with EVENT_NAME_PATTERN, RESERVED_PREFIXES and
  * RESERVED_EVENT_NAMES for every stage.
  */
-const STAGE_EVENT_NAME =
-  /^(?!firebase_|ga_|google_|query_id|(error|form_start|form_submit|video_complete|video_start|view_complete)$)[A-Za-z]\w{0,39}$/;
+const EVENT_PREFIX =
+  /^(?!firebase_|ga_|google_|query_id|(ad_active|app_store_subscription_|dynamic_link_app_|dynamic_link_first_|first_|form_|notification_|page_|screen_|session_|video_|view_)$)[A-Za-z]\w{0,28}$/;
 
-/** Whether GA4 accepts `name`, made of a prefix and a stage, as a custom event name. */
-export function isValidStageEventName(name: string): boolean {
-  return STAGE_EVENT_NAME.test(name);
+/** Whether `prefix` + any stage is a valid, non-reserved GA4 event name. */
+export function isValidEventPrefix(prefix: string): boolean {
+  return EVENT_PREFIX.test(prefix);
 }

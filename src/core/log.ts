@@ -4,5 +4,5 @@ import { LOG_PREFIX } from '../lib/logPrefix';
 export type Log = (message: string, ...detail: unknown[]) => void;
 
 export function createLog(debug: boolean): Log {
-  return debug ? (message, ...detail) => console.log(LOG_PREFIX + ' ' + message, ...detail) : () => {};
+  return debug ? (message, ...detail) => console.log(LOG_PREFIX + message, ...detail) : () => {};
 }

@@ -1,2 +1,2 @@
-/** Prefix of every console line the bridge writes, so sites can filter on it. */
-export const LOG_PREFIX = '[gtm-widget-bridge]';
+/** Prefix of every console line the bridge writes (with its space), so sites can filter on it. */
+export const LOG_PREFIX = '[gtm-widget-bridge] ';

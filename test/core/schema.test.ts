@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_PARAM_NAME_LENGTH, RESERVED_PREFIXES } from '../../src/core/ga4';
+import { SCHEMA_KEYS, STAGES, Stage, VENDORS } from '../../src/core/schema';
+
+/** GA4's reserved event parameter names (https://support.google.com/analytics/answer/13316687). */
+const RESERVED_PARAM_NAMES = ['engagement_time_msec', 'gclid', 'session_id', 'session_number'];
+
+describe('schema', () => {
+  it('lists every stage once, and Stage names exactly those', () => {
+    expect(new Set(STAGES).size).toBe(10);
+    expect(Object.values(Stage).sort()).toEqual([...STAGES].sort());
+  });
+
+  it('has GA4-valid parameter names for every key', () => {
+    for (const key of SCHEMA_KEYS.filter((key) => key != 'event')) {
+      expect(key.length, key).toBeLessThanOrEqual(MAX_PARAM_NAME_LENGTH);
+      expect(key, key).toMatch(/^[A-Za-z][A-Za-z0-9_]*$/);
+      expect(RESERVED_PREFIXES.some((prefix) => key.startsWith(prefix)), key).toBe(false);
+      expect(RESERVED_PARAM_NAMES, key).not.toContain(key);
+    }
+  });
+
+  it('prefixes every vendor detail key with widget_', () => {
+    const unprefixed = SCHEMA_KEYS.filter((key) => !key.startsWith('widget_'));
+    expect(unprefixed).toEqual(['event', 'lead_source', 'user_data']);
+  });
+
+  it('lists the four vendors', () => {
+    expect(VENDORS).toEqual(['chili_piper', 'customerly', 'userlike', 'genesys']);
+  });
+});
