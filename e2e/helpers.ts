@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import { expect, type BrowserContext, type Frame, type Page } from '@playwright/test';
+
+export const HOST_URL = 'https://www.acme-shop.test/';
+export const CDN_URL = 'https://cdn.acme-shop.test/';
+export const CHILI_PIPER_URL = 'https://acme.chilipiper.com/book/demo-queue';
+
+const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
+const dist = (name: string) => readFileSync(new URL(`../dist/${name}`, import.meta.url), 'utf8');
+
+/** How the page includes the bridge. */
+export type Variant = 'iife' | 'paste' | 'esm';
+
+export interface HostOptions {
+  /** Which dist artifact the page loads (default: the IIFE from the CDN). */
+  variant?: Variant;
+  /** window.gtmWidgetBridgeConfig (IIFE), the paste's config, or install()'s argument (ESM). */
+  config?: Record<string, unknown>;
+  /** How many times the page includes the bridge (a tag firing twice). */
+  copies?: number;
+  /** Site script that runs before the bridge. */
+  siteScript?: string;
+  /** iframe URLs on the page, each served the mock booking page; a `sandbox:` prefix makes the frame's origin opaque ("null"). */
+  frames?: string[];
+  /** Extra routes: URL → HTML body. */
+  pages?: Record<string, string>;
+}
+
+function bridgeTags({ variant = 'iife', config, copies = 1 }: HostOptions): string {
+  const tags: string[] = [];
+  for (let i = 0; i < copies; i++) {
+    if (variant == 'iife') {
+      if (config && i == 0) tags.push(`<script>window.gtmWidgetBridgeConfig = ${JSON.stringify(config)};</script>`);
+      tags.push(`<script src="${CDN_URL}gtm-widget-bridge.js"></script>`);
+    } else if (variant == 'paste') {
+      let paste = dist('gtm-widget-bridge.gtm.html');
+      // Edit the paste's config block as a GTM user would.
+      if (config) paste = paste.replace(/window\.gtmWidgetBridgeConfig = \{[\s\S]*?\n\};/, `window.gtmWidgetBridgeConfig = ${JSON.stringify(config)};`);
+      tags.push(paste);
+    } else {
+      tags.push(`<script type="module">import { install } from '${CDN_URL}index.mjs'; install(${JSON.stringify(config || {})});</script>`);
+    }
+  }
+  return tags.join('\n');
+}
+
+/**
+ * Serves the host page, the dist files and the mocked vendor pages through
+ * context.route, on real https origins and with no network: any request
+ * not served here is aborted.
+ */
+export async function openHost(page: Page, options: HostOptions = {}): Promise<{ errors: Error[] }> {
+  const errors: Error[] = [];
+  page.on('pageerror', (error) => errors.push(error));
+  const frameTags = options.frames ?? [CHILI_PIPER_URL];
+  const frames = frameTags.map(frameUrl);
+  const host = fixture('host.html')
+    .replace('<!--SITE-->', options.siteScript ? `<script>${options.siteScript}</script>` : '')
+    .replace('<!--BRIDGE-->', bridgeTags(options))
+    .replace(
+      '<!--FRAMES-->',
+      frameTags
+        .map((tag) => `<iframe src="${frameUrl(tag)}"${tag.startsWith('sandbox:') ? ' sandbox="allow-scripts"' : ''} width="400" height="120"></iframe>`)
+        .join('\n'),
+    );
+  await routeAll(page.context(), { [HOST_URL]: host, ...options.pages }, frames);
+  await page.goto(HOST_URL);
+  for (const src of frames) await frameAt(page, src).waitForFunction(() => typeof (window as { send?: unknown }).send == 'function');
+  return { errors };
+}
+
+async function routeAll(context: BrowserContext, pages: Record<string, string>, frames: string[]): Promise<void> {
+  const types: Record<string, string> = { js: 'text/javascript', mjs: 'text/javascript', map: 'application/json' };
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (pages[url]) return route.fulfill({ contentType: 'text/html', body: pages[url] });
+    if (url.startsWith(CDN_URL)) {
+      const name = url.slice(CDN_URL.length);
+      return route.fulfill({ contentType: types[name.split('.').pop()!] || 'text/plain', body: dist(name) });
+    }
+    if (frames.includes(url)) return route.fulfill({ contentType: 'text/html', body: fixture('chili-piper-frame.html') });
+    return route.abort();
+  });
+}
+
+const frameUrl = (tag: string) => tag.replace(/^sandbox:/, '');
+
+/** The iframe loaded from `url`. */
+export function frameAt(page: Page, url: string): Frame {
+  const frame = page.frames().find((candidate) => candidate.url() == url);
+  if (!frame) throw new Error('no frame at ' + url);
+  return frame;
+}
+
+/** Posts `data` to the host page from the iframe at `url`, a genuine cross-origin postMessage. */
+export async function postFrom(page: Page, url: string, data: unknown): Promise<void> {
+  await frameAt(page, frameUrl(url)).evaluate((message) => (window as unknown as { send(data: unknown): void }).send(message), data);
+}
+
+/** Waits until the host page has received `count` messages in all. */
+export async function waitForMessages(page: Page, count: number): Promise<void> {
+  await page.waitForFunction((n) => (window as unknown as { __received: unknown[] }).__received.length >= n, count);
+}
+
+/** The dataLayer with every push reduced to its defined keys, plus whether each push carried the full schema. */
+export async function readDataLayer(page: Page, name = 'dataLayer') {
+  return page.evaluate((layerName) => {
+    const layer = ((window as unknown as Record<string, unknown>)[layerName] || []) as Record<string, unknown>[];
+    return Array.from(layer).map((push) => {
+      const defined: Record<string, unknown> = {};
+      for (const key of Object.keys(push)) if (push[key] !== undefined) defined[key] = push[key];
+      return defined;
+    });
+  }, name);
+}
+
+/** Event names pushed so far. */
+export async function readEvents(page: Page, name = 'dataLayer'): Promise<unknown[]> {
+  return (await readDataLayer(page, name)).map((push) => push.event);
+}
+
+/**
+ * Asserts the exact pushes (defined keys) and that none of the refuted
+ * payload fragments occurs anywhere in the dataLayer.
+ */
+export async function expectPushes(page: Page, expected: Record<string, unknown>[], refuted: string[] = [], name = 'dataLayer') {
+  await expect.poll(() => readDataLayer(page, name)).toEqual(expected);
+  const serialized = JSON.stringify(await readDataLayer(page, name));
+  for (const fragment of refuted) expect(serialized, `dataLayer must not contain ${fragment}`).not.toContain(fragment);
+}
+
+/** Every key of the schema is present on every push (absent values undefined). */
+export async function expectFullSchema(page: Page, keys: readonly string[], name = 'dataLayer') {
+  const missing = await page.evaluate(
+    ({ layerName, schemaKeys }) =>
+      ((window as unknown as Record<string, Record<string, unknown>[]>)[layerName] || [])
+        .filter((push) => typeof push.event == 'string' && push.widget_schema !== undefined)
+        .map((push) => schemaKeys.filter((key) => !(key in push))),
+    { layerName: name, schemaKeys: keys as string[] },
+  );
+  expect(missing.length).toBeGreaterThan(0);
+  for (const keysMissing of missing) expect(keysMissing).toEqual([]);
+}

@@ -1,0 +1,80 @@
+import { expect, test } from '@playwright/test';
+import { CHILI_PIPER_URL, expectPushes, openHost, postFrom, readEvents, type Variant } from './helpers';
+
+const close = { event: 'widget_close', widget_vendor: 'chili_piper', widget_product: 'concierge', widget_action: 'close', widget_stage: 'close', widget_schema: 1 };
+
+for (const variant of ['iife', 'paste'] as Variant[]) {
+  test(`the ${variant} build included twice installs once and pushes once`, async ({ page }) => {
+    const { errors } = await openHost(page, { variant, copies: 2 });
+    await postFrom(page, CHILI_PIPER_URL, { action: 'close' });
+    await expectPushes(page, [close]);
+    // A later genuine event proves the listener is still there, once.
+    await postFrom(page, CHILI_PIPER_URL, { action: 'error' });
+    await expect.poll(() => readEvents(page)).toEqual(['widget_close', 'widget_error']);
+    expect(await page.evaluate(() => typeof (window as unknown as { gtmWidgetBridge: { uninstall: unknown } }).gtmWidgetBridge.uninstall)).toBe('function');
+    expect(errors).toEqual([]);
+  });
+}
+
+test('the site reassigning window.dataLayer keeps receiving pushes', async ({ page }) => {
+  const { errors } = await openHost(page);
+  await postFrom(page, CHILI_PIPER_URL, { action: 'close' });
+  await expect.poll(() => readEvents(page)).toEqual(['widget_close']);
+  await page.evaluate(() => {
+    (window as unknown as { oldLayer: unknown }).oldLayer = (window as unknown as { dataLayer: unknown }).dataLayer;
+    (window as unknown as { dataLayer: unknown[] }).dataLayer = [{ event: 'site_reset' }];
+  });
+  await postFrom(page, CHILI_PIPER_URL, { action: 'error' });
+  await expect.poll(() => readEvents(page)).toEqual(['site_reset', 'widget_error']);
+  expect(await page.evaluate(() => (window as unknown as { oldLayer: unknown[] }).oldLayer.length)).toBe(1);
+  expect(errors).toEqual([]);
+});
+
+test('a dataLayer.push replaced by the site (as GTM does) receives every push', async ({ page }) => {
+  const siteScript = `
+    window.dataLayer = [];
+    window.seen = [];
+    var originalPush = window.dataLayer.push;
+    window.dataLayer.push = function () { window.seen.push(arguments[0].event); return originalPush.apply(window.dataLayer, arguments); };`;
+  const { errors } = await openHost(page, { siteScript });
+  await postFrom(page, CHILI_PIPER_URL, { action: 'booking-confirmed', args: { routeId: 'r1' } });
+  await expect.poll(() => page.evaluate(() => (window as unknown as { seen: unknown[] }).seen)).toEqual(['widget_complete', 'generate_lead']);
+  expect(errors).toEqual([]);
+});
+
+test('a site whose dataLayer.push throws gets no page error, and later pushes still work', async ({ page }) => {
+  const siteScript = `window.dataLayer = { push: function () { throw new Error('site push broke'); } };`;
+  const { errors } = await openHost(page, { siteScript });
+  await postFrom(page, CHILI_PIPER_URL, { action: 'close' });
+  await page.evaluate(() => ((window as unknown as { dataLayer: unknown[] }).dataLayer = []));
+  await postFrom(page, CHILI_PIPER_URL, { action: 'error' });
+  await expect.poll(() => readEvents(page)).toEqual(['widget_error']);
+  expect(errors).toEqual([]);
+});
+
+test('a bridge loaded after the booking frame still captures what follows', async ({ page }) => {
+  const { errors } = await openHost(page, { variant: 'iife', copies: 0 });
+  await postFrom(page, CHILI_PIPER_URL, { action: 'availability-loaded' }); // before the bridge: missed by design
+  await page.addScriptTag({ url: 'https://cdn.acme-shop.test/gtm-widget-bridge.js' });
+  await postFrom(page, CHILI_PIPER_URL, { action: 'close' });
+  await expectPushes(page, [close]);
+  expect(errors).toEqual([]);
+});
+
+test('a custom dataLayer name and event prefix', async ({ page }) => {
+  const { errors } = await openHost(page, { config: { dataLayerName: 'siteLayer', eventPrefix: 'chat_' } });
+  await postFrom(page, CHILI_PIPER_URL, { action: 'close' });
+  await expectPushes(page, [{ ...close, event: 'chat_close' }], [], 'siteLayer');
+  expect(await page.evaluate(() => 'dataLayer' in window)).toBe(false);
+  expect(errors).toEqual([]);
+});
+
+test('gtag output calls gtag("event", …) on a gtag.js site without GTM', async ({ page }) => {
+  const siteScript = `window.dataLayer = []; function gtag(){ dataLayer.push(arguments); }`;
+  const { errors } = await openHost(page, { siteScript, config: { output: 'gtag' } });
+  await postFrom(page, CHILI_PIPER_URL, { action: 'close' });
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { dataLayer: IArguments[] }).dataLayer.map((args) => Array.from(args))))
+    .toEqual([['event', 'widget_close', { widget_vendor: 'chili_piper', widget_product: 'concierge', widget_action: 'close', widget_stage: 'close', widget_schema: 1 }]]);
+  expect(errors).toEqual([]);
+});

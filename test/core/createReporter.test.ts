@@ -1,0 +1,187 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { VendorAdapter } from '../../src/core/adapter';
+import { parseConfig, type BridgeConfig } from '../../src/core/config';
+import { createLog } from '../../src/core/log';
+import { DUPLICATE_WINDOW_MS, createReporter } from '../../src/core/createReporter';
+import { SCHEMA_KEYS } from '../../src/core/schema';
+import { dataLayer, definedParams, eventNames, testWindow } from '../helpers';
+
+const adapter: VendorAdapter = {
+  vendor: 'chili_piper',
+  product: 'concierge',
+  stages: { opened: 'open', 'booking-confirmed': 'complete', booked: 'submit' },
+  leadActions: ['booking-confirmed'],
+  install: () => () => {},
+};
+
+function reporter(config: BridgeConfig = {}, vendorAdapter = adapter) {
+  const resolved = parseConfig(config);
+  return createReporter(resolved, createLog(resolved.debug))(vendorAdapter);
+}
+
+afterEach(() => {
+  delete testWindow.dataLayer;
+  delete testWindow.myLayer;
+  delete testWindow.gtag;
+  vi.useRealTimers();
+});
+
+describe('createReporter', () => {
+  it('maps the action to its stage and pushes every schema key', () => {
+    reporter()({ widget_action: 'opened', widget_interaction_id: 'r1' });
+    expect(dataLayer()).toHaveLength(1);
+    const [push] = dataLayer();
+    expect(Object.keys(push)).toEqual([...SCHEMA_KEYS]);
+    expect(definedParams(push)).toEqual({
+      event: 'widget_open',
+      widget_vendor: 'chili_piper',
+      widget_product: 'concierge',
+      widget_action: 'opened',
+      widget_stage: 'open',
+      widget_interaction_id: 'r1',
+      widget_schema: 1,
+    });
+  });
+
+  it('uses the configured prefix in the event name but keeps widget_stage', () => {
+    reporter({ eventPrefix: 'chat_' })({ widget_action: 'opened' });
+    expect(dataLayer()[0]).toMatchObject({ event: 'chat_open', widget_stage: 'open' });
+  });
+
+  it('pushes nothing for an unknown action, including inherited property names', () => {
+    const report = reporter();
+    for (const action of ['nope', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '']) {
+      report({ widget_action: action });
+    }
+    expect(dataLayer()).toEqual([]);
+    report({ widget_action: 'opened' }); // positive control
+    expect(eventNames()).toEqual(['widget_open']);
+  });
+
+  it('pushes the same vendor + action + interaction once within the window, again after it', () => {
+    vi.useFakeTimers();
+    const report = reporter();
+    report({ widget_action: 'opened', widget_interaction_id: 'r1' });
+    report({ widget_action: 'opened', widget_interaction_id: 'r1' });
+    report({ widget_action: 'opened', widget_interaction_id: 'r2' }); // other interaction: pushed
+    report({ widget_action: 'booked', widget_interaction_id: 'r1' }); // other action: pushed
+    expect(eventNames()).toEqual(['widget_open', 'widget_open', 'widget_submit']);
+    vi.advanceTimersByTime(DUPLICATE_WINDOW_MS + 1);
+    report({ widget_action: 'opened', widget_interaction_id: 'r1' });
+    expect(eventNames()).toEqual(['widget_open', 'widget_open', 'widget_submit', 'widget_open']);
+  });
+
+  it('adds generate_lead once per interaction on a lead action', () => {
+    vi.useFakeTimers();
+    const report = reporter();
+    report({ widget_action: 'booking-confirmed', widget_interaction_id: 'r1', widget_event_id: 'e1' });
+    vi.advanceTimersByTime(DUPLICATE_WINDOW_MS + 1);
+    report({ widget_action: 'booking-confirmed', widget_interaction_id: 'r1', widget_event_id: 'e1' });
+    report({ widget_action: 'booking-confirmed', widget_interaction_id: 'r2' });
+    expect(eventNames()).toEqual(['widget_complete', 'generate_lead', 'widget_complete', 'widget_complete', 'generate_lead']);
+    expect(definedParams(dataLayer()[1])).toEqual({
+      event: 'generate_lead',
+      widget_vendor: 'chili_piper',
+      widget_product: 'concierge',
+      widget_action: 'booking-confirmed',
+      widget_stage: 'complete',
+      widget_interaction_id: 'r1',
+      widget_event_id: 'e1',
+      lead_source: 'chili_piper',
+      widget_schema: 1,
+    });
+  });
+
+  it('counts one lead per interaction even when several actions are leads', () => {
+    const report = reporter({ leadActions: { chili_piper: ['booked', 'booking-confirmed'] } });
+    report({ widget_action: 'booked', widget_interaction_id: 'r1' });
+    report({ widget_action: 'booking-confirmed', widget_interaction_id: 'r1' });
+    expect(eventNames()).toEqual(['widget_submit', 'generate_lead', 'widget_complete']);
+  });
+
+  it('replaces the default lead actions with the configured ones', () => {
+    const report = reporter({ leadActions: { chili_piper: ['booked'] } });
+    report({ widget_action: 'booking-confirmed', widget_interaction_id: 'r1' });
+    report({ widget_action: 'booked', widget_interaction_id: 'r2' });
+    expect(eventNames()).toEqual(['widget_complete', 'widget_submit', 'generate_lead']);
+  });
+
+  it('sends no generate_lead when generateLead is false', () => {
+    const report = reporter({ generateLead: false });
+    report({ widget_action: 'booking-confirmed', widget_interaction_id: 'r1' });
+    expect(eventNames()).toEqual(['widget_complete']);
+  });
+
+  it('warns about configured lead actions the vendor does not have', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    reporter({ leadActions: { chili_piper: ['booking_confirmed', 'booked'] } });
+    expect(warn.mock.calls).toEqual([['[gtm-widget-bridge] config.leadActions.chili_piper: unknown action "booking_confirmed"']]);
+  });
+
+  it('resets the previous push’s keys: nothing leaks from a lead into the next event', () => {
+    const report = reporter();
+    report({ widget_action: 'booking-confirmed', widget_interaction_id: 'r1', widget_event_id: 'e1', widget_timezone: 'UTC' });
+    report({ widget_action: 'opened' });
+    const last = dataLayer()[2];
+    for (const key of ['lead_source', 'widget_event_id', 'widget_timezone', 'widget_interaction_id', 'user_data']) {
+      expect(key in last, key).toBe(true);
+      expect(last[key], key).toBeUndefined();
+    }
+    expect(dataLayer()[1].lead_source).toBe('chili_piper'); // positive control
+  });
+
+  it('resolves the dataLayer at push time and creates it when missing', () => {
+    const report = reporter();
+    report({ widget_action: 'opened', widget_interaction_id: 'a' });
+    const first = testWindow.dataLayer as unknown[];
+    const replacement: unknown[] = [];
+    testWindow.dataLayer = replacement;
+    report({ widget_action: 'opened', widget_interaction_id: 'b' });
+    expect(first).toHaveLength(1);
+    expect(replacement).toHaveLength(1);
+  });
+
+  it('pushes to a configured dataLayer name', () => {
+    reporter({ dataLayerName: 'myLayer' })({ widget_action: 'opened' });
+    expect(eventNames('myLayer')).toEqual(['widget_open']);
+    expect(testWindow.dataLayer).toBeUndefined();
+  });
+
+  it('calls a site-replaced dataLayer.push (as GTM does)', () => {
+    const received: unknown[] = [];
+    testWindow.dataLayer = { push: (item: unknown) => received.push(item) };
+    reporter()({ widget_action: 'opened' });
+    expect(received).toMatchObject([{ event: 'widget_open' }]);
+  });
+
+  it('calls gtag("event", name, defined params) when output is gtag', () => {
+    const gtag = vi.fn();
+    testWindow.gtag = gtag;
+    reporter({ output: 'gtag' })({ widget_action: 'booking-confirmed', widget_interaction_id: 'r1' });
+    expect(gtag.mock.calls).toEqual([
+      ['event', 'widget_complete', { widget_vendor: 'chili_piper', widget_product: 'concierge', widget_action: 'booking-confirmed', widget_stage: 'complete', widget_interaction_id: 'r1', widget_schema: 1 }],
+      ['event', 'generate_lead', expect.objectContaining({ lead_source: 'chili_piper', widget_interaction_id: 'r1' })],
+    ]);
+    expect(testWindow.dataLayer).toEqual([]);
+  });
+
+  it('queues gtag calls in the dataLayer like the gtag.js snippet when gtag is not there yet', () => {
+    reporter({ output: 'gtag' })({ widget_action: 'opened' });
+    const [queued] = dataLayer() as unknown as IArguments[];
+    expect(Object.prototype.toString.call(queued)).toBe('[object Arguments]');
+    expect(Array.from(queued)).toEqual(['event', 'widget_open', expect.objectContaining({ widget_stage: 'open' })]);
+  });
+
+  it('logs one line per vendor event and per push in debug mode, nothing otherwise', () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    reporter()({ widget_action: 'opened' });
+    expect(log).not.toHaveBeenCalled();
+    reporter({ debug: true })({ widget_action: 'booking-confirmed', widget_interaction_id: 'r9' });
+    expect(log.mock.calls.map((call) => call[0])).toEqual([
+      '[gtm-widget-bridge] chili_piper "booking-confirmed" → widget_complete',
+      '[gtm-widget-bridge] push widget_complete',
+      '[gtm-widget-bridge] push generate_lead',
+    ]);
+    expect(log.mock.calls[1][1]).toMatchObject({ event: 'widget_complete', widget_interaction_id: 'r9' });
+  });
+});
