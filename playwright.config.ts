@@ -6,7 +6,17 @@ import { defineConfig } from '@playwright/test';
  */
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
+/** Port of the playground server (npm start) that e2e/demo.spec.ts drives. */
+export const DEMO_PORT = 8765;
+
 export default defineConfig({
+  webServer: {
+    command: 'node demo/serve.mjs',
+    env: { PORT: String(DEMO_PORT) },
+    url: `http://localhost:${DEMO_PORT}/`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+  },
   testDir: 'e2e',
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,

@@ -1,0 +1,41 @@
+// Renders each dataLayer push as a readable card: event name, stage, vendor and the defined keys.
+(function () {
+  var log = document.getElementById('log');
+  var count = document.getElementById('count');
+  var showUndefined = document.getElementById('show-undefined');
+  var total = 0;
+
+  function row(key, value) {
+    var line = document.createElement('div');
+    line.className = 'kv' + (value === undefined ? ' undefined' : '');
+    var k = document.createElement('span');
+    k.className = 'k';
+    k.textContent = key;
+    var v = document.createElement('span');
+    v.className = 'v';
+    v.textContent = value === undefined ? 'undefined' : JSON.stringify(value);
+    line.append(k, v);
+    return line;
+  }
+
+  function render(item) {
+    if (!item || typeof item !== 'object' || !item.event) return;
+    total++;
+    count.textContent = String(total);
+    var card = document.createElement('li');
+    card.className = 'push stage-' + (item.widget_stage || 'other') + (item.event === 'generate_lead' ? ' lead' : '');
+    var title = document.createElement('div');
+    title.className = 'title';
+    title.textContent = item.event + '  ·  ' + (item.widget_vendor || '') + '  ·  ' + (item.widget_action || '');
+    card.append(title);
+    Object.keys(item).forEach(function (key) {
+      if (key !== 'event') card.append(row(key, item[key]));
+    });
+    log.prepend(card);
+  }
+
+  document.addEventListener('datalayer-push', function (event) { render(event.detail); });
+  window.dataLayer.forEach(render);
+  showUndefined.addEventListener('change', function () { document.body.classList.toggle('show-undefined', showUndefined.checked); });
+  document.getElementById('clear').addEventListener('click', function () { log.textContent = ''; total = 0; count.textContent = '0'; });
+})();

@@ -1,0 +1,50 @@
+// The playground (npm start): serves demo/ and dist/ on http://localhost:PORT and the simulated
+// vendor widgets on a second origin, http://127.0.0.1:PORT+1, so every postMessage is genuinely
+// cross-origin and the bridge's origin check is exercised as on a real site.
+import { createServer } from 'node:http';
+import { readFileSync, existsSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { importTs } from '../scripts/importTs.mjs';
+
+const PORT = Number(process.env.PORT) || 8080;
+const VENDOR_PORT = PORT + 1;
+const root = new URL('..', import.meta.url).pathname;
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.map': 'application/json', '.css': 'text/css', '.json': 'application/json' };
+
+// The simulated widgets offer exactly the events of the bridge's mapping tables.
+const { ADAPTERS } = await importTs('src/vendors/registry.ts');
+const stages = Object.fromEntries(Object.entries(ADAPTERS).map(([vendor, adapter]) => [vendor, adapter.stages]));
+
+function send(response, status, type, body) {
+  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  response.end(body);
+}
+
+function serveFile(response, path) {
+  const file = normalize(join(root, path));
+  if (!file.startsWith(root) || !existsSync(file)) return send(response, 404, 'text/plain', 'not found');
+  send(response, 200, TYPES[extname(file)] || 'application/octet-stream', readFileSync(file));
+}
+
+function render(path, replacements) {
+  let html = readFileSync(join(root, path), 'utf8');
+  for (const [key, value] of Object.entries(replacements)) html = html.split(key).join(value);
+  return html;
+}
+
+const vars = { '__VENDOR_ORIGIN__': `http://127.0.0.1:${VENDOR_PORT}`, '__HOST_ORIGIN__': `http://localhost:${PORT}`, '__STAGES__': JSON.stringify(stages) };
+
+createServer((request, response) => {
+  const path = new URL(request.url, 'http://x').pathname;
+  if (path == '/') return send(response, 200, TYPES['.html'], render('demo/index.html', vars));
+  if (path == '/favicon.ico') return send(response, 204, 'image/x-icon', '');
+  if (path.startsWith('/dist/') || path.startsWith('/demo/')) return serveFile(response, path);
+  send(response, 404, 'text/plain', 'not found');
+}).listen(PORT, () => console.log(`Playground: http://localhost:${PORT}/`));
+
+// The "vendor" origin: only the simulated widgets live here.
+createServer((request, response) => {
+  const path = new URL(request.url, 'http://x').pathname;
+  if (path == '/chili-piper') return send(response, 200, TYPES['.html'], render('demo/chili-piper.html', vars));
+  send(response, 404, 'text/plain', 'not found');
+}).listen(VENDOR_PORT, () => console.log(`Simulated vendor origin: http://127.0.0.1:${VENDOR_PORT}/`));
