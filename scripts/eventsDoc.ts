@@ -9,6 +9,8 @@ import { defaultConfig } from '../src/core/config';
 import { LEAD_EVENT, SCHEMA_KEYS, STAGES, Stage, type WidgetVendor } from '../src/core/schema';
 import { ADAPTERS } from '../src/vendors/registry';
 import { chiliPiperIgnored, chiliPiperReasons } from '../src/vendors/chili-piper.reasons';
+import { customerlyReasons } from '../src/vendors/customerly.reasons';
+import { userlikeReasons } from '../src/vendors/userlike.reasons';
 
 /** Per vendor: why each action has its stage, and what is deliberately ignored. */
 const VENDOR_NOTES: { [V in WidgetVendor]?: { title: string; source: string; reasons: Record<string, string>; ignored: Record<string, string> } } = {
@@ -18,6 +20,20 @@ const VENDOR_NOTES: { [V in WidgetVendor]?: { title: string; source: string; rea
       '`window` `message` events from the booking iframe, accepted only from `https://*.chilipiper.com` (any subdomain depth) and `chiliPiperOrigins`. Shapes: `{action}`, `{action, args}`, ids at the top level, keyed `{"no-action-choice": {…}}`, bare `{routeId}` (→ `booked`) and bare `{routeId, eventId, …}` (→ `booking-confirmed`). `routeId` is the interaction id.',
     reasons: chiliPiperReasons,
     ignored: chiliPiperIgnored,
+  },
+  customerly: {
+    title: 'Customerly',
+    source:
+      'Callbacks registered in `customerly.load({callbacks})` and as `customerly.onX` properties; the bridge hooks both (whichever the messenger calls, each event is pushed once) and keeps the site\'s own callbacks, set either way and before or after the bridge, called with the same arguments, `this` and return value. No interaction id is known.',
+    reasons: customerlyReasons,
+    ignored: {},
+  },
+  userlike: {
+    title: 'Userlike',
+    source:
+      'The page\'s global `userlikeTrackingEvent(event_name, global_ctx, session_ctx)`, kept working for the site whether it is defined before the bridge or assigned after it. `chat_id`, else `session_id`, is the interaction id; `widget_proactive` is true for events whose name says proactive. `client_name`, `client_email`, `operator_name`, `client_uuid` and `custom_data` are never read.',
+    reasons: userlikeReasons,
+    ignored: {},
   },
 };
 
@@ -80,7 +96,7 @@ export function renderEventsDoc(): string {
       '',
       notes.source,
       '',
-      `Default product: \`${adapter.product}\`. Default lead actions: ${adapter.leadActions.map((a) => '`' + a + '`').join(', ')}.`,
+      `Default product: \`${adapter.product}\`. Default lead actions: ${adapter.leadActions.map((a) => '`' + a + '`').join(', ') || 'none (set `leadActions` to count one)'}.`,
       '',
       '| vendor event (`widget_action`) | stage | pushed event | lead by default | why this stage |',
       '|---|---|---|---|---|',

@@ -8,7 +8,12 @@ import type { WidgetParams, WidgetStage, WidgetVendor } from './schema';
  * vendor's event name, looked up in the adapter's stage table; the core fills
  * in vendor, product (unless set), stage and schema version.
  */
-export type VendorEvent = Partial<WidgetParams> & { widget_action: string };
+export type VendorEvent = Partial<WidgetParams> & {
+  /** The vendor's event name. */
+  widget_action: string;
+  /** An e-mail the vendor handed over: only ever hashed for the opt-in `user_data`, never pushed. */
+  email?: unknown;
+};
 
 /** What the core hands an adapter when installing it. */
 export interface AdapterContext {

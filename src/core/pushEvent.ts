@@ -16,7 +16,7 @@ export function pushEvent(push: WidgetPush, config: ResolvedConfig): void {
     const params: Gtag.CustomParams = {};
     for (const key in push) {
       const value = push[key as keyof WidgetPush];
-      if (key != 'event' && value !== undefined) params[key] = value;
+      if (key != 'event' && key != 'user_data' && value !== undefined) params[key] = value;
     }
     // Without gtag.js on the page yet, queue the call exactly as gtag.js's own snippet does.
     const gtag: Gtag.Gtag =
@@ -25,6 +25,8 @@ export function pushEvent(push: WidgetPush, config: ResolvedConfig): void {
         // eslint-disable-next-line prefer-rest-params
         dataLayer.push(arguments);
       };
+    // gtag.js takes enhanced-conversions data through its own command, not as an event parameter.
+    if (push.user_data) gtag('set', 'user_data', push.user_data);
     gtag('event', push.event, params);
   } else {
     dataLayer.push(push);

@@ -104,6 +104,41 @@ export interface ChiliPiperParams {
   widget_duration_minutes: number | undefined;
 }
 
+/**
+ * Customerly detail keys: that something was given, never what.
+ */
+export interface CustomerlyParams {
+  /** `onLeadGenerated`: whether the visitor left an e-mail address (never the address). */
+  widget_email_provided: boolean | undefined;
+  /** `onNewConversation`: how many attachments the first message had (never names or contents). */
+  widget_attachment_count: number | undefined;
+  /** `onProfilingQuestionAsked/Answered`: the profiling attribute asked about (never the answer). */
+  widget_profiling_attribute: string | undefined;
+  /** `onHelpCenterArticleOpened`: the article's `knowledge_base_article_id`. */
+  widget_article_id: string | undefined;
+  /** `onHelpCenterArticleOpened`: the article's slug. */
+  widget_article_slug: string | undefined;
+  /** `onHelpCenterArticleOpened`: the article's title (never its body or author). */
+  widget_article_title: string | undefined;
+  /** `onTriggerFired`: the id of the Customerly trigger (automation) that fired. */
+  widget_trigger_id: string | undefined;
+}
+
+/**
+ * Userlike detail keys, from `global_ctx` and `session_ctx`; never `client_name`,
+ * `client_email`, `operator_name` or `custom_data`.
+ */
+export interface UserlikeParams {
+  /** Userlike widget id (`global_ctx.widget_id`). */
+  widget_id: string | undefined;
+  /** Widget language, ISO 639-1 (`global_ctx.widget_lang`). */
+  widget_lang: string | undefined;
+  /** Operator group connected to the widget (`global_ctx.operator_group_id`). */
+  widget_operator_group_id: string | undefined;
+  /** Operator of the current chat (`session_ctx.operator_id`), an id, never the name. */
+  widget_operator_id: string | undefined;
+}
+
 /** Keys only present on the `generate_lead` push. */
 export interface LeadParams {
   /** The vendor that produced the lead (same value as `widget_vendor`); `undefined` on non-lead pushes. */
@@ -116,7 +151,7 @@ export interface LeadParams {
 }
 
 /** Every parameter of a push besides `event`. */
-export interface WidgetParams extends WidgetCommonParams, ChiliPiperParams, LeadParams {
+export interface WidgetParams extends WidgetCommonParams, ChiliPiperParams, CustomerlyParams, UserlikeParams, LeadParams {
   /** Schema version ({@link SCHEMA_VERSION}). */
   widget_schema: typeof SCHEMA_VERSION;
 }
@@ -150,6 +185,17 @@ export const SCHEMA_KEYS = [
   'widget_slot_end',
   'widget_timezone',
   'widget_duration_minutes',
+  'widget_email_provided',
+  'widget_attachment_count',
+  'widget_profiling_attribute',
+  'widget_article_id',
+  'widget_article_slug',
+  'widget_article_title',
+  'widget_trigger_id',
+  'widget_id',
+  'widget_lang',
+  'widget_operator_group_id',
+  'widget_operator_id',
   'lead_source',
   'user_data',
   'widget_schema',

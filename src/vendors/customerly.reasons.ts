@@ -1,0 +1,27 @@
+/**
+ * Why each Customerly callback maps to its stage; rendered into
+ * docs/events.md, never bundled. Typed against the stage table.
+ */
+import type { CustomerlyCallback } from './customerly';
+
+export const customerlyReasons: Record<CustomerlyCallback, string> = {
+  onMessengerInitialized: 'The messenger booted and its launcher is available to the visitor.',
+  onChatOpened: 'The visitor opened the chat window.',
+  onNewConversation: 'The visitor sent the first message of a new conversation; pushes `widget_attachment_count`, never the text or the files.',
+  onLeadGenerated: 'The visitor left an e-mail address in the chat: a contact submitted, and the default lead. Pushes `widget_email_provided`; with `hashEmail` the lead carries a SHA-256 of the address.',
+  onChatClosed: 'The visitor closed the chat window.',
+  onProfilingQuestionAsked: 'A profiling question was shown; pushes the attribute name.',
+  onProfilingQuestionAnswered: 'The visitor answered a profiling question; pushes the attribute name, never the answer.',
+  onHelpCenterArticleOpened: 'A help-center article was opened inside the messenger; pushes its id, slug and title, never body or author.',
+  onRealtimeVideoReceived: 'A realtime video call was offered to the visitor.',
+  onRealtimeVideoAnswered: 'The visitor answered a realtime video call: a live conversation with the team happened.',
+  onRealtimeVideoRejected: 'The visitor rejected a realtime video call.',
+  onRealtimeVideoCanceled: 'The realtime video call was cancelled before it was answered.',
+  onNewMessageReceived: 'A message from the team arrived; never its text.',
+  onNewConversationReceived: 'The team or an automation started a conversation with the visitor; `widget_proactive` is true.',
+  onMessageRead: 'The visitor read a message.',
+  onSurveyPresented: 'A survey was shown in the messenger.',
+  onSurveyAnswered: 'The visitor sent a survey answer: a form sent, never its content.',
+  onSurveyRejected: 'The visitor dismissed the survey.',
+  onTriggerFired: 'A Customerly trigger (automation) fired; pushes the trigger id.',
+};

@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readUserlikeCall, userlikeStages } from '../../src/vendors/userlike';
+import { dataLayer, definedParams, eventNames, installBridge, testWindow } from '../helpers';
+
+const WIDGET = readFileSync('e2e/fixtures/userlike-widget.js', 'utf8');
+
+/** Every event of the seed (003). */
+const SEED_EVENTS = [
+  'button_displayed', 'chat_connected', 'chat_connected_proactive', 'chat_requested', 'chat_started', 'chat_started_proactive',
+  'chat_window_maximized', 'chat_window_minimized', 'contact_first_message', 'conversation_resume', 'disclaimer_ok',
+  'error_message', 'feedback_rating_cancel', 'feedback_rating_show', 'feedback_submit', 'group_select_show',
+  'group_select_submit', 'message_client_terminating', 'message_operator_terminating', 'post_survey_show',
+  'post_survey_submit', 'pre_survey_show', 'pre_survey_submit', 'proactive_offer', 'proactive_timer', 'rating_submit',
+  'register_cancel', 'register_show', 'register_submit', 'slot_available', 'slot_check', 'slot_unavailable',
+  'transcript_cancel', 'transcript_show', 'transcript_submit',
+];
+/** Older widget versions and a doc typo (SPEC §6). */
+const OLDER_EVENTS = ['chat_quit', 'chat_window_minimzed'];
+const PERSONAL = ['Jane', 'jane', 'Smith', '555', 'enterprise', 'c-3f2a9d'];
+
+type Fire = { fire(name: string): unknown; fireAll(): unknown[] };
+const widget = () => testWindow.__userlike as Fire;
+const loadWidget = () => new Function(WIDGET)();
+
+afterEach(() => {
+  delete testWindow.userlikeTrackingEvent;
+  delete testWindow.__userlike;
+  delete testWindow.__userlikeEvents;
+});
+
+describe('Userlike mapping table', () => {
+  it('maps every seed event and the older names, and only those, to one stage', () => {
+    expect(Object.keys(userlikeStages).sort()).toEqual([...SEED_EVENTS, ...OLDER_EVENTS].sort());
+    expect(userlikeStages).toMatchObject({
+      button_displayed: 'view', chat_window_maximized: 'open', chat_started: 'start', contact_first_message: 'start',
+      slot_unavailable: 'unavailable', error_message: 'error', chat_window_minimized: 'interaction', chat_window_minimzed: 'interaction',
+    });
+  });
+});
+
+describe('readUserlikeCall', () => {
+  const globalContext = { client_uuid: 'c-1', operator_group_id: 17, widget_id: 4242, widget_lang: 'de' };
+  const sessionContext = { session_id: 's-1', chat_id: 'chat-1', client_name: 'Jane', client_email: 'jane@example.com', operator_id: 9, operator_name: 'Agent Smith', custom_data: { a: 1 } };
+
+  it('keeps widget, language, group and operator ids; chat_id is the interaction', () => {
+    expect(readUserlikeCall(['chat_started', globalContext, sessionContext])).toEqual({
+      widget_action: 'chat_started', widget_interaction_id: 'chat-1', widget_proactive: undefined, widget_id: '4242',
+      widget_lang: 'de', widget_operator_group_id: '17', widget_operator_id: '9',
+    });
+  });
+
+  it('falls back to session_id, and marks proactive events', () => {
+    expect(readUserlikeCall(['chat_connected_proactive', {}, { session_id: 's-1' }])).toMatchObject({
+      widget_interaction_id: 's-1', widget_proactive: true,
+    });
+  });
+
+  it('copes with missing or non-object contexts', () => {
+    for (const args of [['button_displayed'], ['button_displayed', null, 'x'], ['button_displayed', 42, []], []]) {
+      expect(() => readUserlikeCall(args)).not.toThrow();
+    }
+    expect(readUserlikeCall(['button_displayed', null, undefined])).toMatchObject({ widget_action: 'button_displayed', widget_id: undefined });
+    expect(readUserlikeCall([42])).toMatchObject({ widget_action: '' });
+  });
+});
+
+describe('userlikeTrackingEvent', () => {
+  const everyEvent = [...SEED_EVENTS, ...OLDER_EVENTS];
+
+  it.each([
+    ['defined before the bridge', 'before'],
+    ['assigned after the bridge', 'after'],
+    ['not defined by the site at all', 'none'],
+  ])('%s: every event pushed once, the site function called with the same arguments', (_, when) => {
+    const site = vi.fn((name: string, ..._contexts: unknown[]) => 'site:' + name);
+    testWindow.__userlikeEvents = everyEvent;
+    if (when == 'before') testWindow.userlikeTrackingEvent = site;
+    installBridge();
+    if (when == 'after') testWindow.userlikeTrackingEvent = site;
+    loadWidget();
+    const results = widget().fireAll();
+    expect(dataLayer()).toHaveLength(everyEvent.length);
+    expect(dataLayer().map((push) => push.widget_action)).toEqual(everyEvent);
+    expect(dataLayer().map((push) => push.event)).toEqual(everyEvent.map((name) => 'widget_' + userlikeStages[name as keyof typeof userlikeStages]));
+    if (when == 'none') {
+      expect(results).toEqual(everyEvent.map(() => undefined));
+    } else {
+      expect(site.mock.calls.map((call) => call[0])).toEqual(everyEvent);
+      expect(site.mock.calls[0][1]).toBe((widget() as unknown as { globalContext: unknown }).globalContext);
+      expect(site.mock.calls[0][2]).toBe((widget() as unknown as { sessionContext: unknown }).sessionContext);
+      expect(results).toEqual(everyEvent.map((name) => 'site:' + name));
+    }
+    const serialized = JSON.stringify(dataLayer());
+    for (const fragment of PERSONAL) expect(serialized).not.toContain(fragment);
+    expect(definedParams(dataLayer()[everyEvent.indexOf('chat_started')])).toEqual({
+      event: 'widget_start', widget_vendor: 'userlike', widget_product: 'messenger', widget_action: 'chat_started',
+      widget_stage: 'start', widget_interaction_id: 'chat-5521', widget_id: '4242', widget_lang: 'de',
+      widget_operator_group_id: '17', widget_operator_id: '9', widget_schema: 1,
+    });
+  });
+
+  it('lets a throwing site function throw to its caller, after the push', () => {
+    testWindow.userlikeTrackingEvent = () => {
+      throw new Error('site tracking broke');
+    };
+    installBridge();
+    loadWidget();
+    expect(() => widget().fire('chat_started')).toThrow('site tracking broke');
+    expect(eventNames()).toEqual(['widget_start']);
+  });
+
+  it('pushes nothing for unknown event names (positive control: a known one)', () => {
+    installBridge();
+    loadWidget();
+    for (const name of ['chat_exploded', '__proto__', 'constructor', '']) widget().fire(name);
+    expect(dataLayer()).toEqual([]);
+    widget().fire('error_message');
+    expect(eventNames()).toEqual(['widget_error']);
+  });
+
+  it('restores the site function on uninstall', () => {
+    const site = vi.fn();
+    testWindow.userlikeTrackingEvent = site;
+    installBridge().uninstall();
+    expect(testWindow.userlikeTrackingEvent).toBe(site);
+  });
+});
