@@ -34,6 +34,31 @@
     log.prepend(card);
   }
 
+  // Sample arguments full of personal data, to show none of it reaches the dataLayer.
+  var customerlyArgs = {
+    onLeadGenerated: ['jane.doe@example.com'],
+    onNewConversation: ['Hi, I am Jane Doe, call me on +1 555 0100', [{ name: 'contract.pdf' }]],
+    onProfilingQuestionAsked: ['company_size'],
+    onProfilingQuestionAnswered: ['company_size', '50 people at Jane Doe Ltd'],
+    onHelpCenterArticleOpened: [{ knowledge_base_article_id: 12, slug: 'pricing', title: 'Pricing plans', body: 'Full text…', written_by: { name: 'Agent Smith' } }],
+    onTriggerFired: [991],
+  };
+  var fire = {
+    customerly: function (name) { window.__customerlyMessenger.fire.apply(null, [name].concat(customerlyArgs[name] || [])); },
+    userlike: function (name) { window.__userlike.fire(name); },
+  };
+  document.querySelectorAll('.flow[data-vendor]').forEach(function (panel) {
+    var vendor = panel.getAttribute('data-vendor');
+    var stages = window.__stages[vendor];
+    Object.keys(stages).forEach(function (name) {
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = name + ' → ' + stages[name];
+      button.onclick = function () { fire[vendor](name); };
+      panel.append(button);
+    });
+  });
+
   document.addEventListener('datalayer-push', function (event) { render(event.detail); });
   window.dataLayer.forEach(render);
   showUndefined.addEventListener('change', function () { document.body.classList.toggle('show-undefined', showUndefined.checked); });

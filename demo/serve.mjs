@@ -39,6 +39,8 @@ createServer((request, response) => {
   if (path == '/') return send(response, 200, TYPES['.html'], render('demo/index.html', vars));
   if (path == '/favicon.ico') return send(response, 204, 'image/x-icon', '');
   if (path.startsWith('/dist/') || path.startsWith('/demo/')) return serveFile(response, path);
+  // The mocked vendor SDKs of the end-to-end tests double as the playground's simulated widgets.
+  if (/^\/mock\/[\w-]+\.js$/.test(path)) return serveFile(response, '/e2e/fixtures/' + path.slice(6));
   send(response, 404, 'text/plain', 'not found');
 }).listen(PORT, () => console.log(`Playground: http://localhost:${PORT}/`));
 

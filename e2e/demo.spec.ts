@@ -6,14 +6,35 @@ test('the playground turns the simulated booking into pushes and shows them', as
   const errors: Error[] = [];
   page.on('pageerror', (error) => errors.push(error));
   await page.goto(`http://localhost:${DEMO_PORT}/`);
+  await page.waitForFunction(() => '__customerlyMessenger' in window);
+  const before = Number(await page.locator('#count').textContent());
   const widget = page.frameLocator('iframe[title="Simulated Chili Piper booking"]');
   await widget.getByRole('button', { name: 'Run a whole booking' }).click();
-  await expect(page.locator('#count')).toHaveText('7');
-  const events = await page.evaluate(() => (window as unknown as { dataLayer: { event: string }[] }).dataLayer.map((push) => push.event));
+  await expect(page.locator('#count')).toHaveText(String(before + 7));
+  const events = await page.evaluate(() =>
+    (window as unknown as { dataLayer: { event: string; widget_vendor: string }[] }).dataLayer.filter((push) => push.widget_vendor == 'chili_piper').map((push) => push.event),
+  );
   expect(events).toEqual(['widget_open', 'widget_start', 'widget_open', 'widget_start', 'widget_submit', 'widget_complete', 'generate_lead']);
   await expect(page.locator('#log .push').first()).toContainText('generate_lead · chili_piper · booking-confirmed');
   await widget.getByRole('button', { name: 'REDIRECT (ignored)' }).click();
   await widget.getByRole('button', { name: 'close → close' }).click();
-  await expect(page.locator('#count')).toHaveText('8');
+  await expect(page.locator('#count')).toHaveText(String(before + 8));
+  expect(errors).toEqual([]);
+});
+
+test('the playground’s Customerly and Userlike panels push without personal data and keep the site’s callbacks', async ({ page }) => {
+  const errors: Error[] = [];
+  page.on('pageerror', (error) => errors.push(error));
+  await page.goto(`http://localhost:${DEMO_PORT}/`);
+  await page.waitForFunction(() => '__customerlyMessenger' in window && '__userlike' in window);
+  const before = Number(await page.locator('#count').textContent());
+  await page.locator('#customerly').getByRole('button', { name: 'onChatOpened → open' }).click();
+  await page.locator('#customerly').getByRole('button', { name: 'onLeadGenerated → submit' }).click();
+  await page.locator('#userlike').getByRole('button', { name: 'chat_started → start', exact: true }).click();
+  await expect(page.locator('#count')).toHaveText(String(before + 4));
+  const pushes = await page.evaluate(() => JSON.stringify((window as unknown as { dataLayer: unknown[] }).dataLayer));
+  expect(pushes).not.toMatch(/jane|Jane|555|Smith/);
+  await expect(page.locator('#site-log')).toContainText('site customerly onChatOpened callback called');
+  await expect(page.locator('#site-log')).toContainText('site userlikeTrackingEvent("chat_started") called');
   expect(errors).toEqual([]);
 });

@@ -4,8 +4,16 @@ import { expect, type BrowserContext, type Frame, type Page } from '@playwright/
 export const HOST_URL = 'https://www.acme-shop.test/';
 export const CDN_URL = 'https://cdn.acme-shop.test/';
 export const CHILI_PIPER_URL = 'https://acme.chilipiper.com/book/demo-queue';
+/** Marks where the bridge goes in HostOptions.head. */
+export const BRIDGE = '<!--BRIDGE-->';
 
-const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
+/** A fixture file's text (mocked vendor pages and scripts). */
+export const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
+/** An inline <script>. */
+export const inline = (code: string) => `<script>${code}</script>`;
+/** A <script src>. */
+export const external = (src: string) => `<script src="${src}"></script>`;
+
 const dist = (name: string) => readFileSync(new URL(`../dist/${name}`, import.meta.url), 'utf8');
 
 /** How the page includes the bridge. */
@@ -20,6 +28,13 @@ export interface HostOptions {
   copies?: number;
   /** Site script that runs before the bridge. */
   siteScript?: string;
+  /**
+   * The page's <head> in order, overriding siteScript: HTML fragments, with BRIDGE
+   * where the bridge goes (leave it out to load the bridge later).
+   */
+  head?: string[];
+  /** Extra scripts served by URL (mocked vendor SDKs): URL → JavaScript. */
+  scripts?: Record<string, string>;
   /** iframe URLs on the page, each served the mock booking page; a `sandbox:` prefix makes the frame's origin opaque ("null"). */
   frames?: string[];
   /** Extra routes: URL → HTML body. */
@@ -54,26 +69,27 @@ export async function openHost(page: Page, options: HostOptions = {}): Promise<{
   page.on('pageerror', (error) => errors.push(error));
   const frameTags = options.frames ?? [CHILI_PIPER_URL];
   const frames = frameTags.map(frameUrl);
+  const head = options.head ?? [options.siteScript ? inline(options.siteScript) : '', BRIDGE];
   const host = fixture('host.html')
-    .replace('<!--SITE-->', options.siteScript ? `<script>${options.siteScript}</script>` : '')
-    .replace('<!--BRIDGE-->', bridgeTags(options))
+    .replace('<!--HEAD-->', head.map((part) => (part == BRIDGE ? bridgeTags(options) : part)).join('\n'))
     .replace(
       '<!--FRAMES-->',
       frameTags
         .map((tag) => `<iframe src="${frameUrl(tag)}"${tag.startsWith('sandbox:') ? ' sandbox="allow-scripts"' : ''} width="400" height="120"></iframe>`)
         .join('\n'),
     );
-  await routeAll(page.context(), { [HOST_URL]: host, ...options.pages }, frames);
+  await routeAll(page.context(), { [HOST_URL]: host, ...options.pages }, frames, options.scripts || {});
   await page.goto(HOST_URL);
   for (const src of frames) await frameAt(page, src).waitForFunction(() => typeof (window as { send?: unknown }).send == 'function');
   return { errors };
 }
 
-async function routeAll(context: BrowserContext, pages: Record<string, string>, frames: string[]): Promise<void> {
+async function routeAll(context: BrowserContext, pages: Record<string, string>, frames: string[], scripts: Record<string, string>): Promise<void> {
   const types: Record<string, string> = { js: 'text/javascript', mjs: 'text/javascript', map: 'application/json' };
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (pages[url]) return route.fulfill({ contentType: 'text/html', body: pages[url] });
+    if (scripts[url]) return route.fulfill({ contentType: 'text/javascript', body: scripts[url] });
     if (url.startsWith(CDN_URL)) {
       const name = url.slice(CDN_URL.length);
       return route.fulfill({ contentType: types[name.split('.').pop()!] || 'text/plain', body: dist(name) });
@@ -95,6 +111,12 @@ export function frameAt(page: Page, url: string): Frame {
 /** Posts `data` to the host page from the iframe at `url`, a genuine cross-origin postMessage. */
 export async function postFrom(page: Page, url: string, data: unknown): Promise<void> {
   await frameAt(page, frameUrl(url)).evaluate((message) => (window as unknown as { send(data: unknown): void }).send(message), data);
+}
+
+/** Loads the IIFE into the running page, as a tag firing late would. */
+export async function loadBridgeLate(page: Page, config?: Record<string, unknown>): Promise<void> {
+  if (config) await page.evaluate((c) => ((window as unknown as Record<string, unknown>).gtmWidgetBridgeConfig = c), config);
+  await page.addScriptTag({ url: `${CDN_URL}gtm-widget-bridge.js` });
 }
 
 /** Waits until the host page has received `count` messages in all. */

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { CHILI_PIPER_URL, expectPushes, openHost, postFrom, readEvents, type Variant } from './helpers';
+import { CHILI_PIPER_URL, expectPushes, loadBridgeLate, openHost, postFrom, readEvents, type Variant } from './helpers';
 
 const close = { event: 'widget_close', widget_vendor: 'chili_piper', widget_product: 'concierge', widget_action: 'close', widget_stage: 'close', widget_schema: 1 };
 
@@ -55,7 +55,7 @@ test('a site whose dataLayer.push throws gets no page error, and later pushes st
 test('a bridge loaded after the booking frame still captures what follows', async ({ page }) => {
   const { errors } = await openHost(page, { variant: 'iife', copies: 0 });
   await postFrom(page, CHILI_PIPER_URL, { action: 'availability-loaded' }); // before the bridge: missed by design
-  await page.addScriptTag({ url: 'https://cdn.acme-shop.test/gtm-widget-bridge.js' });
+  await loadBridgeLate(page);
   await postFrom(page, CHILI_PIPER_URL, { action: 'close' });
   await expectPushes(page, [close]);
   expect(errors).toEqual([]);

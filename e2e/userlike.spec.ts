@@ -1,0 +1,80 @@
+import { expect, test, type Page } from '@playwright/test';
+import { BRIDGE, expectPushes, external, fixture, inline, openHost } from './helpers';
+
+const WIDGET_URL = 'https://widget.userlike.test/loader.js';
+const PERSONAL = ['Jane', 'jane', 'Smith', '555', 'enterprise', 'c-3f2a9d'];
+
+/** Every event of the seed (003) plus the older names of SPEC §6. */
+const EVENTS = [
+  'button_displayed', 'chat_connected', 'chat_connected_proactive', 'chat_requested', 'chat_started', 'chat_started_proactive',
+  'chat_window_maximized', 'chat_window_minimized', 'contact_first_message', 'conversation_resume', 'disclaimer_ok',
+  'error_message', 'feedback_rating_cancel', 'feedback_rating_show', 'feedback_submit', 'group_select_show',
+  'group_select_submit', 'message_client_terminating', 'message_operator_terminating', 'post_survey_show',
+  'post_survey_submit', 'pre_survey_show', 'pre_survey_submit', 'proactive_offer', 'proactive_timer', 'rating_submit',
+  'register_cancel', 'register_show', 'register_submit', 'slot_available', 'slot_check', 'slot_unavailable',
+  'transcript_cancel', 'transcript_show', 'transcript_submit', 'chat_quit', 'chat_window_minimzed',
+];
+const STAGE: Record<string, string> = {
+  button_displayed: 'view', chat_connected: 'open', chat_connected_proactive: 'open', chat_requested: 'open', chat_started: 'start',
+  chat_started_proactive: 'start', chat_window_maximized: 'open', chat_window_minimized: 'interaction', contact_first_message: 'start',
+  conversation_resume: 'open', disclaimer_ok: 'interaction', error_message: 'error', feedback_rating_cancel: 'interaction',
+  feedback_rating_show: 'interaction', feedback_submit: 'interaction', group_select_show: 'interaction', group_select_submit: 'interaction',
+  message_client_terminating: 'interaction', message_operator_terminating: 'interaction', post_survey_show: 'interaction',
+  post_survey_submit: 'interaction', pre_survey_show: 'interaction', pre_survey_submit: 'submit', proactive_offer: 'interaction',
+  proactive_timer: 'interaction', rating_submit: 'interaction', register_cancel: 'cancel', register_show: 'interaction',
+  register_submit: 'submit', slot_available: 'interaction', slot_check: 'interaction', slot_unavailable: 'unavailable',
+  transcript_cancel: 'interaction', transcript_show: 'interaction', transcript_submit: 'interaction', chat_quit: 'close',
+  chat_window_minimzed: 'interaction',
+};
+
+const expected = EVENTS.map((name) => ({
+  event: 'widget_' + STAGE[name], widget_vendor: 'userlike', widget_product: 'messenger', widget_action: name, widget_stage: STAGE[name],
+  widget_interaction_id: 'chat-5521', ...(name.includes('proactive') ? { widget_proactive: true } : {}), widget_id: '4242',
+  widget_lang: 'de', widget_operator_group_id: '17', widget_operator_id: '9', widget_schema: 1,
+}));
+
+/** The site's function records its calls; `define` says how the site defines it. */
+const siteFunction = (define: (body: string) => string) =>
+  inline(`window.siteCalls = [];`) + inline(define(`function (name, globalContext, sessionContext) { siteCalls.push([name, typeof globalContext, typeof sessionContext]); return 'site:' + name; }`));
+
+const WAYS = {
+  'declared with function before the bridge': [siteFunction((fn) => fn.replace('function ', 'function userlikeTrackingEvent')), BRIDGE],
+  'assigned to window after the bridge': [BRIDGE, siteFunction((fn) => `window.userlikeTrackingEvent = ${fn};`)],
+  'assigned as an implicit global after the bridge (sloppy mode)': [BRIDGE, siteFunction((fn) => `userlikeTrackingEvent = ${fn};`)],
+  'assigned to window before the bridge': [siteFunction((fn) => `window.userlikeTrackingEvent = ${fn};`), BRIDGE],
+  'not defined by the site': [BRIDGE, inline(`window.siteCalls = [];`)],
+} as const;
+
+async function fireAll(page: Page): Promise<unknown[]> {
+  return page.evaluate(() => (window as unknown as { __userlike: { fireAll(): unknown[] } }).__userlike.fireAll());
+}
+
+for (const [way, parts] of Object.entries(WAYS)) {
+  test(`site function ${way}: every documented event pushed once, the site still called, no personal data`, async ({ page }) => {
+    const { errors } = await openHost(page, {
+      frames: [],
+      head: [inline(`window.__userlikeEvents = ${JSON.stringify(EVENTS)};`), ...parts, external(WIDGET_URL)],
+      scripts: { [WIDGET_URL]: fixture('userlike-widget.js') },
+    });
+    const results = await fireAll(page);
+    await expectPushes(page, expected, PERSONAL);
+    const siteDefined = way != 'not defined by the site';
+    expect(results).toEqual(EVENTS.map((name) => (siteDefined ? 'site:' + name : undefined)));
+    expect(await page.evaluate(() => (window as unknown as { siteCalls: unknown[] }).siteCalls)).toEqual(
+      siteDefined ? EVENTS.map((name) => [name, 'object', 'object']) : [],
+    );
+    expect(errors).toEqual([]);
+  });
+}
+
+test('a throwing site function still throws to the widget, and the push happens first', async ({ page }) => {
+  const { errors } = await openHost(page, {
+    frames: [],
+    head: [inline(`window.__userlikeEvents = ['chat_started', 'error_message'];`), BRIDGE,
+      inline(`window.userlikeTrackingEvent = function () { throw new Error('site tracking broke'); };`), external(WIDGET_URL)],
+    scripts: { [WIDGET_URL]: fixture('userlike-widget.js') },
+  });
+  expect(await fireAll(page)).toEqual(['threw: site tracking broke', 'threw: site tracking broke']);
+  await expectPushes(page, expected.filter((push) => push.widget_action == 'chat_started' || push.widget_action == 'error_message'));
+  expect(errors).toEqual([]);
+});
