@@ -11,6 +11,8 @@ import { ADAPTERS } from '../src/vendors/registry';
 import { chiliPiperIgnored, chiliPiperReasons } from '../src/vendors/chili-piper.reasons';
 import { customerlyReasons } from '../src/vendors/customerly.reasons';
 import { userlikeReasons } from '../src/vendors/userlike.reasons';
+import { genesysIgnored, genesysStepReasons } from '../src/vendors/genesys.reasons';
+import { genesysStages } from '../src/vendors/genesys';
 
 /** Per vendor: why each action has its stage, and what is deliberately ignored. */
 const VENDOR_NOTES: { [V in WidgetVendor]?: { title: string; source: string; reasons: Record<string, string>; ignored: Record<string, string> } } = {
@@ -34,6 +36,13 @@ const VENDOR_NOTES: { [V in WidgetVendor]?: { title: string; source: string; rea
       'The page\'s global `userlikeTrackingEvent(event_name, global_ctx, session_ctx)`, kept working for the site whether it is defined before the bridge or assigned after it. `chat_id`, else `session_id`, is the interaction id; `widget_proactive` is true for events whose name says proactive. `client_name`, `client_email`, `operator_name`, `client_uuid` and `custom_data` are never read.',
     reasons: userlikeReasons,
     ignored: {},
+  },
+  genesys: {
+    title: 'Genesys Widgets',
+    source:
+      'CXBus lifecycle events, subscribed as a plugin registered through `_genesys.widgets.extensions` (kept when the site reassigns its config after the bridge), `_genesys.widgets.bus` or `window.CXBus`, whichever comes first, each bus once; the site\'s `_genesys.widgets.onReady` is never touched. `widget_product` comes from the widget (`click_to_call`, `callback`, `web_chat`, `send_message`). From the metadata block: `widget_proactive`, `widget_prefilled`, `widget_auto_submitted`, `widget_error_count` and `widget_elapsed_ms` (from `opened` to this step); the metadata carries no interaction id, so the bridge uses the product and the `opened` timestamp. Never form data or `userData`.',
+    reasons: Object.fromEntries(Object.keys(genesysStages).map((name) => [name, genesysStepReasons[name.split('.')[1]]])),
+    ignored: genesysIgnored,
   },
 };
 

@@ -12,7 +12,10 @@ import { ADAPTERS } from './vendors/registry';
 export type { BridgeConfig } from './core/config';
 export type {
   ChiliPiperParams,
+  CustomerlyParams,
+  GenesysParams,
   LeadParams,
+  UserlikeParams,
   WidgetCommonParams,
   WidgetParams,
   WidgetPush,
@@ -54,7 +57,6 @@ export function install(config?: BridgeConfig): BridgeHandle {
     const uninstallers: (() => void)[] = [];
     for (const vendor of resolved.vendors) {
       const adapter = ADAPTERS[vendor];
-      if (!adapter) continue;
       const report = guard(log, reporterFor(adapter));
       uninstallers.push(adapter.install({ report, config: resolved, log }));
     }

@@ -139,6 +139,21 @@ export interface UserlikeParams {
   widget_operator_id: string | undefined;
 }
 
+/**
+ * Genesys Widgets detail keys, derived from the lifecycle metadata block
+ * (`e.data`); never form data or `userData`.
+ */
+export interface GenesysParams {
+  /** Metadata `prefilled`: the registration form was prefilled automatically. */
+  widget_prefilled: boolean | undefined;
+  /** Metadata `autoSubmitted`: the form was submitted automatically. */
+  widget_auto_submitted: boolean | undefined;
+  /** Metadata error counter, when the widget reports one. */
+  widget_error_count: number | undefined;
+  /** Milliseconds from `opened` to this step, when both timestamps exist in the metadata. */
+  widget_elapsed_ms: number | undefined;
+}
+
 /** Keys only present on the `generate_lead` push. */
 export interface LeadParams {
   /** The vendor that produced the lead (same value as `widget_vendor`); `undefined` on non-lead pushes. */
@@ -151,7 +166,8 @@ export interface LeadParams {
 }
 
 /** Every parameter of a push besides `event`. */
-export interface WidgetParams extends WidgetCommonParams, ChiliPiperParams, CustomerlyParams, UserlikeParams, LeadParams {
+export interface WidgetParams
+  extends WidgetCommonParams, ChiliPiperParams, CustomerlyParams, UserlikeParams, GenesysParams, LeadParams {
   /** Schema version ({@link SCHEMA_VERSION}). */
   widget_schema: typeof SCHEMA_VERSION;
 }
@@ -196,6 +212,10 @@ export const SCHEMA_KEYS = [
   'widget_lang',
   'widget_operator_group_id',
   'widget_operator_id',
+  'widget_prefilled',
+  'widget_auto_submitted',
+  'widget_error_count',
+  'widget_elapsed_ms',
   'lead_source',
   'user_data',
   'widget_schema',

@@ -31,7 +31,6 @@ export function hookProperty(
       // Never into the site's own assignment.
     }
   };
-  follow(value);
   const get = () => (read ? read(value) : value);
   (get as unknown as Hookable)[HOOKED] = true;
   if ((!descriptor && Object.isExtensible(target)) || (descriptor && descriptor.configurable)) {
@@ -44,6 +43,8 @@ export function hookProperty(
         follow(next);
       },
     });
+    // After the accessor is in place, so that onSet may itself assign the property.
+    follow(value);
     return () => {
       const current = Object.getOwnPropertyDescriptor(target, name);
       if (current && current.get === get) {
@@ -53,6 +54,7 @@ export function hookProperty(
       }
     };
   }
+  follow(value);
   if (read && descriptor && descriptor.writable) {
     const shown = (target[name] = get());
     return () => {
