@@ -59,6 +59,27 @@
     });
   });
 
+  // Genesys scenarios from its lifecycle docs, published on the mocked CXBus.
+  var genesysScenarios = {
+    'ClickToCall: call completed (lead)': ['ClickToCall', ['ready', 'opened', 'started', 'completed', 'closed']],
+    'ClickToCall: cancelled': ['ClickToCall', ['ready', 'opened', 'started', 'cancelled', 'closed']],
+    'ClickToCall: number expired': ['ClickToCall', ['ready', 'opened', 'started', 'expired', 'closed']],
+    'Callback: requested and completed (lead)': ['Callback', ['ready', 'opened', 'started', 'submitted', 'completed', 'closed']],
+    'WebChat: chat with an agent': ['WebChat', ['ready', 'opened', 'submitted', 'started', 'minimized', 'unminimized', 'completed', 'closed']],
+    'WebChat: proactive, rejected': ['WebChat', ['ready', 'opened', 'submitted', 'rejected'], { proactive: true }],
+    'SendMessage: sent': ['SendMessage', ['ready', 'opened', 'started', 'submitted', 'completed', 'closed']],
+  };
+  Object.keys(genesysScenarios).forEach(function (label) {
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = label;
+    button.onclick = function () {
+      var scenario = genesysScenarios[label];
+      window.__genesys.run(scenario[0], scenario[1], scenario[2], Date.now());
+    };
+    document.getElementById('genesys-scenarios').append(button);
+  });
+
   document.addEventListener('datalayer-push', function (event) { render(event.detail); });
   window.dataLayer.forEach(render);
   showUndefined.addEventListener('change', function () { document.body.classList.toggle('show-undefined', showUndefined.checked); });

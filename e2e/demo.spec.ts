@@ -38,3 +38,18 @@ test('the playground’s Customerly and Userlike panels push without personal da
   await expect(page.locator('#site-log')).toContainText('site userlikeTrackingEvent("chat_started") called');
   expect(errors).toEqual([]);
 });
+
+test('the playground’s Genesys panel publishes lifecycles and keeps the site’s onReady', async ({ page }) => {
+  const errors: Error[] = [];
+  page.on('pageerror', (error) => errors.push(error));
+  await page.goto(`http://localhost:${DEMO_PORT}/`);
+  await page.waitForFunction(() => (window as unknown as { __genesysReady?: boolean }).__genesysReady === true);
+  await expect(page.locator('#site-log')).toContainText('site Genesys onReady(CXBus) called');
+  const before = Number(await page.locator('#count').textContent());
+  await page.locator('#genesys').getByRole('button', { name: 'ClickToCall: call completed (lead)' }).click();
+  await expect(page.locator('#count')).toHaveText(String(before + 6));
+  await expect(page.locator('#log .push').nth(1)).toContainText('generate_lead · genesys · ClickToCall.completed');
+  const pushes = await page.evaluate(() => JSON.stringify((window as unknown as { dataLayer: unknown[] }).dataLayer));
+  expect(pushes).not.toMatch(/Jane|555|pricing/);
+  expect(errors).toEqual([]);
+});
