@@ -1,19 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
+import { USERLIKE_OLDER_EVENTS, USERLIKE_SEED_EVENTS } from '../test/documentedEvents';
 import { BRIDGE, expectPushes, external, fixture, inline, openHost } from './helpers';
 
 const WIDGET_URL = 'https://widget.userlike.test/loader.js';
 const PERSONAL = ['Jane', 'jane', 'Smith', '555', 'enterprise', 'c-3f2a9d'];
 
 /** Every event of the seed (003) plus the older names of SPEC §6. */
-const EVENTS = [
-  'button_displayed', 'chat_connected', 'chat_connected_proactive', 'chat_requested', 'chat_started', 'chat_started_proactive',
-  'chat_window_maximized', 'chat_window_minimized', 'contact_first_message', 'conversation_resume', 'disclaimer_ok',
-  'error_message', 'feedback_rating_cancel', 'feedback_rating_show', 'feedback_submit', 'group_select_show',
-  'group_select_submit', 'message_client_terminating', 'message_operator_terminating', 'post_survey_show',
-  'post_survey_submit', 'pre_survey_show', 'pre_survey_submit', 'proactive_offer', 'proactive_timer', 'rating_submit',
-  'register_cancel', 'register_show', 'register_submit', 'slot_available', 'slot_check', 'slot_unavailable',
-  'transcript_cancel', 'transcript_show', 'transcript_submit', 'chat_quit', 'chat_window_minimzed',
-];
+const EVENTS = [...USERLIKE_SEED_EVENTS, ...USERLIKE_OLDER_EVENTS];
 const STAGE: Record<string, string> = {
   button_displayed: 'view', chat_connected: 'open', chat_connected_proactive: 'open', chat_requested: 'open', chat_started: 'start',
   chat_started_proactive: 'start', chat_window_maximized: 'open', chat_window_minimized: 'interaction', contact_first_message: 'start',

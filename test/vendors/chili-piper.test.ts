@@ -1,14 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { STAGES } from '../../src/core/schema';
 import { chiliPiper, chiliPiperStages, isChiliPiperOrigin, readChiliPiperMessage } from '../../src/vendors/chili-piper';
+import { CHILI_PIPER_ACTIONS } from '../documentedEvents';
 import { CHILI_PIPER_ORIGIN, dataLayer, definedParams, eventNames, installBridge, postMessageFrom } from '../helpers';
 
-/** Every action of the seed (000) and of SPEC §6. */
-const DOCUMENTED_ACTIONS = [
-  'booked', 'booking-confirmed', 'availability-loaded', 'rescheduled', 'prospect_cancel', 'no-free-slots', 'close',
-  'phone-selected', 'meeting-selected', 'video-selected', 'phoneClose', 'timeslot-selected', 'no-action-choice',
-  'error', 'prospect-routed', 'prospect-disqualified', 'routing',
-];
+const DOCUMENTED_ACTIONS = CHILI_PIPER_ACTIONS;
 
 describe('Chili Piper mapping table', () => {
   it('maps every documented action, and only those, to one stage', () => {

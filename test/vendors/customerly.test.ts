@@ -3,18 +3,13 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BridgeConfig } from '../../src/core/config';
 import { customerlyStages, readCustomerlyCall } from '../../src/vendors/customerly';
+import { CUSTOMERLY_CALLBACKS } from '../documentedEvents';
 import { dataLayer, definedParams, eventNames, installBridge, testWindow } from '../helpers';
 
 const SNIPPET = readFileSync('e2e/fixtures/customerly-snippet.js', 'utf8');
 const LAUNCHER = readFileSync('e2e/fixtures/customerly-launcher.js', 'utf8');
 
-/** Every callback of the seed (002) and SPEC §6. */
-const DOCUMENTED = [
-  'onChatOpened', 'onChatClosed', 'onLeadGenerated', 'onNewConversation', 'onProfilingQuestionAsked',
-  'onProfilingQuestionAnswered', 'onHelpCenterArticleOpened', 'onRealtimeVideoAnswered', 'onRealtimeVideoRejected',
-  'onMessengerInitialized', 'onNewMessageReceived', 'onNewConversationReceived', 'onMessageRead', 'onSurveyPresented',
-  'onSurveyAnswered', 'onSurveyRejected', 'onRealtimeVideoReceived', 'onRealtimeVideoCanceled', 'onTriggerFired',
-];
+const DOCUMENTED = CUSTOMERLY_CALLBACKS;
 
 const PERSONAL = ['jane', 'Jane', 'JANE', '555', 'Smith', 'secret', 'cv.pdf', 'Ltd', 'Hi there'];
 

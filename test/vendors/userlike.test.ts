@@ -1,22 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readUserlikeCall, userlikeStages } from '../../src/vendors/userlike';
+import { USERLIKE_OLDER_EVENTS, USERLIKE_SEED_EVENTS } from '../documentedEvents';
 import { dataLayer, definedParams, eventNames, installBridge, testWindow } from '../helpers';
 
 const WIDGET = readFileSync('e2e/fixtures/userlike-widget.js', 'utf8');
 
-/** Every event of the seed (003). */
-const SEED_EVENTS = [
-  'button_displayed', 'chat_connected', 'chat_connected_proactive', 'chat_requested', 'chat_started', 'chat_started_proactive',
-  'chat_window_maximized', 'chat_window_minimized', 'contact_first_message', 'conversation_resume', 'disclaimer_ok',
-  'error_message', 'feedback_rating_cancel', 'feedback_rating_show', 'feedback_submit', 'group_select_show',
-  'group_select_submit', 'message_client_terminating', 'message_operator_terminating', 'post_survey_show',
-  'post_survey_submit', 'pre_survey_show', 'pre_survey_submit', 'proactive_offer', 'proactive_timer', 'rating_submit',
-  'register_cancel', 'register_show', 'register_submit', 'slot_available', 'slot_check', 'slot_unavailable',
-  'transcript_cancel', 'transcript_show', 'transcript_submit',
-];
-/** Older widget versions and a doc typo (SPEC §6). */
-const OLDER_EVENTS = ['chat_quit', 'chat_window_minimzed'];
+const SEED_EVENTS = USERLIKE_SEED_EVENTS;
+const OLDER_EVENTS = USERLIKE_OLDER_EVENTS;
 const PERSONAL = ['Jane', 'jane', 'Smith', '555', 'enterprise', 'c-3f2a9d'];
 
 type Fire = { fire(name: string): unknown; fireAll(): unknown[] };

@@ -1,0 +1,34 @@
+/**
+ * Every vendor event the seeds and SPEC §6 document, written out by hand from
+ * those documents: the mapping tables are tested against these lists, never
+ * against themselves. Shared by the unit and end-to-end tests.
+ */
+
+/** Chili Piper actions: seeds/000 plus the concierge loader's (SPEC §6). */
+export const CHILI_PIPER_ACTIONS = [
+  'booked', 'booking-confirmed', 'availability-loaded', 'rescheduled', 'prospect_cancel', 'no-free-slots', 'close',
+  'phone-selected', 'meeting-selected', 'video-selected', 'phoneClose', 'timeslot-selected', 'no-action-choice',
+  'error', 'prospect-routed', 'prospect-disqualified', 'routing',
+];
+
+/** Customerly callbacks: seeds/002 plus the newer SDKs' (SPEC §6). */
+export const CUSTOMERLY_CALLBACKS = [
+  'onChatOpened', 'onChatClosed', 'onLeadGenerated', 'onNewConversation', 'onProfilingQuestionAsked',
+  'onProfilingQuestionAnswered', 'onHelpCenterArticleOpened', 'onRealtimeVideoAnswered', 'onRealtimeVideoRejected',
+  'onMessengerInitialized', 'onNewMessageReceived', 'onNewConversationReceived', 'onMessageRead', 'onSurveyPresented',
+  'onSurveyAnswered', 'onSurveyRejected', 'onRealtimeVideoReceived', 'onRealtimeVideoCanceled', 'onTriggerFired',
+];
+
+/** Userlike events of seeds/003. */
+export const USERLIKE_SEED_EVENTS = [
+  'button_displayed', 'chat_connected', 'chat_connected_proactive', 'chat_requested', 'chat_started', 'chat_started_proactive',
+  'chat_window_maximized', 'chat_window_minimized', 'contact_first_message', 'conversation_resume', 'disclaimer_ok',
+  'error_message', 'feedback_rating_cancel', 'feedback_rating_show', 'feedback_submit', 'group_select_show',
+  'group_select_submit', 'message_client_terminating', 'message_operator_terminating', 'post_survey_show',
+  'post_survey_submit', 'pre_survey_show', 'pre_survey_submit', 'proactive_offer', 'proactive_timer', 'rating_submit',
+  'register_cancel', 'register_show', 'register_submit', 'slot_available', 'slot_check', 'slot_unavailable',
+  'transcript_cancel', 'transcript_show', 'transcript_submit',
+];
+
+/** Userlike names of older widget versions and one doc version's spelling (SPEC §6). */
+export const USERLIKE_OLDER_EVENTS = ['chat_quit', 'chat_window_minimzed'];
