@@ -1,0 +1,44 @@
+// Scenario: Every field reaches the bridge configuration
+const mockData = {
+  chiliPiper: true,
+  customerly: false,
+  userlike: true,
+  genesys: false,
+  output: 'gtag',
+  dataLayerName: 'siteLayer',
+  eventPrefix: 'chat_',
+  generateLead: true,
+  leadActions: [
+    { vendor: 'chili_piper', action: 'booked' },
+    { vendor: 'chili_piper', action: 'booking-confirmed' },
+    { vendor: 'userlike', action: 'register_submit' },
+    { vendor: 'userlike', action: '' },
+  ],
+  chiliPiperOrigins: [{ origin: 'https://booking.example.com' }, { origin: '' }],
+  hashEmail: true,
+  debug: true,
+};
+
+let config;
+mock('setInWindow', function (key, value) {
+  config = value;
+});
+mock('injectScript', function (url, onSuccess) {
+  onSuccess();
+});
+
+runCode(mockData);
+
+assertThat(config).isEqualTo({
+  vendors: ['chili_piper', 'userlike'],
+  dataLayerName: 'siteLayer',
+  eventPrefix: 'chat_',
+  output: 'gtag',
+  chiliPiperOrigins: ['https://booking.example.com'],
+  leadActions: { chili_piper: ['booked', 'booking-confirmed'], userlike: ['register_submit'] },
+  generateLead: true,
+  hashEmail: true,
+  debug: true,
+});
+assertApi('logToConsole').wasCalled();
+assertApi('gtmOnSuccess').wasCalled();

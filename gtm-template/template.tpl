@@ -1,0 +1,598 @@
+___TERMS_OF_SERVICE___
+
+By creating or modifying this file you agree to Google Tag Manager's Community
+Template Gallery Developer Terms of Service available at
+https://developers.google.com/tag-manager/gallery-tos (or such other URL as
+Google may provide), as modified from time to time.
+
+
+___INFO___
+
+{
+  "type": "TAG",
+  "id": "cvt_temp_public_id",
+  "version": 1,
+  "securityGroups": [],
+  "displayName": "Widget Bridge: Chili Piper, Customerly, Userlike, Genesys → GA4",
+  "categories": [
+    "CHAT",
+    "ANALYTICS",
+    "LEAD_GENERATION"
+  ],
+  "brand": {
+    "id": "brand_gtm_widget_bridge",
+    "displayName": "gtm-widget-bridge",
+    "thumbnail": "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAwklEQVR42u3ZyxGAIAwE0DTiyQYswErsvw+8exAhGyDrMsNRyBPlE2zbj5K5mgACCCAAF6Bc52tdElALOhJjMwJHQmx28F6EzQ7cC7GVgu9BhACinncB0EOPas9mzu2Idt2AyDUEAhixqnr66AZUn3uUqH7ggFoZCmgd2q8F+RnZyLcfMQowQGsRQAA2QKqfOM00mn4ho95KpNnMpd9OUxxo0h8pKQ71FGmV9IktitQiTXKXIr1Oc8GhOzIBBBDgv4Ab8y1h8SMxX88AAAAASUVORK5CYII="
+  },
+  "description": "Listens to Chili Piper, Customerly, Userlike and Genesys Widgets and pushes one normalized, GA4-ready dataLayer event per widget event (widget_view … widget_complete, plus generate_lead), without personal data. Fire on All Pages.",
+  "containerContexts": [
+    "WEB"
+  ]
+}
+
+
+___TEMPLATE_PARAMETERS___
+
+[
+  {
+    "type": "GROUP",
+    "name": "widgetsGroup",
+    "displayName": "Widgets to listen to",
+    "groupStyle": "NO_ZIPPY",
+    "subParams": [
+      {
+        "type": "CHECKBOX",
+        "name": "chiliPiper",
+        "checkboxText": "Chili Piper (booking, concierge router)",
+        "simpleValueType": true,
+        "defaultValue": true
+      },
+      {
+        "type": "CHECKBOX",
+        "name": "customerly",
+        "checkboxText": "Customerly (live chat)",
+        "simpleValueType": true,
+        "defaultValue": true
+      },
+      {
+        "type": "CHECKBOX",
+        "name": "userlike",
+        "checkboxText": "Userlike (website messenger)",
+        "simpleValueType": true,
+        "defaultValue": true
+      },
+      {
+        "type": "CHECKBOX",
+        "name": "genesys",
+        "checkboxText": "Genesys Widgets (ClickToCall, WebChat, Callback, SendMessage)",
+        "simpleValueType": true,
+        "defaultValue": true,
+        "help": "Untick the widgets your site does not use. The bridge never loads a widget; it only listens to the ones your site already has."
+      }
+    ]
+  },
+  {
+    "type": "GROUP",
+    "name": "outputGroup",
+    "displayName": "Output",
+    "groupStyle": "ZIPPY_OPEN",
+    "subParams": [
+      {
+        "type": "SELECT",
+        "name": "output",
+        "displayName": "Send events through",
+        "macrosInSelect": false,
+        "selectItems": [
+          {
+            "value": "dataLayer",
+            "displayValue": "the dataLayer (GTM triggers and tags)"
+          },
+          {
+            "value": "gtag",
+            "displayValue": "gtag('event', …) directly (sites with gtag.js)"
+          }
+        ],
+        "simpleValueType": true,
+        "defaultValue": "dataLayer",
+        "help": "Keep the dataLayer unless your site sends GA4 events with gtag.js outside GTM."
+      },
+      {
+        "type": "TEXT",
+        "name": "dataLayerName",
+        "displayName": "dataLayer name",
+        "simpleValueType": true,
+        "defaultValue": "dataLayer",
+        "valueValidators": [
+          {
+            "type": "NON_EMPTY"
+          },
+          {
+            "type": "REGEX",
+            "args": [
+              "^[A-Za-z_$][A-Za-z0-9_$]*$"
+            ],
+            "errorMessage": "A JavaScript identifier, e.g. dataLayer."
+          }
+        ],
+        "help": "Only change this if your GTM snippet uses a renamed dataLayer."
+      },
+      {
+        "type": "TEXT",
+        "name": "eventPrefix",
+        "displayName": "Event name prefix",
+        "simpleValueType": true,
+        "defaultValue": "widget_",
+        "valueValidators": [
+          {
+            "type": "NON_EMPTY"
+          },
+          {
+            "type": "REGEX",
+            "args": [
+              "^[A-Za-z][A-Za-z0-9_]{0,28}$"
+            ],
+            "errorMessage": "Starts with a letter; letters, digits and _ only; at most 29 characters."
+          }
+        ],
+        "help": "Events are named prefix + stage: widget_view, widget_open, widget_start, widget_submit, widget_complete, widget_cancel, widget_close, widget_unavailable, widget_error, widget_interaction. Prefixes that make GA4-reserved names (form_, page_, video_, ga_, google_, firebase_…) are refused by the bridge with a console warning."
+      }
+    ]
+  },
+  {
+    "type": "GROUP",
+    "name": "leadGroup",
+    "displayName": "Leads and conversions",
+    "groupStyle": "ZIPPY_OPEN",
+    "subParams": [
+      {
+        "type": "CHECKBOX",
+        "name": "generateLead",
+        "checkboxText": "Also push GA4's generate_lead once per converted interaction",
+        "simpleValueType": true,
+        "defaultValue": true,
+        "help": "Default lead actions: Chili Piper booking-confirmed, Customerly onLeadGenerated, Genesys ClickToCall.completed and Callback.completed."
+      },
+      {
+        "type": "SIMPLE_TABLE",
+        "name": "leadActions",
+        "displayName": "Lead actions (replace a vendor's defaults)",
+        "simpleTableColumns": [
+          {
+            "type": "SELECT",
+            "name": "vendor",
+            "displayName": "Vendor",
+            "defaultValue": "chili_piper",
+            "selectItems": [
+              {
+                "value": "chili_piper",
+                "displayValue": "Chili Piper"
+              },
+              {
+                "value": "customerly",
+                "displayValue": "Customerly"
+              },
+              {
+                "value": "userlike",
+                "displayValue": "Userlike"
+              },
+              {
+                "value": "genesys",
+                "displayValue": "Genesys"
+              }
+            ],
+            "valueValidators": [
+              {
+                "type": "NON_EMPTY"
+              }
+            ]
+          },
+          {
+            "type": "TEXT",
+            "name": "action",
+            "displayName": "Vendor event name",
+            "defaultValue": "",
+            "valueValidators": [
+              {
+                "type": "NON_EMPTY"
+              }
+            ]
+          }
+        ],
+        "newRowButtonText": "Add lead action",
+        "enablingConditions": [
+          {
+            "paramName": "generateLead",
+            "paramValue": true,
+            "type": "EQUALS"
+          }
+        ],
+        "help": "Leave empty to keep the defaults. Rows for a vendor replace that vendor's defaults, e.g. Chili Piper + booked, or Userlike + register_submit. Event names as in the event reference (widget_action)."
+      },
+      {
+        "type": "CHECKBOX",
+        "name": "hashEmail",
+        "checkboxText": "Add a SHA-256 hash of the visitor's e-mail to lead events (enhanced conversions)",
+        "simpleValueType": true,
+        "defaultValue": false,
+        "help": "Off by default. When a widget hands over an e-mail (Customerly onLeadGenerated), generate_lead carries user_data.sha256_email_address: a hash of the normalized address, never the address. Only enable it where your privacy notice and consent cover enhanced conversions."
+      }
+    ]
+  },
+  {
+    "type": "GROUP",
+    "name": "chiliPiperGroup",
+    "displayName": "Chili Piper",
+    "groupStyle": "ZIPPY_CLOSED",
+    "enablingConditions": [
+      {
+        "paramName": "chiliPiper",
+        "paramValue": true,
+        "type": "EQUALS"
+      }
+    ],
+    "subParams": [
+      {
+        "type": "SIMPLE_TABLE",
+        "name": "chiliPiperOrigins",
+        "displayName": "Extra allowed origins",
+        "simpleTableColumns": [
+          {
+            "type": "TEXT",
+            "name": "origin",
+            "displayName": "Origin",
+            "defaultValue": "",
+            "valueValidators": [
+              {
+                "type": "NON_EMPTY"
+              },
+              {
+                "type": "REGEX",
+                "args": [
+                  "^https?://[a-z0-9.-]+(:[0-9]+)?$"
+                ],
+                "errorMessage": "An origin such as https://booking.example.com (lower case, no path, no trailing slash)."
+              }
+            ]
+          }
+        ],
+        "newRowButtonText": "Add origin",
+        "help": "Messages are accepted from https://*.chilipiper.com without configuration. Add an origin only if your booking pages are served from your own domain."
+      }
+    ]
+  },
+  {
+    "type": "GROUP",
+    "name": "debugGroup",
+    "displayName": "Debugging",
+    "groupStyle": "ZIPPY_CLOSED",
+    "subParams": [
+      {
+        "type": "CHECKBOX",
+        "name": "debug",
+        "checkboxText": "Log every vendor event and push to the browser console",
+        "simpleValueType": true,
+        "defaultValue": false,
+        "help": "For GTM Preview and testing; leave off in production."
+      }
+    ]
+  }
+]
+
+
+___SANDBOXED_JS_FOR_WEB_TEMPLATE___
+
+// Sandboxed code of the gtm-widget-bridge tag template. Sandboxed JavaScript cannot listen to
+// events, so the template only builds the configuration, hands it to the page and injects the
+// hosted, versioned bridge, which installs itself with that configuration.
+// Sandbox limits: no `new`, `this`, template literals or regular-expression literals.
+const injectScript = require('injectScript');
+const logToConsole = require('logToConsole');
+const queryPermission = require('queryPermission');
+const setInWindow = require('setInWindow');
+
+const BRIDGE_URL = 'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/gtm-widget-bridge.js';
+const CONFIG_KEY = 'gtmWidgetBridgeConfig';
+
+const vendors = [];
+if (data.chiliPiper) vendors.push('chili_piper');
+if (data.customerly) vendors.push('customerly');
+if (data.userlike) vendors.push('userlike');
+if (data.genesys) vendors.push('genesys');
+
+const origins = [];
+const originRows = data.chiliPiperOrigins || [];
+for (let i = 0; i < originRows.length; i++) {
+  if (originRows[i].origin) origins.push(originRows[i].origin);
+}
+
+const leadActions = {};
+const leadRows = data.leadActions || [];
+for (let i = 0; i < leadRows.length; i++) {
+  const row = leadRows[i];
+  if (!row.vendor || !row.action) continue;
+  if (!leadActions[row.vendor]) leadActions[row.vendor] = [];
+  leadActions[row.vendor].push(row.action);
+}
+
+const config = {
+  vendors: vendors,
+  dataLayerName: data.dataLayerName || 'dataLayer',
+  eventPrefix: data.eventPrefix || 'widget_',
+  output: data.output === 'gtag' ? 'gtag' : 'dataLayer',
+  chiliPiperOrigins: origins,
+  leadActions: leadActions,
+  generateLead: data.generateLead !== false,
+  hashEmail: data.hashEmail === true,
+  debug: data.debug === true,
+};
+
+if (!queryPermission('access_globals', 'write', CONFIG_KEY) || !queryPermission('inject_script', BRIDGE_URL)) {
+  data.gtmOnFailure();
+  return;
+}
+
+if (config.debug) logToConsole('[gtm-widget-bridge] template config', config);
+setInWindow(CONFIG_KEY, config, true);
+// The URL doubles as cache token: GTM injects it once per page however often the tag fires.
+injectScript(BRIDGE_URL, data.gtmOnSuccess, data.gtmOnFailure, BRIDGE_URL);
+
+
+___WEB_PERMISSIONS___
+
+[
+  {
+    "instance": {
+      "key": {
+        "publicId": "inject_script",
+        "versionId": "1"
+      },
+      "param": [
+        {
+          "key": "urls",
+          "value": {
+            "type": 2,
+            "listItem": [
+              {
+                "type": 1,
+                "string": "https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/gtm-widget-bridge.js"
+              }
+            ]
+          }
+        }
+      ]
+    },
+    "clientAnnotations": {
+      "isEditedByUser": true
+    },
+    "isRequired": true
+  },
+  {
+    "instance": {
+      "key": {
+        "publicId": "access_globals",
+        "versionId": "1"
+      },
+      "param": [
+        {
+          "key": "keys",
+          "value": {
+            "type": 2,
+            "listItem": [
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "key"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  },
+                  {
+                    "type": 1,
+                    "string": "execute"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "gtmWidgetBridgeConfig"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  }
+                ]
+              }
+            ]
+          }
+        }
+      ]
+    },
+    "clientAnnotations": {
+      "isEditedByUser": true
+    },
+    "isRequired": true
+  },
+  {
+    "instance": {
+      "key": {
+        "publicId": "logging",
+        "versionId": "1"
+      },
+      "param": [
+        {
+          "key": "environments",
+          "value": {
+            "type": 1,
+            "string": "debug"
+          }
+        }
+      ]
+    },
+    "clientAnnotations": {
+      "isEditedByUser": true
+    },
+    "isRequired": true
+  }
+]
+
+
+___TESTS___
+
+scenarios:
+- name: "Defaults configure all four widgets and inject the bridge"
+  code: |-
+    const mockData = {
+      chiliPiper: true,
+      customerly: true,
+      userlike: true,
+      genesys: true,
+      output: 'dataLayer',
+      dataLayerName: 'dataLayer',
+      eventPrefix: 'widget_',
+      generateLead: true,
+      hashEmail: false,
+      debug: false,
+    };
+
+    let config;
+    mock('setInWindow', function (key, value, overrideExisting) {
+      assertThat(key).isEqualTo('gtmWidgetBridgeConfig');
+      assertThat(overrideExisting).isTrue();
+      config = value;
+    });
+    let injected;
+    mock('injectScript', function (url, onSuccess, onFailure, cacheToken) {
+      injected = url;
+      assertThat(cacheToken).isEqualTo(url);
+      onSuccess();
+    });
+
+    runCode(mockData);
+
+    assertThat(config).isEqualTo({
+      vendors: ['chili_piper', 'customerly', 'userlike', 'genesys'],
+      dataLayerName: 'dataLayer',
+      eventPrefix: 'widget_',
+      output: 'dataLayer',
+      chiliPiperOrigins: [],
+      leadActions: {},
+      generateLead: true,
+      hashEmail: false,
+      debug: false,
+    });
+    assertThat(injected).isEqualTo('https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/gtm-widget-bridge.js');
+    assertApi('gtmOnSuccess').wasCalled();
+    assertApi('gtmOnFailure').wasNotCalled();
+    assertApi('logToConsole').wasNotCalled();
+- name: "Every field reaches the bridge configuration"
+  code: |-
+    const mockData = {
+      chiliPiper: true,
+      customerly: false,
+      userlike: true,
+      genesys: false,
+      output: 'gtag',
+      dataLayerName: 'siteLayer',
+      eventPrefix: 'chat_',
+      generateLead: true,
+      leadActions: [
+        { vendor: 'chili_piper', action: 'booked' },
+        { vendor: 'chili_piper', action: 'booking-confirmed' },
+        { vendor: 'userlike', action: 'register_submit' },
+        { vendor: 'userlike', action: '' },
+      ],
+      chiliPiperOrigins: [{ origin: 'https://booking.example.com' }, { origin: '' }],
+      hashEmail: true,
+      debug: true,
+    };
+
+    let config;
+    mock('setInWindow', function (key, value) {
+      config = value;
+    });
+    mock('injectScript', function (url, onSuccess) {
+      onSuccess();
+    });
+
+    runCode(mockData);
+
+    assertThat(config).isEqualTo({
+      vendors: ['chili_piper', 'userlike'],
+      dataLayerName: 'siteLayer',
+      eventPrefix: 'chat_',
+      output: 'gtag',
+      chiliPiperOrigins: ['https://booking.example.com'],
+      leadActions: { chili_piper: ['booked', 'booking-confirmed'], userlike: ['register_submit'] },
+      generateLead: true,
+      hashEmail: true,
+      debug: true,
+    });
+    assertApi('logToConsole').wasCalled();
+    assertApi('gtmOnSuccess').wasCalled();
+- name: "A failed injection calls gtmOnFailure"
+  code: |-
+    const mockData = { chiliPiper: true, customerly: true, userlike: true, genesys: true };
+
+    mock('injectScript', function (url, onSuccess, onFailure) {
+      onFailure();
+    });
+
+    runCode(mockData);
+
+    assertApi('setInWindow').wasCalled();
+    assertApi('gtmOnFailure').wasCalled();
+    assertApi('gtmOnSuccess').wasNotCalled();
+- name: "Unticked widgets are left out; empty fields fall back to defaults"
+  code: |-
+    const mockData = { chiliPiper: false, customerly: true, userlike: false, genesys: false, generateLead: false };
+
+    let config;
+    mock('setInWindow', function (key, value) {
+      config = value;
+    });
+    mock('injectScript', function (url, onSuccess) {
+      onSuccess();
+    });
+
+    runCode(mockData);
+
+    assertThat(config.vendors).isEqualTo(['customerly']);
+    assertThat(config.generateLead).isFalse();
+    assertThat(config.dataLayerName).isEqualTo('dataLayer');
+    assertThat(config.eventPrefix).isEqualTo('widget_');
+    assertThat(config.output).isEqualTo('dataLayer');
+    assertApi('gtmOnSuccess').wasCalled();
+- name: "Without permission nothing is written or injected, and the tag fails"
+  code: |-
+    const mockData = { chiliPiper: true, customerly: true, userlike: true, genesys: true };
+
+    mock('queryPermission', function (permission) {
+      return permission !== 'inject_script';
+    });
+
+    runCode(mockData);
+
+    assertApi('setInWindow').wasNotCalled();
+    assertApi('injectScript').wasNotCalled();
+    assertApi('gtmOnFailure').wasCalled();
+
+
+___NOTES___
+
+Generated from gtm-template/src by `npm run template` for gtm-widget-bridge 0.1.0; edit the sources, not this file.
+

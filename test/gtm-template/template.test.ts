@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { BRIDGE_URL, parameters, permissions, renderTemplate, sandboxedCode, scenarios } from '../../scripts/gtmTemplate.mjs';
+import { defaultConfig } from '../../src/core/config';
+import { checkSandboxSyntax, runScenario } from './sandboxRunner';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+type Param = { name: string; type: string; subParams?: Param[]; simpleTableColumns?: Param[]; help?: string; checkboxText?: string; displayName?: string; valueValidators?: { type: string; args?: string[] }[] };
+const flatten = (params: Param[]): Param[] => params.flatMap((param) => [param, ...flatten(param.subParams || [])]);
+const fields = flatten(parameters() as Param[]).filter((param) => param.type != 'GROUP');
+
+describe('gtm-template/template.tpl', () => {
+  it('is generated from gtm-template/src (run `npm run template` after changing them)', () => {
+    expect(readFileSync('gtm-template/template.tpl', 'utf8')).toBe(renderTemplate());
+  });
+
+  it('has every section the Gallery expects, in order, with the terms of service', () => {
+    const sections = renderTemplate().match(/^___[A-Z_]+___$/gm);
+    expect(sections).toEqual([
+      '___TERMS_OF_SERVICE___', '___INFO___', '___TEMPLATE_PARAMETERS___', '___SANDBOXED_JS_FOR_WEB_TEMPLATE___',
+      '___WEB_PERMISSIONS___', '___TESTS___', '___NOTES___',
+    ]);
+    expect(renderTemplate()).toContain('https://developers.google.com/tag-manager/gallery-tos');
+    const info = JSON.parse(renderTemplate().split('___INFO___')[1].split('___TEMPLATE_PARAMETERS___')[0]);
+    expect(info).toMatchObject({ type: 'TAG', id: 'cvt_temp_public_id', containerContexts: ['WEB'], categories: ['CHAT', 'ANALYTICS', 'LEAD_GENERATION'] });
+    expect(info.brand.thumbnail).toMatch(/^data:image\/png;base64,/);
+  });
+
+  it('injects the exact versioned CDN URL of the IIFE', () => {
+    expect(BRIDGE_URL).toBe(`https://cdn.jsdelivr.net/npm/gtm-widget-bridge@${pkg.version}/dist/gtm-widget-bridge.js`);
+    expect(sandboxedCode()).toContain(`'${BRIDGE_URL}'`);
+    expect(sandboxedCode()).not.toContain('__BRIDGE_URL__');
+  });
+
+  it('has a field with help text for every configuration option', () => {
+    const names = fields.map((field) => field.name);
+    const vendorBoxes = ['chiliPiper', 'customerly', 'userlike', 'genesys'];
+    for (const key of Object.keys(defaultConfig())) {
+      if (key == 'vendors') expect(names).toEqual(expect.arrayContaining(vendorBoxes));
+      else expect(names, key).toContain(key);
+    }
+    for (const field of fields) expect(field.help || field.checkboxText || field.displayName, field.name).toBeTruthy();
+    const prefix = fields.find((field) => field.name == 'eventPrefix')!;
+    expect(prefix.valueValidators!.map((validator) => validator.type)).toEqual(['NON_EMPTY', 'REGEX']);
+  });
+
+  it('declares the narrowest permissions: the URL, the config key (write only), debug logging', () => {
+    expect(permissions()).toEqual([
+      expect.objectContaining({ instance: { key: { publicId: 'inject_script', versionId: '1' }, param: [{ key: 'urls', value: { type: 2, listItem: [{ type: 1, string: BRIDGE_URL }] } }] } }),
+      expect.objectContaining({
+        instance: {
+          key: { publicId: 'access_globals', versionId: '1' },
+          param: [{ key: 'keys', value: { type: 2, listItem: [expect.objectContaining({ mapValue: [{ type: 1, string: 'gtmWidgetBridgeConfig' }, { type: 8, boolean: false }, { type: 8, boolean: true }, { type: 8, boolean: false }] })] } }],
+        },
+      }),
+      expect.objectContaining({ instance: { key: { publicId: 'logging', versionId: '1' }, param: [{ key: 'environments', value: { type: 1, string: 'debug' } }] } }),
+    ]);
+  });
+
+  it('uses only syntax the sandbox accepts', () => {
+    expect(() => checkSandboxSyntax(sandboxedCode())).not.toThrow();
+    // Positive controls: each forbidden construct is caught.
+    for (const bad of ['const d = new Date();', 'const t = this;', 'const s = `x`;', 'const r = /x/;']) {
+      expect(() => checkSandboxSyntax(bad), bad).toThrow();
+    }
+  });
+});
+
+describe('___TESTS___ scenarios, run locally', () => {
+  const all = scenarios();
+
+  it('has the scenarios the template promises', () => {
+    expect(all.map((scenario) => scenario.name)).toEqual([
+      'Defaults configure all four widgets and inject the bridge',
+      'Every field reaches the bridge configuration',
+      'A failed injection calls gtmOnFailure',
+      'Unticked widgets are left out; empty fields fall back to defaults',
+      'Without permission nothing is written or injected, and the tag fails',
+    ]);
+  });
+
+  for (const scenario of scenarios()) {
+    it(scenario.name, () => {
+      const result = runScenario(sandboxedCode(), scenario, permissions() as never);
+      expect(result.error).toBeUndefined();
+    });
+  }
+
+  it('the runner fails a scenario whose assertion does not hold (positive control)', () => {
+    const result = runScenario(sandboxedCode(), { name: 'wrong', code: "runCode({}); assertApi('gtmOnFailure').wasCalled();" }, permissions() as never);
+    expect(result.error?.message).toMatch(/gtmOnFailure called/);
+  });
+
+  it('the config written to the page is one the bridge accepts without warnings', async () => {
+    const { parseConfig } = await import('../../src/core/config');
+    const data = {
+      chiliPiper: true, customerly: false, userlike: true, genesys: true, output: 'gtag', dataLayerName: 'siteLayer', eventPrefix: 'chat_',
+      generateLead: true, leadActions: [{ vendor: 'userlike', action: 'register_submit' }], chiliPiperOrigins: [{ origin: 'https://booking.example.com' }],
+      hashEmail: true, debug: true,
+    };
+    const result = runScenario(sandboxedCode(), { name: 'inspect', code: `runCode(${JSON.stringify(data)});` }, permissions() as never);
+    const warnings: string[] = [];
+    parseConfig(result.window.gtmWidgetBridgeConfig, (message) => warnings.push(message));
+    expect(warnings).toEqual([]);
+    expect(result.window.gtmWidgetBridgeConfig).toMatchObject({ eventPrefix: 'chat_' });
+  });
+});
