@@ -594,5 +594,5 @@ scenarios:
 
 ___NOTES___
 
-Generated from gtm-template/src by `npm run template` for gtm-widget-bridge 0.1.0; edit the sources, not this file.
+Generated from gtm-template/src by `npm run generate` for gtm-widget-bridge 0.1.0; edit the sources, not this file.
 

@@ -1,4 +1,4 @@
-// Writes docs/events.md from the mapping tables (npm run docs).
+// Writes docs/events.md from the mapping tables (npm run generate).
 import { writeFileSync } from 'node:fs';
 import { importTs } from './importTs.mjs';
 

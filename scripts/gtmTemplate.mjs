@@ -1,6 +1,6 @@
 // Generates gtm-template/template.tpl from the separately kept sources in gtm-template/src
 // (info, parameters, sandboxed code, permissions, test scenarios).
-//   node scripts/gtmTemplate.mjs     (npm run template) writes it;
+//   node scripts/gtmTemplate.mjs     (npm run generate) writes it;
 //   test/gtm-template/template.test.ts fails when the committed file is stale.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
@@ -114,7 +114,7 @@ export function renderTemplate() {
     '___SANDBOXED_JS_FOR_WEB_TEMPLATE___', '', sandboxedCode(), '', '',
     '___WEB_PERMISSIONS___', '', json(permissions()), '', '',
     '___TESTS___', '', testsYaml(), '', '',
-    '___NOTES___', '', `Generated from gtm-template/src by \`npm run template\` for ${pkg.name} ${pkg.version}; edit the sources, not this file.`, '', '',
+    '___NOTES___', '', `Generated from gtm-template/src by \`npm run generate\` for ${pkg.name} ${pkg.version}; edit the sources, not this file.`, '', '',
   ].join('\n');
 }
 

@@ -1,18 +1,18 @@
 // Imports a TypeScript module from Node scripts: esbuild bundles it (dependencies left external)
 // into node_modules/.cache, from where Node resolves those dependencies as usual.
+// Paths are relative to the repository root, where npm runs scripts and tests.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const root = new URL('../', import.meta.url);
-const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
 /** @param {string} entry path of a .ts module, relative to the repository root */
 export async function importTs(entry) {
-  const outfile = new URL(`node_modules/.cache/gtm-widget-bridge/${basename(entry, '.ts')}.mjs`, root).pathname;
+  const outfile = resolve(`node_modules/.cache/gtm-widget-bridge/${basename(entry, '.ts')}.mjs`);
   await build({
-    entryPoints: [new URL(entry, root).pathname],
+    entryPoints: [resolve(entry)],
     outfile,
     bundle: true,
     format: 'esm',

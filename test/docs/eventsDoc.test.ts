@@ -4,7 +4,7 @@ import { renderEventsDoc } from '../../scripts/eventsDoc';
 import { chiliPiperStages } from '../../src/vendors/chili-piper';
 
 describe('docs/events.md', () => {
-  it('matches the mapping tables (run `npm run docs` after changing them)', () => {
+  it('matches the mapping tables (run `npm run generate` after changing them)', () => {
     expect(readFileSync('docs/events.md', 'utf8')).toBe(renderEventsDoc());
   });
 

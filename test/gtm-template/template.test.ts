@@ -10,7 +10,7 @@ const flatten = (params: Param[]): Param[] => params.flatMap((param) => [param, 
 const fields = flatten(parameters() as Param[]).filter((param) => param.type != 'GROUP');
 
 describe('gtm-template/template.tpl', () => {
-  it('is generated from gtm-template/src (run `npm run template` after changing them)', () => {
+  it('is generated from gtm-template/src (run `npm run generate` after changing them)', () => {
     expect(readFileSync('gtm-template/template.tpl', 'utf8')).toBe(renderTemplate());
   });
 

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { BRIDGE_URL, sandboxedCode } from '../scripts/gtmTemplate.mjs';
+import { CHILI_PIPER_URL, expectPushes, inline, openHost, postFrom } from './helpers';
+
+/**
+ * A faithful shim of the sandboxed APIs the template uses: setInWindow writes
+ * to window, injectScript adds a real <script> for the URL (served by
+ * page.route from dist/), queryPermission allows what the template declares.
+ */
+const SHIM = inline(`
+  window.__runTemplate = function (code, data) {
+    var apis = {
+      setInWindow: function (key, value, overrideExisting) { if (overrideExisting || !(key in window)) window[key] = value; return true; },
+      injectScript: function (url, onSuccess, onFailure) {
+        var script = document.createElement('script');
+        script.src = url; script.onload = onSuccess; script.onerror = onFailure;
+        document.head.appendChild(script);
+      },
+      queryPermission: function () { return true; },
+      logToConsole: function () { console.log.apply(console, arguments); },
+    };
+    data.gtmOnSuccess = function () { window.__tagResult = 'success'; };
+    data.gtmOnFailure = function () { window.__tagResult = 'failure'; };
+    new Function('require', 'data', code)(function (name) { return apis[name]; }, data);
+  };`);
+
+const TEMPLATE_DATA = { chiliPiper: true, customerly: true, userlike: true, genesys: true, eventPrefix: 'chat_', generateLead: true, dataLayerName: 'dataLayer', output: 'dataLayer' };
+
+async function runTemplate(page: Page, data: Record<string, unknown>) {
+  await page.evaluate(({ code, data }) => (window as unknown as { __runTemplate(c: string, d: unknown): void }).__runTemplate(code, data), { code: sandboxedCode(), data });
+  await page.waitForFunction(() => 'gtmWidgetBridgeConfig' in window && (window as unknown as { __tagResult?: string }).__tagResult !== undefined);
+  return page.evaluate(() => (window as unknown as { __tagResult: string }).__tagResult);
+}
+
+test('template → bridge → push: the sandboxed code configures and injects the bridge, which pushes', async ({ page }) => {
+  const { errors } = await openHost(page, { head: [SHIM], scripts: { [BRIDGE_URL]: readFileSync('dist/gtm-widget-bridge.js', 'utf8') } });
+  expect(await runTemplate(page, TEMPLATE_DATA)).toBe('success');
+  expect(await page.evaluate(() => Array.from(document.scripts).map((script) => script.src))).toContain(BRIDGE_URL);
+  await postFrom(page, CHILI_PIPER_URL, { action: 'booking-confirmed', args: { routeId: 'r-template' } });
+  const common = { widget_vendor: 'chili_piper', widget_product: 'concierge', widget_action: 'booking-confirmed', widget_stage: 'complete', widget_interaction_id: 'r-template', widget_schema: 1 };
+  await expectPushes(page, [{ event: 'chat_complete', ...common }, { event: 'generate_lead', ...common, lead_source: 'chili_piper' }]);
+  expect(errors).toEqual([]);
+});
+
+test('the template fires twice: one bridge, one push per event', async ({ page }) => {
+  const { errors } = await openHost(page, { head: [SHIM], scripts: { [BRIDGE_URL]: readFileSync('dist/gtm-widget-bridge.js', 'utf8') } });
+  expect(await runTemplate(page, TEMPLATE_DATA)).toBe('success');
+  await page.evaluate(() => delete (window as unknown as { __tagResult?: string }).__tagResult);
+  expect(await runTemplate(page, TEMPLATE_DATA)).toBe('success');
+  await postFrom(page, CHILI_PIPER_URL, { action: 'close' });
+  await expectPushes(page, [{ event: 'chat_close', widget_vendor: 'chili_piper', widget_product: 'concierge', widget_action: 'close', widget_stage: 'close', widget_schema: 1 }]);
+  expect(errors).toEqual([]);
+});
+
+test('an unreachable CDN makes the tag call gtmOnFailure, and nothing breaks', async ({ page }) => {
+  const { errors } = await openHost(page, { head: [SHIM] }); // BRIDGE_URL not served: the request is aborted
+  expect(await runTemplate(page, TEMPLATE_DATA)).toBe('failure');
+  expect(await page.evaluate(() => 'gtmWidgetBridge' in window)).toBe(false);
+  expect(errors).toEqual([]);
+});
