@@ -16,7 +16,13 @@ export function hookCallback(target: Record<string, unknown>, name: string, repo
   let active = true;
   const wrapper = function (this: unknown, ...args: unknown[]): unknown {
     const own = site;
-    if (active && !(typeof own == 'function' && HOOKED in own)) report(args);
+    if (active && !(typeof own == 'function' && HOOKED in own)) {
+      try {
+        report(args);
+      } catch {
+        // Whatever the arguments hold, nothing the bridge does reaches the vendor's call stack.
+      }
+    }
     return typeof own == 'function' ? own.apply(this, args) : undefined;
   };
   (wrapper as unknown as Site)[HOOKED] = true;

@@ -58,7 +58,8 @@ export function readCustomerlyCall(name: string, args: unknown[]): VendorEvent {
   } else if (name == 'onHelpCenterArticleOpened' && isRecord(first)) {
     event.widget_article_id = toId(first.knowledge_base_article_id);
     event.widget_article_slug = toId(first.slug);
-    event.widget_article_title = toId(first.title);
+    // A title is free text the site wrote for its help center, so it is not held to id rules.
+    event.widget_article_title = typeof first.title == 'string' ? first.title : undefined;
   } else if (name == 'onTriggerFired') {
     event.widget_trigger_id = toId(first);
   } else if (name == 'onNewConversationReceived') {

@@ -102,7 +102,11 @@ export const genesys: VendorAdapter = {
       if (!plugin) return;
       for (const name in genesysStages) {
         plugin.subscribe(name, (event) => {
-          if (active) report(readGenesysEvent(name, event));
+          try {
+            if (active) report(readGenesysEvent(name, event));
+          } catch {
+            // Hostile metadata never throws into the bus.
+          }
         });
       }
     };

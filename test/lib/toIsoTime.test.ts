@@ -24,7 +24,12 @@ describe('toIsoTime', () => {
 describe('toId', () => {
   it.each([
     ['5a7c654a2b52873a2ce5df57', '5a7c654a2b52873a2ce5df57'],
+    ['America/Chicago', 'America/Chicago'],
     [42, '42'],
+    ['jane.doe@example.com', undefined],
+    ['Jane Doe', undefined],
+    ['+1 555 0100', undefined],
+    ['chat-1\n', undefined],
     ['', undefined],
     [NaN, undefined],
     [{}, undefined],

@@ -55,9 +55,9 @@ describe('readCustomerlyCall', () => {
   });
 
   it('keeps the article id, slug and title, never body or author', () => {
-    const article = { knowledge_base_article_id: 12, slug: 'pricing', title: 'Pricing', body: 'secret', written_by: { name: 'Agent Smith' }, account: {} };
+    const article = { knowledge_base_article_id: 12, slug: 'pricing', title: 'Pricing and plans', body: 'secret', written_by: { name: 'Agent Smith' }, account: {} };
     expect(readCustomerlyCall('onHelpCenterArticleOpened', [article])).toEqual({
-      widget_action: 'onHelpCenterArticleOpened', widget_article_id: '12', widget_article_slug: 'pricing', widget_article_title: 'Pricing',
+      widget_action: 'onHelpCenterArticleOpened', widget_article_id: '12', widget_article_slug: 'pricing', widget_article_title: 'Pricing and plans',
     });
     expect(readCustomerlyCall('onHelpCenterArticleOpened', ['not an article'])).toEqual({ widget_action: 'onHelpCenterArticleOpened' });
   });
