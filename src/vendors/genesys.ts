@@ -12,6 +12,7 @@
  */
 import type { VendorAdapter, VendorEvent } from '../core/adapter';
 import type { WidgetStage } from '../core/schema';
+import { guard } from '../core/guard';
 import { hookProperty } from '../lib/hookProperty';
 import { isRecord } from '../lib/isRecord';
 
@@ -88,7 +89,7 @@ export const genesys: VendorAdapter = {
   product: 'web_chat',
   stages: genesysStages,
   leadActions: ['ClickToCall.completed', 'Callback.completed'],
-  install({ report }) {
+  install({ report, log }) {
     const restores: (() => void)[] = [];
     const buses: unknown[] = [];
     let active = true;
@@ -101,13 +102,8 @@ export const genesys: VendorAdapter = {
       const plugin = (bus as Bus).registerPlugin(PLUGIN_NAME + (plugins++ || ''));
       if (!plugin) return;
       for (const name in genesysStages) {
-        plugin.subscribe(name, (event) => {
-          try {
-            if (active) report(readGenesysEvent(name, event));
-          } catch {
-            // Hostile metadata never throws into the bus.
-          }
-        });
+        // Guarded like every entry point: hostile metadata never throws into the bus.
+        plugin.subscribe(name, guard(log, (event: unknown) => active && report(readGenesysEvent(name, event))));
       }
     };
     // The official extension: called with the bus when the widgets script boots.
