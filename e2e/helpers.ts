@@ -37,8 +37,6 @@ export interface HostOptions {
   scripts?: Record<string, string>;
   /** iframe URLs on the page, each served the mock booking page; a `sandbox:` prefix makes the frame's origin opaque ("null"). */
   frames?: string[];
-  /** Extra routes: URL → HTML body. */
-  pages?: Record<string, string>;
 }
 
 function bridgeTags({ variant = 'iife', config, copies = 1 }: HostOptions): string {
@@ -78,17 +76,17 @@ export async function openHost(page: Page, options: HostOptions = {}): Promise<{
         .map((tag) => `<iframe src="${frameUrl(tag)}"${tag.startsWith('sandbox:') ? ' sandbox="allow-scripts"' : ''} width="400" height="120"></iframe>`)
         .join('\n'),
     );
-  await routeAll(page.context(), { [HOST_URL]: host, ...options.pages }, frames, options.scripts || {});
+  await routeAll(page.context(), host, frames, options.scripts || {});
   await page.goto(HOST_URL);
   for (const src of frames) await frameAt(page, src).waitForFunction(() => typeof (window as { send?: unknown }).send == 'function');
   return { errors };
 }
 
-async function routeAll(context: BrowserContext, pages: Record<string, string>, frames: string[], scripts: Record<string, string>): Promise<void> {
+async function routeAll(context: BrowserContext, host: string, frames: string[], scripts: Record<string, string>): Promise<void> {
   const types: Record<string, string> = { js: 'text/javascript', mjs: 'text/javascript', map: 'application/json' };
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (pages[url]) return route.fulfill({ contentType: 'text/html', body: pages[url] });
+    if (url == HOST_URL) return route.fulfill({ contentType: 'text/html', body: host });
     if (scripts[url]) return route.fulfill({ contentType: 'text/javascript', body: scripts[url] });
     if (url.startsWith(CDN_URL)) {
       const name = url.slice(CDN_URL.length);

@@ -49,7 +49,7 @@ for (const widget in WIDGETS) {
 }
 
 /** The plugin name the bridge registers on the bus (a counter keeps re-installs distinct). */
-export const PLUGIN_NAME = 'GtmWidgetBridge';
+const PLUGIN_NAME = 'GtmWidgetBridge';
 let plugins = 0;
 
 const flag = (value: unknown) => (typeof value == 'boolean' ? value : undefined);
