@@ -33,10 +33,18 @@ const common = { widget_vendor: 'customerly', widget_product: 'live_chat', widge
 for (const variant of ['settings', 'property', 'both']) {
   for (const [order, parts] of Object.entries(ORDERS)) {
     test(`bridge ${order}, messenger calls ${variant} callbacks: exact pushes, site callbacks intact, no personal data`, async ({ page }) => {
+      const bridgeInHead = (parts as readonly string[]).includes(BRIDGE);
       const { errors } = await openHost(page, {
         frames: [],
         head: [inline(`window.__customerlyVariant = '${variant}';`), SITE_CALLBACKS, ...parts],
-        scripts: { [LAUNCHER_URL]: fixture('customerly-launcher.js') },
+        scripts: {
+          // load() injects the launcher as an async script, which may run before a later script of the
+          // page: with the bridge in the page, the messenger boots only once the bridge is installed, as
+          // the order under test says. (The late-bridge order tests the other way round.)
+          [LAUNCHER_URL]: bridgeInHead
+            ? async () => (await page.waitForFunction(() => 'gtmWidgetBridge' in window), fixture('customerly-launcher.js'))
+            : fixture('customerly-launcher.js'),
+        },
       });
       await page.waitForFunction(() => '__customerlyMessenger' in window);
       const booted = order != 'after the messenger booted';

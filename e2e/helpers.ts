@@ -33,8 +33,12 @@ export interface HostOptions {
    * where the bridge goes (leave it out to load the bridge later).
    */
   head?: string[];
-  /** Extra scripts served by URL (mocked vendor SDKs): URL → JavaScript. */
-  scripts?: Record<string, string>;
+  /**
+   * Extra scripts served by URL (mocked vendor SDKs): URL → JavaScript, or a function whose promise
+   * gives it, to hold the response back until the test's scenario says so (an async vendor script
+   * could otherwise run before a later script of the page).
+   */
+  scripts?: Record<string, ServedScript>;
   /** iframe URLs on the page, each served the mock booking page; a `sandbox:` prefix makes the frame's origin opaque ("null"). */
   frames?: string[];
 }
@@ -82,12 +86,16 @@ export async function openHost(page: Page, options: HostOptions = {}): Promise<{
   return { errors };
 }
 
-async function routeAll(context: BrowserContext, host: string, frames: string[], scripts: Record<string, string>): Promise<void> {
+/** A served script's text, now or when the promise settles. */
+export type ServedScript = string | (() => Promise<string>);
+
+async function routeAll(context: BrowserContext, host: string, frames: string[], scripts: Record<string, ServedScript>): Promise<void> {
   const types: Record<string, string> = { js: 'text/javascript', mjs: 'text/javascript', map: 'application/json' };
-  await context.route('**/*', (route) => {
+  await context.route('**/*', async (route) => {
     const url = route.request().url();
     if (url == HOST_URL) return route.fulfill({ contentType: 'text/html', body: host });
-    if (scripts[url]) return route.fulfill({ contentType: 'text/javascript', body: scripts[url] });
+    const script = scripts[url];
+    if (script) return route.fulfill({ contentType: 'text/javascript', body: typeof script == 'string' ? script : await script() });
     if (url.startsWith(CDN_URL)) {
       const name = url.slice(CDN_URL.length);
       return route.fulfill({ contentType: types[name.split('.').pop()!] || 'text/plain', body: dist(name) });
