@@ -13,11 +13,12 @@ const MEMORY_EVENTS = smoke ? 2_000 : 100_000;
 const HOST = 'https://bench.acme-shop.test/';
 const IIFE = readFileSync('dist/gtm-widget-bridge.js', 'utf8').replace(/\n\/\/# sourceMappingURL=.*\s*$/, '');
 if (IIFE.includes('sourceMappingURL')) throw new Error('bench: the source map comment was not stripped');
+/** Where the GTM template loads the IIFE from; the bench serves it there. */
+const CDN = 'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/gtm-widget-bridge.js';
 /**
  * The host page is cross-origin isolated (COOP + COEP): Chromium then gives performance.now() 5 µs
  * resolution instead of 100 µs, which install times of about a millisecond need.
  */
-const CDN = 'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/gtm-widget-bridge.js';
 const ISOLATED = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
 const median = (values) => {
@@ -140,59 +141,49 @@ async function main() {
     document.head.appendChild(script);
     return performance.now() - t0;
   };
+  /** One sample: `run(arg)` evaluated in a page just opened on the empty host page. */
+  const inFreshPage = async (run, arg) => {
+    const fresh = await context.newPage();
+    await fresh.goto(HOST);
+    const result = await fresh.evaluate(run, arg);
+    await fresh.close();
+    return result;
+  };
   for (let i = 0; i < INSTALL_SAMPLES; i++) {
     for (const [name, source] of Object.entries(INSTALL_CASES)) {
-      const fresh = await context.newPage();
-      await fresh.goto(HOST);
-      installs[name].push(await fresh.evaluate(runScript, `/* sample ${i} ${Math.random()} */` + source));
-      await fresh.close();
+      installs[name].push(await inFreshPage(runScript, `/* sample ${i} ${Math.random()} */` + source));
     }
   }
   // The GTM template's way: an async <script src>, which Chromium compiles off the main thread (script
   // streaming). What the page's main thread pays is the run: top-level code, install() and the lazy
   // compilation of the functions install() calls.
-  const streamed = 'install via async <script src>: main-thread run, fresh page';
-  installs[streamed] = [];
-  for (let i = 0; i < INSTALL_SAMPLES; i++) {
-    const fresh = await context.newPage();
-    await fresh.goto(HOST);
-    installs[streamed].push(
-      await fresh.evaluate(
-        (url) =>
-          new Promise((resolve, reject) => {
-            const script = document.createElement('script');
-            script.src = url + '?sample=' + Math.random();
-            script.async = true;
-            script.onload = () => resolve(window.__t1 - window.__t0);
-            script.onerror = reject;
-            document.head.appendChild(script);
-          }),
-        CDN,
-      ),
-    );
-    await fresh.close();
-  }
+  const STREAMED = 'install via async <script src>: main-thread run, fresh page';
+  const loadFromCdn = (url) =>
+    new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = url + '?sample=' + Math.random();
+      script.async = true;
+      script.onload = () => resolve(window.__t1 - window.__t0);
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+  installs[STREAMED] = [];
+  for (let i = 0; i < INSTALL_SAMPLES; i++) installs[STREAMED].push(await inFreshPage(loadFromCdn, CDN));
   // Warm: a second, distinct copy in a page that already ran one (and uninstalled it), so the page's
   // own first-script costs are paid; the compilation is not cached since the source differs.
+  const WARM = 'install: parse + execute of the IIFE, warm page';
   const warmPage = await context.newPage();
   await warmPage.goto(HOST);
-  installs['install: parse + execute of the IIFE, warm page'] = [];
+  installs[WARM] = [];
   for (let i = 0; i < INSTALL_SAMPLES; i++) {
-    installs['install: parse + execute of the IIFE, warm page'].push(
-      await warmPage.evaluate(
-        ({ source, run }) => {
-          if (window.gtmWidgetBridge) window.gtmWidgetBridge.uninstall();
-          return new Function('source', `return (${run})(source)`)(source);
-        },
-        { source: `/* warm ${i} ${Math.random()} */` + IIFE, run: runScript.toString() },
-      ),
-    );
+    await warmPage.evaluate(() => window.gtmWidgetBridge && window.gtmWidgetBridge.uninstall());
+    installs[WARM].push(await warmPage.evaluate(runScript, `/* warm ${i} ${Math.random()} */` + IIFE));
   }
   await warmPage.close();
   const installFloor = median(installs['empty <script> (floor)']);
   for (const [name, values] of Object.entries(installs)) {
     const value = median(values);
-    rows.push({ measure: name, median: value.toFixed(3) + ' ms', spread: spread(values) + ' ms', 'vs floor': name.includes('floor') || name == streamed ? '' : (value < installFloor ? '' : '+') + (value - installFloor).toFixed(3) + ' ms' });
+    rows.push({ measure: name, median: value.toFixed(3) + ' ms', spread: spread(values) + ' ms', 'vs floor': name.includes('floor') || name == STREAMED ? '' : (value < installFloor ? '' : '+') + (value - installFloor).toFixed(3) + ' ms' });
   }
 
   // Memory: JS heap after garbage collection, before and after many foreign and genuine events.
