@@ -11,7 +11,7 @@ import { ADAPTERS } from '../src/vendors/registry';
 import { chiliPiperIgnored, chiliPiperReasons } from '../src/vendors/chili-piper.reasons';
 import { customerlyReasons } from '../src/vendors/customerly.reasons';
 import { userlikeReasons } from '../src/vendors/userlike.reasons';
-import { genesysIgnored, genesysStepReasons } from '../src/vendors/genesys.reasons';
+import { genesysEventReasons, genesysIgnored, genesysStepReasons } from '../src/vendors/genesys.reasons';
 import { genesysStages } from '../src/vendors/genesys';
 
 /** Per vendor: why each action has its stage, and what is deliberately ignored. */
@@ -19,29 +19,29 @@ const VENDOR_NOTES: { [V in WidgetVendor]?: { title: string; source: string; rea
   chili_piper: {
     title: 'Chili Piper',
     source:
-      '`window` `message` events from the booking iframe, accepted only from `https://*.chilipiper.com` (any subdomain depth) and `chiliPiperOrigins`. Shapes: `{action}`, `{action, args}`, ids at the top level, keyed `{"no-action-choice": {…}}`, bare `{routeId}` (→ `booked`) and bare `{routeId, eventId, …}` (→ `booking-confirmed`). `routeId` is the interaction id.',
+      '`window` `message` events from the booking iframe, accepted only from `https://*.chilipiper.com` and `https://*.chilipiper.io` (any subdomain depth; the concierge.js loader builds its iframe on the host its script came from) and `chiliPiperOrigins`. Shapes: `{action}`, `{action, args}`, ids at the top level, keyed `{"no-action-choice": {…}}`, bare `{routeId}` (→ `booked`) and bare `{routeId, eventId, …}` (→ `booking-confirmed`). `routeId` is the interaction id. Nothing is pushed from an iframe that is not shown (the concierge.js loader preloads one 0 px high and re-creates it after every close), and each funnel step is pushed once per booking iframe.',
     reasons: chiliPiperReasons,
     ignored: chiliPiperIgnored,
   },
   customerly: {
     title: 'Customerly',
     source:
-      'Callbacks registered in `customerly.load({callbacks})` and as `customerly.onX` properties; the bridge hooks both (whichever the messenger calls, each event is pushed once) and keeps the site\'s own callbacks, set either way and before or after the bridge, called with the same arguments, `this` and return value. No interaction id is known.',
+      'Callbacks registered in `customerly.load({callbacks})` and as `customerly.onX` properties; the bridge hooks both (whichever the messenger calls, each event is pushed once) and keeps the site\'s own callbacks, set either way and before or after the bridge, called with the same arguments, `this` and return value. Callbacks the site did not set are answered from a prototype layer, so the objects the messenger is handed gain no properties. The interaction id is the conversation id the callback carries (`onNewMessageReceived`, `onNewConversationReceived`, `onMessageRead`, `onRealtimeVideo*`), the survey id (`onSurvey*`) or the chatflow notification id; callbacks without one inside a conversation (`onLeadGenerated`, profiling questions, …) take the visitor\'s current conversation, so a lead in a second conversation is a lead of its own.',
     reasons: customerlyReasons,
     ignored: {},
   },
   userlike: {
     title: 'Userlike',
     source:
-      'The page\'s global `userlikeTrackingEvent(event_name, global_ctx, session_ctx)`, kept working for the site whether it is defined before the bridge or assigned after it. `chat_id`, else `session_id`, is the interaction id; `widget_proactive` is true for events whose name says proactive. `client_name`, `client_email`, `operator_name`, `client_uuid` and `custom_data` are never read.',
+      'The page\'s global `userlikeTrackingEvent(event_name, global_ctx, session_ctx)`, kept working for the site whether it is defined before the bridge or assigned after it. A site script that declares `function userlikeTrackingEvent(){}` after the bridge replaces the hook; the bridge wraps the site\'s function again when the next script, iframe or the page finishes loading (the widget calls the global only once its own script or iframe has loaded). `chat_id`, else `session_id`, is the interaction id, and each funnel step is pushed once per `session_id`; `widget_proactive` is true for events whose name says proactive. `client_name`, `client_email`, `operator_name`, `client_uuid` and `custom_data` are never read.',
     reasons: userlikeReasons,
     ignored: {},
   },
   genesys: {
     title: 'Genesys Widgets',
     source:
-      'CXBus lifecycle events, subscribed as a plugin registered through `_genesys.widgets.extensions` (kept when the site reassigns its config after the bridge), `_genesys.widgets.bus` or `window.CXBus`, whichever comes first, each bus once; the site\'s `_genesys.widgets.onReady` is never touched. `widget_product` comes from the widget (`click_to_call`, `callback`, `web_chat`, `send_message`). From the metadata block: `widget_proactive`, `widget_prefilled`, `widget_auto_submitted`, `widget_error_count` and `widget_elapsed_ms` (from `opened` to this step); the metadata carries no interaction id, so the bridge uses the product and the `opened` timestamp. Never form data or `userData`.',
-    reasons: Object.fromEntries(Object.keys(genesysStages).map((name) => [name, genesysStepReasons[name.split('.')[1]]])),
+      'CXBus lifecycle events, subscribed as a plugin registered through `_genesys.widgets.extensions` (kept when the site reassigns its config after the bridge), `_genesys.widgets.bus` or `window.CXBus`, whichever comes first, each bus once; the site\'s `_genesys.widgets.onReady` is never touched. `widget_product` comes from the widget (`click_to_call`, `callback`, `web_chat`, `send_message`). From the metadata block: `widget_proactive`, `widget_prefilled`, `widget_auto_submitted`, `widget_error_count` and `widget_elapsed_ms` (from `opened` to this step). The interaction id is the vendor\'s: the metadata `id` (WebChat 9) or `sessionID` (`WebChatService.started`); without one, the product and the `opened` timestamp. `ready` is pushed only for widgets the page configured. WebChat and WebChatService events of one chat share its id, and each funnel step of a chat is pushed once, so versions that publish both count once. Never form data or `userData`.',
+    reasons: Object.fromEntries(Object.keys(genesysStages).map((name) => [name, genesysEventReasons[name] || genesysStepReasons[name.split('.')[1]]])),
     ignored: genesysIgnored,
   },
 };

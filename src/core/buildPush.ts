@@ -1,11 +1,15 @@
+import { truncateText } from '../lib/truncateText';
 import { MAX_PARAMS, MAX_VALUE_LENGTH } from './ga4';
 import { SCHEMA_KEYS, SCHEMA_VERSION, type WidgetParams, type WidgetPush } from './schema';
 
-/** Parameter values GA4 accepts: strings (truncated), finite numbers, booleans. Anything else is dropped. */
+/**
+ * Parameter values GA4 accepts: strings (truncated without splitting a
+ * character), finite numbers, booleans. Anything else is dropped.
+ */
 export function toParamValue(value: unknown): string | number | boolean | undefined {
   const type = typeof value;
   return type == 'string'
-    ? (value as string).slice(0, MAX_VALUE_LENGTH) || undefined
+    ? truncateText(value as string, MAX_VALUE_LENGTH) || undefined
     : (type == 'number' && isFinite(value as number)) || type == 'boolean'
       ? (value as number | boolean)
       : undefined;
@@ -13,15 +17,16 @@ export function toParamValue(value: unknown): string | number | boolean | undefi
 
 /**
  * Builds one GA4-valid push carrying every schema key, absent ones `undefined`
- * (GTM's data model would otherwise keep an earlier push's values).
- * `user_data` is GA4's enhanced-conversions object and passes as it is.
+ * (GTM's data model would otherwise keep an earlier push's values). Reads only
+ * the schema's keys of `params` and never writes to it. `user_data` is GA4's
+ * enhanced-conversions object and passes as it is.
  */
 export function buildPush(event: string, params: Partial<WidgetParams>): WidgetPush {
   const push: Record<string, unknown> = {};
-  params.widget_schema = SCHEMA_VERSION;
   let count = 0;
   for (const key of SCHEMA_KEYS) {
-    let value: unknown = key == 'event' ? event : key == 'user_data' ? params.user_data : toParamValue(params[key]);
+    let value: unknown =
+      key == 'event' ? event : key == 'user_data' ? params.user_data : key == 'widget_schema' ? SCHEMA_VERSION : toParamValue(params[key]);
     // GA4 keeps at most 25 parameters; the common keys come first in SCHEMA_KEYS, so details go first.
     if (value !== undefined && key != 'event' && ++count > MAX_PARAMS) value = undefined;
     push[key] = value;

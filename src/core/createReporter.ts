@@ -1,5 +1,7 @@
 import { createSeenBefore } from '../lib/createSeenBefore';
 import { hasOwn } from '../lib/hasOwn';
+import { isEmailAddress } from '../lib/isEmailAddress';
+import { looksPersonal } from '../lib/looksPersonal';
 import { warn } from '../lib/warn';
 import type { VendorAdapter, VendorEvent } from './adapter';
 import { buildPush } from './buildPush';
@@ -9,13 +11,27 @@ import { pushEvent } from './pushEvent';
 import { guard } from './guard';
 import { normalizeEmail } from '../lib/normalizeEmail';
 import { sha256Hex } from '../lib/sha256Hex';
-import { LEAD_EVENT, type WidgetParams, type WidgetPush } from './schema';
+import { LEAD_EVENT, type WidgetParams, type WidgetPush, type WidgetStage } from './schema';
 
 /** An exact duplicate of a push inside this window is one event reported twice. */
 export const DUPLICATE_WINDOW_MS = 1000;
-/** Bounds of the duplicate and lead memories, so state stays flat on long-lived pages. */
+/** Bounds of the duplicate, step and lead memories, so state stays flat on long-lived pages. */
 const DUPLICATE_MEMORY = 32;
+const STEP_MEMORY = 128;
 const LEAD_MEMORY = 64;
+
+/**
+ * The funnel steps pushed at most once per interaction: a vendor reporting one
+ * step twice (Chili Piper's `routing` then `availability-loaded`, Genesys
+ * WebChat 9's `WebChat.started` and `WebChatService.started`) would otherwise
+ * count one visitor twice in a GA4 funnel.
+ */
+const ONCE_PER_INTERACTION: readonly WidgetStage[] = ['view', 'open', 'start', 'submit', 'complete'];
+
+/** A vendor's event name as safe to print: names that could hold personal data are not. */
+function describeAction(action: unknown): string {
+  return typeof action == 'string' && /^[\w .:-]{1,64}$/.test(action) && !looksPersonal(action) ? '"' + action + '"' : '(an unreadable name)';
+}
 
 /**
  * Creates the one place where vendor events become pushes: stage lookup,
@@ -23,48 +39,53 @@ const LEAD_MEMORY = 64;
  * interaction. The returned function binds it to one adapter.
  */
 export function createReporter(config: ResolvedConfig, log: Log) {
-  const isDuplicate = createSeenBefore(DUPLICATE_MEMORY, DUPLICATE_WINDOW_MS);
+  const isDuplicatePush = createSeenBefore(DUPLICATE_MEMORY, DUPLICATE_WINDOW_MS);
+  const isRepeatedStep = createSeenBefore(STEP_MEMORY, Infinity);
   const hadLead = createSeenBefore(LEAD_MEMORY, Infinity);
 
   return (adapter: VendorAdapter) => {
     const { vendor, stages } = adapter;
-    const configured = config.leadActions[vendor];
+    const configured = hasOwn(config.leadActions, vendor) ? config.leadActions[vendor] : undefined;
     const leadActions = configured || adapter.leadActions;
     if (configured) {
       for (const action of configured) {
-        if (!hasOwn(stages, action)) warn('config.leadActions.' + vendor + ': unknown action "' + action + '"');
+        if (!hasOwn(stages, action)) warn('config.leadActions.' + vendor + ': unknown action ' + describeAction(action));
       }
     }
 
-    return (params: VendorEvent): void => {
-      // The e-mail only ever feeds the opt-in hash: take it off before anything else sees params.
-      const email = params.email;
-      delete params.email;
-      const action = params.widget_action;
-      const name = vendor + ' "' + action + '"';
+    return (event: VendorEvent): void => {
+      const action = event.widget_action;
+      const name = vendor + ' ' + describeAction(action);
       if (!hasOwn(stages, action)) return log(name + ': unknown event, ignored');
-      const stage = (params.widget_stage = stages[action]);
-      params.widget_vendor = vendor;
-      params.widget_product = params.widget_product || adapter.product;
+      const stage = stages[action];
+      const product = event.widget_product || adapter.product;
+      // A fresh object: the adapter's report is never written to. (Object.assign, not spread syntax, whose
+      // down-levelled helper walks keys with for…in and defines them through descriptor objects.)
+      const params: Partial<WidgetParams> = Object.assign({}, event, { widget_vendor: vendor, widget_product: product, widget_stage: stage });
       const push = buildPush(config.eventPrefix + stage, params);
       // An exact duplicate (same vendor, action, interaction and details) is one event reported twice:
       // a message posted twice, or a callback the vendor calls through two registrations.
-      if (isDuplicate(JSON.stringify(push))) return log(name + ': duplicate, ignored');
+      if (isDuplicatePush(JSON.stringify(push))) return log(name + ': duplicate, ignored');
+      const scope = event.scope || event.widget_interaction_id;
+      if (scope && ONCE_PER_INTERACTION.indexOf(stage) >= 0 && isRepeatedStep(vendor + '|' + product + '|' + scope + '|' + stage)) {
+        return log(name + ': step "' + stage + '" already pushed for this interaction, ignored');
+      }
       log(name + ' → ' + push.event);
       deliver(push);
 
       // One lead per interaction; without an id, one per vendor per page.
       if (config.generateLead && leadActions.indexOf(action) >= 0 && !hadLead(vendor + '|' + (params.widget_interaction_id || ''))) {
-        params.lead_source = vendor;
-        if (config.hashEmail && typeof email == 'string' && email) {
+        const lead: Partial<WidgetParams> = Object.assign({}, params, { lead_source: vendor });
+        const email = typeof event.email == 'string' ? normalizeEmail(event.email) : '';
+        if (config.hashEmail && isEmailAddress(email)) {
           // Web Crypto is asynchronous: the lead follows its stage push by a few milliseconds.
-          const emitLead = guard(log, () => emit(LEAD_EVENT, params));
-          sha256Hex(normalizeEmail(email)).then((hash) => {
-            params.user_data = { sha256_email_address: hash };
+          const emitLead = guard(log, () => emit(LEAD_EVENT, lead));
+          sha256Hex(email).then((hash) => {
+            lead.user_data = { sha256_email_address: hash };
             emitLead();
           }, emitLead);
         } else {
-          emit(LEAD_EVENT, params);
+          emit(LEAD_EVENT, lead);
         }
       }
     };

@@ -1,30 +1,44 @@
 import type { ResolvedConfig } from './config';
-import type { WidgetPush } from './schema';
+import { SCHEMA_KEYS, type WidgetPush } from './schema';
 
 type BridgeWindow = Window & Record<string, unknown> & { gtag?: Gtag.Gtag };
+type Queue = { push(...items: unknown[]): unknown };
 
 /**
- * Hands one push to the page: `window[dataLayerName].push(push)`, resolved
- * now because sites reassign their dataLayer, and created if missing; or
+ * The page's dataLayer, resolved now because sites reassign it, and created
+ * if missing. An existing one is never assigned to: a site may hold it in a
+ * non-writable property, and assigning would throw in strict code.
+ */
+function resolveQueue(w: BridgeWindow, name: string): Queue {
+  const existing = w[name];
+  if (existing) return existing as Queue;
+  const created: unknown[] = [];
+  w[name] = created;
+  return created;
+}
+
+/**
+ * Hands one push to the page: `window[dataLayerName].push(push)`, or
  * `gtag('event', name, params)` with only the defined parameters.
  */
 export function pushEvent(push: WidgetPush, config: ResolvedConfig): void {
   const w = window as unknown as BridgeWindow;
-  const name = config.dataLayerName;
-  const dataLayer = (w[name] = w[name] || []) as { push(...items: unknown[]): unknown };
+  const dataLayer = resolveQueue(w, config.dataLayerName);
   if (config.output == 'gtag') {
     const params: Gtag.CustomParams = {};
-    for (const key in push) {
-      const value = push[key as keyof WidgetPush];
+    // The schema's own key list, not for…in: a key another script added to Object.prototype must not become a parameter.
+    for (const key of SCHEMA_KEYS) {
+      const value = push[key];
       if (key != 'event' && key != 'user_data' && value !== undefined) params[key] = value;
     }
     // Without gtag.js on the page yet, queue the call exactly as gtag.js's own snippet does.
     const gtag: Gtag.Gtag =
-      w.gtag ||
-      function () {
-        // eslint-disable-next-line prefer-rest-params
-        dataLayer.push(arguments);
-      };
+      typeof w.gtag == 'function'
+        ? w.gtag
+        : function () {
+            // eslint-disable-next-line prefer-rest-params
+            dataLayer.push(arguments);
+          };
     // gtag.js takes enhanced-conversions data through its own command, not as an event parameter.
     if (push.user_data) gtag('set', 'user_data', push.user_data);
     gtag('event', push.event, params);

@@ -122,6 +122,8 @@ export interface CustomerlyParams {
   widget_article_title: string | undefined;
   /** `onTriggerFired`: the id of the Customerly trigger (automation) that fired. */
   widget_trigger_id: string | undefined;
+  /** `onChatflowNotificationClicked`: the kind of item clicked (`button`, `article`, `close_button`…), never its caption or link. */
+  widget_item_type: string | undefined;
 }
 
 /**
@@ -208,6 +210,7 @@ export const SCHEMA_KEYS = [
   'widget_article_slug',
   'widget_article_title',
   'widget_trigger_id',
+  'widget_item_type',
   'widget_id',
   'widget_lang',
   'widget_operator_group_id',

@@ -1,3 +1,6 @@
+import { defineAccessor } from './defineAccessor';
+import { defineValue } from './defineValue';
+
 /** Marks the bridge's own accessors and wrappers, so nothing is ever hooked or reported twice. */
 export const HOOKED = '__gtmWidgetBridgeHook';
 
@@ -9,17 +12,21 @@ type Hookable = Record<string, unknown>;
  * reads return `read(value)`, or the value itself.
  *
  * An accessor replaces the property when it is configurable (absent ones
- * included), which catches `window.x = …` and sloppy-mode `x = …` alike. A
- * global declared with `function x(){}` or `var x` is not configurable: when
- * it is writable and `read` is given, the read value is assigned once instead
- * (later reassignments then go unseen). Already-hooked properties are left
- * alone. Returns the function that restores a plain value.
+ * included), which catches `window.x = …` and sloppy-mode `x = …` alike; it
+ * keeps the property's enumerability, and an absent one becomes enumerable
+ * only when `enumerable` says so (hooks on names the site never set stay out
+ * of `Object.keys`). A global declared with `function x(){}` or `var x` is
+ * not configurable: when it is writable and `read` is given, the read value
+ * is assigned once instead (later reassignments then go unseen until the
+ * caller hooks again). Already-hooked properties are left alone. Returns the
+ * function that restores a plain value.
  */
 export function hookProperty(
   target: Hookable,
   name: string,
   onSet: (value: unknown) => void,
   read?: (value: unknown) => unknown,
+  enumerable = true,
 ): () => void {
   const descriptor = Object.getOwnPropertyDescriptor(target, name);
   if (descriptor && descriptor.get && HOOKED in descriptor.get) return () => {};
@@ -33,16 +40,12 @@ export function hookProperty(
   };
   const get = () => (read ? read(value) : value);
   (get as unknown as Hookable)[HOOKED] = true;
+  const shownInKeys = descriptor ? !!descriptor.enumerable : enumerable;
   if ((!descriptor && Object.isExtensible(target)) || (descriptor && descriptor.configurable)) {
-    Object.defineProperty(target, name, {
-      configurable: true,
-      enumerable: true,
-      get,
-      set(next) {
-        value = next;
-        follow(next);
-      },
-    });
+    defineAccessor(target, name, get, (next) => {
+      value = next;
+      follow(next);
+    }, shownInKeys);
     // After the accessor is in place, so that onSet may itself assign the property.
     follow(value);
     return () => {
@@ -50,7 +53,7 @@ export function hookProperty(
       if (current && current.get === get) {
         // A property the hook created and nobody set is removed again.
         if (!descriptor && value === undefined) delete target[name];
-        else Object.defineProperty(target, name, { configurable: true, enumerable: true, writable: true, value });
+        else defineValue(target, name, value, shownInKeys);
       }
     };
   }

@@ -1,15 +1,24 @@
+import { EMAIL_OR_LINK } from './looksPersonal';
+
 /**
  * A vendor id as a string: finite numbers in decimal, strings as they are
- * unless they hold `@` or whitespace. Ids never do, while an e-mail address
- * or a "First Last" name put in an id field by a sloppy integration would:
- * those are dropped rather than pushed. Anything else is `undefined`.
+ * unless they could be personal data. Ids never hold whitespace, an `@` in
+ * any spelling or a phone number, while an e-mail address, a "First Last"
+ * name or a number put in an id field by a sloppy integration would: those
+ * are dropped rather than pushed. Pure digit strings stay (numeric ids are
+ * common); a string shaped like a phone number (`+49…`, `0049…`, `(030)…`,
+ * `555-010-0100`) does not. Anything else is `undefined`.
  */
 export function toId(value: unknown): string | undefined {
   return typeof value == 'string'
-    ? /^[^@\s]+$/.test(value)
+    ? value && !WHITESPACE.test(value) && !EMAIL_OR_LINK.test(value) && !PHONE_SHAPED.test(value)
       ? value
       : undefined
     : typeof value == 'number' && isFinite(value)
       ? String(value)
       : undefined;
 }
+
+const WHITESPACE = /\s/;
+/** International or bracketed prefixes, or the usual three groups of a national number. */
+const PHONE_SHAPED = /^(?:\+|%2b|00|\()[\d().\/-]{6,}$|^\d{2,5}[.\/-]\d{3,4}[.\/-]\d{3,5}$/i;

@@ -6,7 +6,8 @@
 import type { ChiliPiperAction } from './chili-piper';
 
 export const chiliPiperReasons: Record<ChiliPiperAction, string> = {
-  'availability-loaded': 'The calendar with free slots appeared: the booking step is open in front of the visitor.',
+  routing: "The concierge modal opened and is routing the prospect (Chili Piper's loaders): the widget is open.",
+  'availability-loaded': 'The calendar with free slots appeared: the widget is open. One booking posts `routing` and then this; the open step is pushed once per booking iframe.',
   'no-free-slots': 'The calendar loaded but no rep of the queue has a free slot: nothing to offer.',
   'phone-selected': 'The visitor chose the live-call option among those offered: the first active step of that path.',
   'meeting-selected': 'The visitor chose to book a meeting among the options offered: the first active step of that path.',
@@ -19,7 +20,8 @@ export const chiliPiperReasons: Record<ChiliPiperAction, string> = {
   prospect_cancel: 'The prospect cancelled a meeting through the public cancel URL: an abandonment.',
   'no-action-choice': 'The prospect was offered options and took none: an abandonment of the offer.',
   close: 'The prospect clicked "X" on the options without taking any: the widget was closed.',
-  routing: "The concierge modal opened and is routing the prospect (Chili Piper's concierge loader): the widget is open.",
+  esc: 'The visitor pressed Escape in the booking iframe. The legacy loader closes its popup then only when the site set `closeOnOutside`, so the close is pushed once the popup has really left the page.',
+  CLOSE_IFRAME: 'Sent with `message: "CP_BACK_PRESSED"` when the visitor used the back button of the booking app; the legacy loader closes the popup: the widget was closed.',
   'prospect-routed': 'The router assigned the prospect to a queue or rep: an intermediate step, neither a visitor action nor an outcome.',
   'prospect-disqualified': 'The router disqualified the prospect: the widget has nothing to offer.',
   error: 'The concierge reported an error.',
@@ -28,4 +30,8 @@ export const chiliPiperReasons: Record<ChiliPiperAction, string> = {
 /** Messages Chili Piper posts that are deliberately not analytics events. */
 export const chiliPiperIgnored: Record<string, string> = {
   REDIRECT: 'A navigation command from the concierge loader, not something the visitor did.',
+  SetIframeSize: "The legacy loader's layout command to resize its popup.",
+  'started-listening-form-data-update': "The booking app's handshake with the concierge.js loader about form data, not a visitor step.",
+  'stopped-listening-form-data-update': 'The end of that handshake.',
+  '(any message from a hidden iframe)': 'The concierge.js loader preloads the booking app in an iframe 0 px high and re-creates it after every close; nothing it posts before it is shown is a visitor step.',
 };

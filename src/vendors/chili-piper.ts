@@ -1,14 +1,19 @@
 /**
- * Chili Piper: the booking iframe (tenant subdomain of chilipiper.com) posts
- * `window` `message` events to the host page.
- * Browser events: seeds/000 (Chili Piper "JavaScript messaging in browser");
- * ids and slot shape: seeds/001 (REST API webhook); extra actions: SPEC §6.
+ * Chili Piper: the booking iframe (a tenant subdomain of chilipiper.com, or of
+ * chilipiper.io for the newer concierge.js loader, which builds the iframe on
+ * the host its own script came from) posts `window` `message` events to the
+ * host page. Browser events:
+ * https://help.chilipiper.com/hc/en-us/articles/360053800373 (JavaScript messaging in browser);
+ * ids and slot shape: https://help.chilipiper.com/hc/en-us/articles/360053799773 (REST API);
+ * the loaders' own handling: npm `@chilipiper/concierge` (marketing.js) and
+ * `@chilipiper/conciergejs-fire` (concierge.js).
  */
 import type { VendorAdapter, VendorEvent } from '../core/adapter';
 import { guard } from '../core/guard';
 import type { WidgetStage } from '../core/schema';
 import { hasOwn } from '../lib/hasOwn';
 import { isRecord } from '../lib/isRecord';
+import { ownValue } from '../lib/ownValue';
 import { toId } from '../lib/toId';
 import { toIsoTime } from '../lib/toIsoTime';
 
@@ -18,6 +23,7 @@ import { toIsoTime } from '../lib/toIsoTime';
  * absent: it is a navigation command, not something the visitor did.
  */
 export const chiliPiperStages = {
+  routing: 'open',
   'availability-loaded': 'open',
   'no-free-slots': 'unavailable',
   'phone-selected': 'start',
@@ -31,7 +37,8 @@ export const chiliPiperStages = {
   prospect_cancel: 'cancel',
   'no-action-choice': 'cancel',
   close: 'close',
-  routing: 'open',
+  esc: 'close',
+  CLOSE_IFRAME: 'close',
   'prospect-routed': 'interaction',
   'prospect-disqualified': 'unavailable',
   error: 'error',
@@ -40,54 +47,59 @@ export const chiliPiperStages = {
 /** A Chili Piper action name. */
 export type ChiliPiperAction = keyof typeof chiliPiperStages;
 
-const CHILI_PIPER_SUFFIX = '.chilipiper.com';
-
+const SUFFIXES = ['.chilipiper.com', '.chilipiper.io'];
 
 /**
  * Whether a message origin is Chili Piper's: `https://` + any depth of
- * subdomain of chilipiper.com, or one of the site's extra origins. Plain
- * string tests on the browser-serialized origin, so look-alikes such as
- * `https://chilipiper.com.evil.net`, `https://evilchilipiper.com`,
- * `http://acme.chilipiper.com` and `null` fail before any data is read.
+ * subdomain of chilipiper.com or chilipiper.io, or one of the site's extra
+ * origins. Plain string tests on the browser-serialized origin, so
+ * look-alikes such as `https://chilipiper.com.evil.net`,
+ * `https://evilchilipiper.com`, `http://acme.chilipiper.com` and `null` fail
+ * before any data is read.
  */
 export function isChiliPiperOrigin(origin: string, extraOrigins: readonly string[]): boolean {
   return (
     // endsWith first: it rejects nearly every foreign origin, and neither test allocates a substring.
-    (origin.endsWith(CHILI_PIPER_SUFFIX) && origin.startsWith('https://')) ||
+    ((origin.endsWith(SUFFIXES[0]) || origin.endsWith(SUFFIXES[1])) && origin.startsWith('https://')) ||
     extraOrigins.indexOf(origin) >= 0
   );
 }
 
 /**
- * Reads every message shape Chili Piper is known to post (SPEC §6):
- * `{action}`, `{action, args: {…}}`, ids at the top level, the keyed form
- * `{"no-action-choice": {…}}`, and bare `{routeId}` (`booked`) /
- * `{routeId, eventId, …}` (`booking-confirmed`) as in the seed's examples.
- * Returns `undefined` for anything else. Only named fields are read, so
+ * Reads every message shape Chili Piper is known to post: `{action}`,
+ * `{action, args: {…}}`, ids at the top level, the keyed form
+ * `{"no-action-choice": {…}}`, bare `{routeId}` (`booked`) /
+ * `{routeId, eventId, …}` (`booking-confirmed`) as in the vendor's examples,
+ * and the back button's `{message: 'CP_BACK_PRESSED', action: 'CLOSE_IFRAME'}`.
+ * Returns `undefined` for anything else. Only named own fields are read, so
  * nothing else the message carries can reach the dataLayer.
  */
 export function readChiliPiperMessage(data: unknown): VendorEvent | undefined {
   if (!isRecord(data)) return undefined;
-  let action = data.action;
-  let args = data.args;
+  let action = ownValue(data, 'action');
+  let args = ownValue(data, 'args');
   if (typeof action != 'string') {
     const keys = Object.keys(data);
     if (keys.length == 1 && hasOwn(chiliPiperStages, keys[0])) {
       action = keys[0];
       args = data[keys[0]];
-    } else if (toId(data.routeId)) {
-      // The seed's examples carry no action: the first message has only the routeId,
+    } else if (toId(ownValue(data, 'routeId'))) {
+      // The vendor's examples carry no action: the first message has only the routeId,
       // the confirmation adds the meeting's eventId.
-      action = data.eventId != null ? 'booking-confirmed' : 'booked';
+      action = ownValue(data, 'eventId') != null ? 'booking-confirmed' : 'booked';
     } else {
       return undefined;
     }
   }
-  const nested = isRecord(args) ? args : {};
+  // The legacy loader closes its popup on CLOSE_IFRAME only when the back button sent it.
+  if (action == 'CLOSE_IFRAME' && ownValue(data, 'message') !== 'CP_BACK_PRESSED') return undefined;
   // Newer messages nest ids under `args`; older listeners read them at the top level.
-  const read = (key: string): unknown => (nested[key] !== undefined ? nested[key] : data[key]);
+  const read = (key: string): unknown => {
+    const nested = ownValue(args, key);
+    return nested !== undefined ? nested : ownValue(data, key);
+  };
   const slot = read('slot');
-  const { start, end } = isRecord(slot) ? slot : ({} as Record<string, unknown>);
+  const start = ownValue(slot, 'start');
   const duration = read('duration');
   return {
     widget_action: action as string,
@@ -96,10 +108,35 @@ export function readChiliPiperMessage(data: unknown): VendorEvent | undefined {
     widget_assignee_id: toId(read('assigneeId')),
     widget_action_type: toId(read('actionType')),
     widget_slot_start: toIsoTime(start !== undefined ? start : read('time')),
-    widget_slot_end: toIsoTime(end),
+    widget_slot_end: toIsoTime(ownValue(slot, 'end')),
     widget_timezone: toId(read('timezone')),
     widget_duration_minutes: typeof duration == 'number' ? duration : undefined,
   };
+}
+
+/** What the bridge remembers of one booking iframe (a window that posts to the page). */
+interface FrameState {
+  /** One booking shown in this iframe: its funnel steps are pushed once. */
+  scope: string;
+  /** Whether the iframe was on screen at its last message. */
+  shown: boolean;
+}
+
+/** The page's iframe whose window is `source`, if it is in the document. */
+function frameOf(source: unknown): HTMLIFrameElement | undefined {
+  const frames = document.getElementsByTagName('iframe');
+  for (let i = 0; i < frames.length; i++) if (frames[i].contentWindow === source) return frames[i];
+  return undefined;
+}
+
+/**
+ * Whether a visitor can see the iframe. The concierge.js loader preloads the
+ * booking app in an iframe 0 px high (and 1 px wide) and re-creates it after
+ * every close; what that app posts before it is shown is not a visitor step.
+ */
+function isShown(frame: HTMLIFrameElement): boolean {
+  const box = frame.getBoundingClientRect();
+  return box.width >= 2 && box.height >= 2;
 }
 
 export const chiliPiper: VendorAdapter = {
@@ -107,12 +144,46 @@ export const chiliPiper: VendorAdapter = {
   product: 'concierge',
   stages: chiliPiperStages,
   leadActions: ['booking-confirmed'] satisfies ChiliPiperAction[],
-  install({ report, config, log }) {
+  install({ report, config, log, track }) {
     const extraOrigins = config.chiliPiperOrigins;
+    const frames = new WeakMap<object, FrameState>();
+    let framesSeen = 0;
+    // The one 'esc' waiting to see whether the loader closes its popup.
+    let pendingEscape: MutationObserver | undefined;
+    const stopWaiting = () => {
+      if (pendingEscape) pendingEscape.disconnect();
+      pendingEscape = undefined;
+    };
+
     const handle = guard(log, (event: MessageEvent) => {
       const message = readChiliPiperMessage(event.data);
-      if (message) report(message);
-      else log('chili_piper: ignored malformed message', event.data);
+      if (!message) return log('chili_piper: ignored a message it cannot read (' + (event.data === null ? 'null' : typeof event.data) + ')');
+      const source = event.source;
+      let state: FrameState | undefined;
+      let frame: HTMLIFrameElement | undefined;
+      if (source) {
+        stopWaiting();
+        state = frames.get(source);
+        if (!state) frames.set(source, (state = { scope: 'frame' + ++framesSeen, shown: true }));
+        frame = frameOf(source);
+        // A removed iframe (the loader closed it before this listener ran) keeps what it was last.
+        if (frame) state.shown = isShown(frame);
+        if (!state.shown) return log('chili_piper "' + message.widget_action + '": booking iframe not shown, ignored');
+        message.scope = state.scope;
+      }
+      // The legacy loader closes on 'esc' only when the site set closeOnOutside: push close once it has.
+      if (message.widget_action == 'esc' && frame) {
+        const popup = frame;
+        pendingEscape = new MutationObserver(() => {
+          if (!document.documentElement.contains(popup)) {
+            stopWaiting();
+            report(message);
+          }
+        });
+        pendingEscape.observe(document.documentElement, { childList: true, subtree: true });
+        return;
+      }
+      report(message);
     });
     const onMessage = (event: MessageEvent): void => {
       // The common case is a foreign message (ads, video embeds, extensions):
@@ -120,6 +191,9 @@ export const chiliPiper: VendorAdapter = {
       if (isChiliPiperOrigin(event.origin, extraOrigins)) handle(event);
     };
     addEventListener('message', onMessage);
-    return () => removeEventListener('message', onMessage);
+    track(() => {
+      stopWaiting();
+      removeEventListener('message', onMessage);
+    });
   },
 };
