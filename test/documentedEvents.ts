@@ -1,25 +1,31 @@
 /**
- * Every vendor event the seeds and SPEC §6 document, written out by hand from
- * those documents: the mapping tables are tested against these lists, never
- * against themselves. Shared by the unit and end-to-end tests.
+ * Every vendor event the vendors document, written out by hand from their
+ * documentation and their published client code: the mapping tables are
+ * tested against these lists, never against themselves. Shared by the unit
+ * and end-to-end tests.
  */
 
-/** Chili Piper actions: seeds/000 plus the concierge loader's (SPEC §6). */
+/**
+ * Chili Piper actions: the "JavaScript messaging in browser" article, plus what the loaders handle
+ * (npm @chilipiper/concierge marketing.js: esc, CLOSE_IFRAME; @chilipiper/conciergejs-fire: routing, error,
+ * prospect-routed, prospect-disqualified).
+ */
 export const CHILI_PIPER_ACTIONS = [
   'booked', 'booking-confirmed', 'availability-loaded', 'rescheduled', 'prospect_cancel', 'no-free-slots', 'close',
   'phone-selected', 'meeting-selected', 'video-selected', 'phoneClose', 'timeslot-selected', 'no-action-choice',
-  'error', 'prospect-routed', 'prospect-disqualified', 'routing',
+  'error', 'prospect-routed', 'prospect-disqualified', 'routing', 'esc', 'CLOSE_IFRAME',
 ];
 
-/** Customerly callbacks: seeds/002 plus the newer SDKs' (SPEC §6). */
+/** Customerly callbacks: the live-chat API article plus the SDKs' (react-live-chat-customerly 1.0.13 types, the newer messenger). */
 export const CUSTOMERLY_CALLBACKS = [
   'onChatOpened', 'onChatClosed', 'onLeadGenerated', 'onNewConversation', 'onProfilingQuestionAsked',
   'onProfilingQuestionAnswered', 'onHelpCenterArticleOpened', 'onRealtimeVideoAnswered', 'onRealtimeVideoRejected',
   'onMessengerInitialized', 'onNewMessageReceived', 'onNewConversationReceived', 'onMessageRead', 'onSurveyPresented',
   'onSurveyAnswered', 'onSurveyRejected', 'onRealtimeVideoReceived', 'onRealtimeVideoCanceled', 'onTriggerFired',
+  'onChatflowNotificationViewed', 'onChatflowNotificationClicked',
 ];
 
-/** Userlike events of seeds/003. */
+/** Userlike events of the Client Tracking API article. */
 export const USERLIKE_SEED_EVENTS = [
   'button_displayed', 'chat_connected', 'chat_connected_proactive', 'chat_requested', 'chat_started', 'chat_started_proactive',
   'chat_window_maximized', 'chat_window_minimized', 'contact_first_message', 'conversation_resume', 'disclaimer_ok',
@@ -30,5 +36,5 @@ export const USERLIKE_SEED_EVENTS = [
   'transcript_cancel', 'transcript_show', 'transcript_submit',
 ];
 
-/** Userlike names of older widget versions and one doc version's spelling (SPEC §6). */
+/** Userlike names of older widget versions and one doc version's spelling. */
 export const USERLIKE_OLDER_EVENTS = ['chat_quit', 'chat_window_minimzed'];

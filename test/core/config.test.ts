@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { defaultConfig, parseConfig } from '../../src/core/config';
+import { MAX_LIST_LENGTH, defaultConfig, parseConfig } from '../../src/core/config';
 
 function parse(raw: unknown) {
   const warnings: string[] = [];
@@ -63,7 +63,10 @@ describe('parseConfig', () => {
   ])('warns about %s = %j and keeps the default', (key, value) => {
     const { config, warnings } = parse({ [key]: value });
     expect(config).toEqual(defaultConfig());
-    expect(warnings).toEqual([`config.${key} is invalid; using ${JSON.stringify(defaultConfig()[key as 'debug'])}`]);
+    expect(warnings).toHaveLength(1);
+    // The warning names the field, says what a valid value looks like, and the default used instead.
+    expect(warnings[0].startsWith(`config.${key} is invalid (expected `)).toBe(true);
+    expect(warnings[0].endsWith(`); using ${JSON.stringify(defaultConfig()[key as 'debug'])}`)).toBe(true);
   });
 
   it('keeps valid fields when others are invalid', () => {
@@ -94,12 +97,88 @@ describe('parseConfig', () => {
   it('warns on the console with the bridge prefix by default', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     parseConfig({ debug: 'yes' });
-    expect(warn).toHaveBeenCalledWith('[gtm-widget-bridge] config.debug is invalid; using false');
+    expect(warn).toHaveBeenCalledWith('[gtm-widget-bridge] config.debug is invalid (expected true or false); using false');
   });
 
   it('returns fresh defaults each time, so one install cannot mutate another', () => {
     const first = parseConfig(undefined);
     first.vendors.push('genesys');
     expect(parseConfig(undefined).vendors).toHaveLength(4);
+  });
+
+  it.each([['location'], ['document'], ['name'], ['onload'], ['top'], ['history']])(
+    'refuses dataLayerName %j, a window property the page uses for something else, and falls back',
+    (name) => {
+      const { config, warnings } = parse({ dataLayerName: name });
+      expect(config.dataLayerName).toBe('dataLayer');
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain('config.dataLayerName is invalid');
+      // Positive control: a free name and an existing array are accepted.
+      expect(parse({ dataLayerName: 'siteLayer' })).toEqual({ config: { ...defaultConfig(), dataLayerName: 'siteLayer' }, warnings: [] });
+    },
+  );
+
+  it('accepts a dataLayerName that already holds an array, or a declared but unset variable', () => {
+    const w = window as unknown as Record<string, unknown>;
+    w.existingLayer = [];
+    w.declaredLayer = undefined;
+    try {
+      expect(parse({ dataLayerName: 'existingLayer' }).warnings).toEqual([]);
+      expect(parse({ dataLayerName: 'declaredLayer' }).warnings).toEqual([]);
+      expect(parse({ dataLayerName: 'not a name' }).warnings).toHaveLength(1);
+    } finally {
+      delete w.existingLayer;
+      delete w.declaredLayer;
+    }
+  });
+
+  it('removes repeated vendors and origins, and refuses lists past the bound', () => {
+    const vendors = Array.from({ length: 20_000 }, (_, i) => (i % 2 ? 'genesys' : 'chili_piper'));
+    const started = performance.now();
+    const huge = parse({ vendors });
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(huge.config.vendors).toEqual(defaultConfig().vendors);
+    expect(huge.warnings).toHaveLength(1);
+    expect(huge.warnings[0]).toContain('config.vendors is invalid');
+    // Within the bound, repeats are dropped and the first occurrence kept.
+    expect(parse({ vendors: ['genesys', 'chili_piper', 'genesys', 'genesys'] })).toEqual({
+      config: { ...defaultConfig(), vendors: ['genesys', 'chili_piper'] },
+      warnings: [],
+    });
+    const origin = 'https://booking.example.com';
+    expect(parse({ chiliPiperOrigins: [origin, origin] }).config.chiliPiperOrigins).toEqual([origin]);
+    expect(parse({ leadActions: { chili_piper: ['booked', 'booked'] } }).config.leadActions).toEqual({ chili_piper: ['booked'] });
+    expect(parse({ vendors: Array(MAX_LIST_LENGTH).fill('userlike') }).config.vendors).toEqual(['userlike']);
+    expect(parse({ vendors: Array(MAX_LIST_LENGTH + 1).fill('userlike') }).config.vendors).toEqual(defaultConfig().vendors);
+  });
+
+  it('warns and uses defaults for a config with throwing getters, field by field', () => {
+    const raw = {
+      debug: true,
+      get eventPrefix(): string {
+        throw new Error('hostile getter');
+      },
+    };
+    const { config, warnings } = parse(raw);
+    expect(config).toEqual({ ...defaultConfig(), debug: true });
+    expect(warnings).toEqual(['config.eventPrefix could not be read; using "widget_"']);
+  });
+
+  it('warns and uses defaults for a throwing or a revoked Proxy', () => {
+    const throwing = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error('hostile proxy');
+        },
+      },
+    );
+    const { proxy: revoked, revoke } = Proxy.revocable({ debug: true }, {});
+    revoke();
+    for (const raw of [throwing, revoked]) {
+      expect(parse(raw)).toEqual({ config: defaultConfig(), warnings: ['config could not be read; using defaults'] });
+    }
+    // Positive control: a well-behaved Proxy is read like any object.
+    expect(parse(new Proxy({ debug: true }, {}))).toEqual({ config: { ...defaultConfig(), debug: true }, warnings: [] });
   });
 });

@@ -131,9 +131,10 @@ describe('Customerly hooks in every load order and callback-calling variant', ()
         // The site's callbacks are called exactly as the messenger calls them without the bridge.
         expect(settingsCallback.mock.calls).toEqual(variant == 'property' ? [] : [[]]);
         expect(settingsCallback.mock.contexts).toEqual(variant == 'property' ? [] : [ns().settings!.callbacks]);
-        expect(propertyCallback.mock.calls).toEqual(variant == 'settings' ? [] : [[]]);
-        expect(propertyCallback.mock.contexts).toEqual(variant == 'settings' ? [] : [ns()]);
-        expect(propertyCallback.mock.results).toEqual(variant == 'settings' ? [] : [{ type: 'return', value: 'property-result' }]);
+        // onChatClosed is not among the load() callbacks: every variant finds the property one.
+        expect(propertyCallback.mock.calls).toEqual([[]]);
+        expect(propertyCallback.mock.contexts).toEqual([ns()]);
+        expect(propertyCallback.mock.results).toEqual([{ type: 'return', value: 'property-result' }]);
       });
     }
   }
@@ -217,5 +218,144 @@ describe('Customerly hooks in every load order and callback-calling variant', ()
     boot('after load()', 'settings');
     fire('onLeadGenerated', 'jane@example.com');
     expect(dataLayer().find((push) => push.event == 'generate_lead')!.user_data).toBeUndefined();
+  });
+});
+
+describe('Customerly ids and conversations', () => {
+  it('uses the conversation id the callbacks carry, so two conversations are never collapsed', () => {
+    boot('after load()', 'property');
+    fire('onNewMessageReceived', { accountId: 1, message: 'Hi Jane', timestamp: 1, userId: 2, conversationId: 501 });
+    fire('onNewMessageReceived', { accountId: 1, message: 'Hi Jane', timestamp: 1, userId: 2, conversationId: 502 });
+    fire('onMessageRead', 502, 9001);
+    fire('onNewConversationReceived', 503);
+    fire('onRealtimeVideoReceived', { conversation_id: 504, account: { name: 'Agent Smith' } });
+    fire('onSurveyPresented', { survey_id: 77, title: 'How was it, Jane?' });
+    const ids = dataLayer().filter((push) => push.event != 'widget_view').map((push) => [push.widget_action, push.widget_interaction_id]);
+    expect(ids).toEqual([
+      ['onNewMessageReceived', '501'],
+      ['onNewMessageReceived', '502'],
+      ['onMessageRead', '502'],
+      ['onNewConversationReceived', '503'],
+      ['onRealtimeVideoReceived', '504'],
+      ['onSurveyPresented', '77'],
+    ]);
+    expect(JSON.stringify(dataLayer())).not.toMatch(/Jane|Smith/);
+  });
+
+  it('gives a lead the current conversation, so a lead in a second conversation is a lead of its own', () => {
+    boot('after load()', 'property');
+    fire('onNewConversation', 'first question', []);
+    fire('onNewMessageReceived', { conversationId: 601, message: 'answer' });
+    fire('onLeadGenerated', 'jane@example.com');
+    fire('onLeadGenerated', 'jane@example.com'); // the same conversation: no second lead
+    // Seconds later: the same push within DUPLICATE_WINDOW_MS would be one event reported twice.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 2000 });
+    fire('onNewConversation', 'second question', []);
+    vi.useRealTimers();
+    fire('onNewMessageReceived', { conversationId: 602, message: 'answer' });
+    fire('onLeadGenerated', 'jane@example.com');
+    const leads = dataLayer().filter((push) => push.event == 'generate_lead');
+    expect(leads.map((push) => push.widget_interaction_id)).toEqual(['601', '602']);
+    expect(eventNames().filter((name) => name == 'widget_start')).toHaveLength(2);
+  });
+
+  it('pushes chatflow notifications, saying only that an e-mail came along', () => {
+    boot('after load()', 'property');
+    fire('onChatflowNotificationViewed', 31, 'jane@example.com');
+    fire('onChatflowNotificationClicked', 31, { type: 'button', button: { caption: 'Call Jane', link: 'https://x.test/?e=jane@example.com' } });
+    const pushes = dataLayer().filter((push) => push.event != 'widget_view').map(definedParams);
+    expect(pushes).toEqual([
+      {
+        event: 'widget_interaction', widget_vendor: 'customerly', widget_product: 'live_chat', widget_action: 'onChatflowNotificationViewed',
+        widget_stage: 'interaction', widget_interaction_id: '31', widget_proactive: true, widget_email_provided: true, widget_schema: 1,
+      },
+      {
+        event: 'widget_interaction', widget_vendor: 'customerly', widget_product: 'live_chat', widget_action: 'onChatflowNotificationClicked',
+        widget_stage: 'interaction', widget_interaction_id: '31', widget_proactive: true, widget_item_type: 'button', widget_schema: 1,
+      },
+    ]);
+    expect(JSON.stringify(dataLayer())).not.toMatch(/jane|Call|x\.test/i);
+  });
+
+  it('drops an article title that holds an e-mail address or a phone number, keeps a plain one', () => {
+    for (const title of ['Write to sales@acme.test', 'Call +49 30 1234567', 'Ring (030) 123-4567', 'sales(at)acme.test']) {
+      expect(readCustomerlyCall('onHelpCenterArticleOpened', [{ knowledge_base_article_id: 1, title }]).widget_article_title).toBeUndefined();
+    }
+    expect(readCustomerlyCall('onHelpCenterArticleOpened', [{ knowledge_base_article_id: 1, title: 'Pricing 2026' }]).widget_article_title).toBe('Pricing 2026');
+  });
+});
+
+describe('Customerly leaves what the messenger receives as the site made it', () => {
+  it('adds no own property to the namespace and no callbacks object to the settings', () => {
+    run(SNIPPET);
+    const before = Object.getOwnPropertyNames(ns()).sort();
+    installBridge();
+    const settings = { app_id: 'APP' };
+    ns().load(settings);
+    run(LAUNCHER);
+    // The snippet's own load() adds `settings` and `injected`, and the launcher `loaded`; the bridge adds nothing.
+    expect(Object.getOwnPropertyNames(ns()).sort()).toEqual([...before, 'injected', 'settings'].sort());
+    expect(Object.keys(settings)).toEqual(['app_id']);
+    expect(Array.isArray(ns())).toBe(true);
+    // Positive control: the messenger still finds a callback for every event.
+    fire('onChatOpened');
+    expect(eventNames()).toEqual(['widget_view', 'widget_open']);
+  });
+
+  it('wraps only the load() callbacks the site set, keeping them enumerable', () => {
+    run(SNIPPET);
+    installBridge();
+    const onChatOpened = vi.fn();
+    ns().load({ app_id: 'APP', callbacks: { onChatOpened } });
+    run(LAUNCHER);
+    const callbacks = ns().settings!.callbacks as Record<string, unknown>;
+    expect(Object.keys(callbacks)).toEqual(['onChatOpened']);
+    expect(Object.getOwnPropertyNames(callbacks)).toEqual(['onChatOpened']);
+    fire('onChatOpened');
+    expect(onChatOpened).toHaveBeenCalledTimes(1);
+    expect(eventNames()).toEqual(['widget_view', 'widget_open']);
+  });
+
+  it('sees a callback the site deletes and registers again', () => {
+    testWindow.__customerlyVariant = 'property';
+    run(SNIPPET);
+    installBridge();
+    ns().load({});
+    run(LAUNCHER);
+    const first = vi.fn();
+    const second = vi.fn();
+    ns().onChatOpened = first;
+    fire('onChatOpened');
+    delete ns().onChatOpened;
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 2000 });
+    fire('onChatOpened'); // no site callback now, but still an open
+    ns().onChatOpened = second;
+    vi.setSystemTime(Date.now() + 2000);
+    fire('onChatOpened');
+    vi.useRealTimers();
+    expect(first).toHaveBeenCalledTimes(1);
+    expect(second).toHaveBeenCalledTimes(1);
+    expect(eventNames()).toEqual(['widget_view', 'widget_open', 'widget_open', 'widget_open']);
+  });
+
+  it('keeps hooks only on the current namespace when a single-page app re-creates it', () => {
+    testWindow.__customerlyVariant = 'property';
+    installBridge();
+    const old: Record<string, unknown>[] = [];
+    for (let i = 0; i < 50; i++) {
+      testWindow.customerly = undefined; // what an app's teardown does before the snippet runs again
+      run(SNIPPET);
+      ns().load({ callbacks: {} });
+      old.push(ns());
+    }
+    run(LAUNCHER);
+    fire('onChatOpened');
+    expect(eventNames()).toEqual(['widget_view', 'widget_open']);
+    // Earlier namespaces are back to plain arrays: nothing of the bridge is kept alive through them.
+    for (const namespace of old.slice(0, -1)) {
+      expect(Object.getPrototypeOf(namespace)).toBe(Array.prototype);
+      expect(Object.getOwnPropertyDescriptor(namespace, 'settings')!.get).toBeUndefined();
+    }
+    expect(Object.getPrototypeOf(old[old.length - 1])).not.toBe(Array.prototype);
   });
 });

@@ -19,7 +19,7 @@ afterEach(async () => {
 });
 
 describe('Genesys mapping table', () => {
-  it('covers the lifecycles of ClickToCall, Callback, WebChat and SendMessage one to one', () => {
+  it('covers the lifecycles of ClickToCall, Callback, WebChat and SendMessage, and WebChatService', () => {
     const lifecycle = ['ready', 'opened', 'started', 'submitted', 'completed', 'cancelled', 'closed'];
     const expected: Record<string, string> = {};
     const stage = { ready: 'view', opened: 'open', started: 'start', submitted: 'submit', completed: 'complete', cancelled: 'cancel', closed: 'close' };
@@ -28,9 +28,18 @@ describe('Genesys mapping table', () => {
     }
     Object.assign(expected, {
       'ClickToCall.expired': 'cancel',
+      // WebChat 9: submitted (registration form) comes before started (session established).
+      'WebChat.submitted': 'start',
+      'WebChat.started': 'submit',
       'WebChat.rejected': 'error',
       'WebChat.minimized': 'interaction',
       'WebChat.unminimized': 'interaction',
+      'WebChatService.started': 'submit',
+      'WebChatService.restored': 'interaction',
+      'WebChatService.agentConnected': 'interaction',
+      'WebChatService.agentDisconnected': 'interaction',
+      'WebChatService.ended': 'complete',
+      'WebChatService.error': 'error',
     });
     expect(genesysStages).toEqual(expected);
   });
@@ -55,6 +64,12 @@ describe('readGenesysEvent', () => {
     expect(readGenesysEvent('WebChat.opened', { data: metadata })).toMatchObject({ widget_elapsed_ms: 0 });
   });
 
+  it('uses the vendor id when the metadata has one (WebChat 9 `id`, WebChatService `sessionID`)', () => {
+    expect(readGenesysEvent('WebChat.opened', { data: { ...metadata, id: 'ixn-7f3' } })).toMatchObject({ widget_interaction_id: 'ixn-7f3' });
+    expect(readGenesysEvent('WebChatService.started', { data: { sessionID: 'sess-42' } })).toMatchObject({ widget_interaction_id: 'sess-42', widget_product: 'web_chat' });
+    expect(readGenesysEvent('WebChat.opened', { data: { ...metadata, id: 'jane@example.com' } })).toMatchObject({ widget_interaction_id: `web_chat:${BASE + 1000}` });
+  });
+
   it('copes with a missing or hostile event', () => {
     for (const event of [undefined, null, 'x', 42, [], { data: 'x' }, { data: null }]) {
       expect(readGenesysEvent('Callback.completed', event)).toMatchObject({ widget_action: 'Callback.completed', widget_product: 'callback' });
@@ -64,7 +79,9 @@ describe('readGenesysEvent', () => {
 });
 
 describe('Genesys registration in every load order', () => {
-  const siteConfig = (onReady?: (bus: unknown) => void) => ({ widgets: { main: { theme: 'dark' }, webchat: {}, onReady, extensions: {} } });
+  const siteConfig = (onReady?: (bus: unknown) => void) => ({
+    widgets: { main: { theme: 'dark' }, webchat: {}, clicktocall: {}, callback: {}, onReady, extensions: {} },
+  });
 
   function expectClickToCallFlow() {
     mock().run('ClickToCall', ['ready', 'opened', 'started', 'completed', 'closed']);
@@ -102,7 +119,7 @@ describe('Genesys registration in every load order', () => {
   it('survives the site replacing widgets and extensions after the bridge', () => {
     testWindow._genesys = { widgets: {} };
     installBridge();
-    (testWindow._genesys as Record<string, unknown>).widgets = { extensions: { SiteExtension: vi.fn() } };
+    (testWindow._genesys as Record<string, unknown>).widgets = { clicktocall: {}, extensions: { SiteExtension: vi.fn() } };
     const widgets = (testWindow._genesys as { widgets: Record<string, unknown> }).widgets;
     widgets.extensions = { SiteExtension: vi.fn() };
     loadWidgets();
@@ -144,6 +161,7 @@ describe('Genesys registration in every load order', () => {
 
   it.each([['before'], ['after']])('standalone CXBus loader %s the bridge', (when) => {
     testWindow.__genesysMode = 'standalone';
+    testWindow._genesys = { widgets: { clicktocall: {} } };
     if (when == 'before') loadWidgets();
     installBridge();
     if (when == 'after') loadWidgets();
@@ -158,7 +176,7 @@ describe('Genesys registration in every load order', () => {
     mock().run('WebChat', ['ready', 'opened', 'submitted', 'rejected'], { proactive: true });
     expect(eventNames()).toEqual([
       'widget_view', 'widget_open', 'widget_start', 'widget_cancel', 'widget_close',
-      'widget_view', 'widget_open', 'widget_submit', 'widget_error',
+      'widget_view', 'widget_open', 'widget_start', 'widget_error',
     ]);
     expect(dataLayer()[8]).toMatchObject({ widget_product: 'web_chat', widget_proactive: true, widget_elapsed_ms: 2000 });
   });
@@ -171,5 +189,103 @@ describe('Genesys registration in every load order', () => {
     mock().run('ClickToCall', ['ready', 'opened']);
     expect(dataLayer()).toEqual([]);
     expect((testWindow._genesys as { widgets: { extensions: object } }).widgets.extensions).toEqual({});
+  });
+
+  it('pushes ready only for the widgets the page configured (the bundle publishes it for every widget)', () => {
+    testWindow._genesys = { widgets: { webchat: { transport: {} }, extensions: {} } };
+    installBridge();
+    loadWidgets();
+    for (const widget of ['ClickToCall', 'Callback', 'SendMessage', 'WebChat']) mock().run(widget, ['ready']);
+    expect(dataLayer().map((push) => push.widget_action)).toEqual(['WebChat.ready']);
+  });
+
+  it('WebChat 9: opened → submitted → started → completed is open, start, submit, complete, once each with WebChatService, one id', () => {
+    testWindow._genesys = siteConfig();
+    installBridge();
+    loadWidgets();
+    const bus = mock().bus as unknown as { publish(event: string, data: unknown): void };
+    const chat = { id: 'ixn-91', proactive: false, opened: BASE, submitted: false, started: false, completed: false };
+    bus.publish('WebChat.ready', {});
+    bus.publish('WebChat.opened', chat);
+    bus.publish('WebChat.submitted', { ...chat, submitted: BASE + 5000, form: { firstname: 'Jane' } });
+    bus.publish('WebChatService.started', { sessionID: 'sess-17' });
+    bus.publish('WebChat.started', { ...chat, started: BASE + 6000 });
+    bus.publish('WebChatService.agentConnected', { agent: { name: 'Agent Smith' } });
+    bus.publish('WebChatService.ended', {});
+    bus.publish('WebChat.completed', { ...chat, completed: BASE + 60000 });
+    bus.publish('WebChat.closed', chat);
+    expect(dataLayer().map((push) => [push.widget_action, push.event, push.widget_interaction_id])).toEqual([
+      ['WebChat.ready', 'widget_view', undefined],
+      ['WebChat.opened', 'widget_open', 'ixn-91'],
+      ['WebChat.submitted', 'widget_start', 'ixn-91'],
+      ['WebChatService.started', 'widget_submit', 'ixn-91'],
+      ['WebChatService.agentConnected', 'widget_interaction', 'ixn-91'],
+      ['WebChatService.ended', 'widget_complete', 'ixn-91'],
+      ['WebChat.closed', 'widget_close', 'ixn-91'],
+    ]);
+    expect(JSON.stringify(dataLayer())).not.toMatch(/Jane|Smith/);
+  });
+
+  it('Genesys 8.5: WebChat open/close with the chat on WebChatService gives the whole funnel; a second chat is its own', () => {
+    testWindow._genesys = siteConfig();
+    installBridge();
+    loadWidgets();
+    const bus = mock().bus as unknown as { publish(event: string, data: unknown): void };
+    vi.useFakeTimers({ toFake: ['Date'], now: BASE });
+    for (const session of ['s-1', 's-2']) {
+      vi.setSystemTime(Date.now() + 60_000); // chats minutes apart, not one event reported twice
+      bus.publish('WebChat.opened', {});
+      bus.publish('WebChatService.started', { sessionID: session });
+      bus.publish('WebChatService.agentConnected', {});
+      bus.publish('WebChatService.ended', {});
+      bus.publish('WebChat.closed', {});
+    }
+    vi.useRealTimers();
+    expect(dataLayer().map((push) => [push.event, push.widget_interaction_id])).toEqual([
+      ['widget_open', undefined],
+      ['widget_submit', 's-1'],
+      ['widget_interaction', 's-1'],
+      ['widget_complete', 's-1'],
+      ['widget_close', 's-1'],
+      ['widget_open', undefined],
+      ['widget_submit', 's-2'],
+      ['widget_interaction', 's-2'],
+      ['widget_complete', 's-2'],
+      ['widget_close', 's-2'],
+    ]);
+  });
+
+  it('an error in the extension entry point never reaches the widgets boot', () => {
+    testWindow._genesys = siteConfig();
+    installBridge();
+    const extensions = (testWindow._genesys as { widgets: { extensions: Record<string, (...a: unknown[]) => void> } }).widgets.extensions;
+    const hostileBus = {
+      get registerPlugin() {
+        throw new Error('hostile bus');
+      },
+    };
+    expect(() => extensions.GtmWidgetBridge(() => {}, hostileBus, {})).not.toThrow();
+    // Positive control: the same entry point subscribes a real bus.
+    loadWidgets();
+    mock().run('ClickToCall', ['ready']);
+    expect(eventNames()).toEqual(['widget_view']);
+  });
+
+  it('keeps hooks only on the current _genesys config when the site replaces it again and again', () => {
+    installBridge();
+    const configs: Record<string, unknown>[] = [];
+    for (let i = 0; i < 50; i++) {
+      testWindow._genesys = siteConfig();
+      configs.push(testWindow._genesys as Record<string, unknown>);
+    }
+    loadWidgets();
+    mock().run('ClickToCall', ['ready']);
+    expect(eventNames()).toEqual(['widget_view']);
+    for (const config of configs.slice(0, -1)) {
+      expect(Object.getOwnPropertyDescriptor(config, 'widgets')!.get).toBeUndefined();
+      const widgets = config.widgets as Record<string, unknown>;
+      expect(Object.getOwnPropertyDescriptor(widgets, 'extensions')!.get).toBeUndefined();
+      expect(widgets.extensions).toEqual({});
+    }
   });
 });
