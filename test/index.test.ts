@@ -64,4 +64,58 @@ describe('install', () => {
       globalThis.window = saved;
     }
   });
+
+  it('is not switched off by an element with id or name gtmWidgetBridge', () => {
+    const element = document.createElement('div');
+    element.id = GLOBAL_KEY;
+    document.body.appendChild(element);
+    const form = document.createElement('form');
+    form.setAttribute('name', GLOBAL_KEY);
+    document.body.appendChild(form);
+    try {
+      const handle = installBridge();
+      expect(typeof handle.uninstall).toBe('function');
+      expect(testWindow[GLOBAL_KEY]).toBe(handle);
+      postMessageFrom(CHILI_PIPER_ORIGIN, { action: 'close' });
+      expect(eventNames()).toEqual(['widget_close']);
+    } finally {
+      element.remove();
+      form.remove();
+    }
+  });
+
+  it('installs each vendor all-or-nothing and marks the page once, so a second fire adds nothing', () => {
+    // A site property that throws when read makes the Genesys install fail half-way (after its CXBus hook).
+    Object.defineProperty(window, '_genesys', {
+      configurable: true,
+      get() {
+        throw new Error('hostile page');
+      },
+    });
+    try {
+      const first = installBridge();
+      expect(Object.getOwnPropertyDescriptor(window, 'CXBus')).toBeUndefined(); // Genesys' earlier hook undone
+      expect(installBridge({ eventPrefix: 'again_' })).toBe(first);
+      (testWindow.userlikeTrackingEvent as (...args: unknown[]) => void)('chat_started', {}, {});
+      postMessageFrom(CHILI_PIPER_ORIGIN, { action: 'booking-confirmed', args: { routeId: 'r1' } });
+      // The other vendors work, once each: one lead, not two.
+      expect(eventNames()).toEqual(['widget_start', 'widget_complete', 'generate_lead']);
+    } finally {
+      delete testWindow._genesys;
+    }
+  });
+
+  it('installs and pushes with keys added to Object.prototype by another script', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.injected = { surprise: true };
+    try {
+      installBridge();
+      postMessageFrom(CHILI_PIPER_ORIGIN, { action: 'close' });
+      (testWindow.userlikeTrackingEvent as (...args: unknown[]) => void)('chat_started', {}, {});
+      expect(eventNames()).toEqual(['widget_close', 'widget_start']);
+      expect(Object.keys(testWindow.dataLayer as object[])).toEqual(['0', '1']);
+    } finally {
+      delete proto.injected;
+    }
+  });
 });

@@ -103,16 +103,16 @@ const RULES: { [K in keyof BridgeConfig]-?: [rule: Rule<ResolvedConfig[K]>, expe
   vendors: [(value) => uniqueList(value, isVendor), 'a list of ' + VENDORS.join(', ')],
   dataLayerName: [
     (value) => (isString(value) && IDENTIFIER.test(value) && isFreeForQueue(value) ? value : undefined),
-    'a global variable name the page does not use for anything but an array',
+    'a global name the page uses for nothing but an array',
   ],
   eventPrefix: [
     (value) => (isString(value) && isValidEventPrefix(value) ? value : undefined),
-    'a prefix that makes every <prefix><stage> a valid, non-reserved GA4 event name',
+    'a prefix making valid, non-reserved GA4 event names',
   ],
   output: [(value) => (value === 'dataLayer' || value === 'gtag' ? value : undefined), '"dataLayer" or "gtag"'],
   chiliPiperOrigins: [
     (value) => uniqueList(value, isOrigin),
-    'a list of origins such as "https://booking.example.com" (scheme and host, no path or trailing slash)',
+    'origins like "https://book.example.com", no path or trailing slash',
   ],
   leadActions: [
     (value) => {
@@ -125,7 +125,7 @@ const RULES: { [K in keyof BridgeConfig]-?: [rule: Rule<ResolvedConfig[K]>, expe
       }
       return actions;
     },
-    'an object of vendor → list of action names',
+    '{vendor: [action, …]}',
   ],
   generateLead: [isBoolean, 'true or false'],
   hashEmail: [isBoolean, 'true or false'],

@@ -56,12 +56,12 @@ interface Widget {
  * keep the funnel in order.
  */
 const WIDGETS: Record<string, Widget> = {
-  ClickToCall: { product: 'click_to_call', configKey: 'clicktocall', steps: [...LIFECYCLE, 'expired'] },
+  ClickToCall: { product: 'click_to_call', configKey: 'clicktocall', steps: LIFECYCLE.concat('expired') },
   Callback: { product: 'callback', configKey: 'callback', steps: LIFECYCLE },
   WebChat: {
     product: 'web_chat',
     configKey: 'webchat',
-    steps: [...LIFECYCLE, 'rejected', 'minimized', 'unminimized'],
+    steps: LIFECYCLE.concat('rejected', 'minimized', 'unminimized'),
     stages: { submitted: 'start', started: 'submit' },
   },
   SendMessage: { product: 'send_message', configKey: 'sendmessage', steps: LIFECYCLE },

@@ -9,9 +9,9 @@ import { dataLayer, definedParams, eventNames, testWindow } from '../helpers';
 const adapter: VendorAdapter = {
   vendor: 'chili_piper',
   product: 'concierge',
-  stages: { opened: 'open', 'booking-confirmed': 'complete', booked: 'submit' },
+  stages: { opened: 'open', 'booking-confirmed': 'complete', booked: 'submit', minimized: 'interaction' },
   leadActions: ['booking-confirmed'],
-  install: () => () => {},
+  install: () => {},
 };
 
 function reporter(config: BridgeConfig = {}, vendorAdapter = adapter) {
@@ -66,9 +66,38 @@ describe('createReporter', () => {
     report({ widget_action: 'opened', widget_interaction_id: 'r2' }); // other interaction: pushed
     report({ widget_action: 'booked', widget_interaction_id: 'r1' }); // other action: pushed
     expect(eventNames()).toEqual(['widget_open', 'widget_open', 'widget_submit']);
+    report({ widget_action: 'minimized', widget_interaction_id: 'r1' });
+    report({ widget_action: 'minimized', widget_interaction_id: 'r1' });
+    expect(eventNames()).toEqual(['widget_open', 'widget_open', 'widget_submit', 'widget_interaction']);
     vi.advanceTimersByTime(DUPLICATE_WINDOW_MS + 1);
+    report({ widget_action: 'minimized', widget_interaction_id: 'r1' });
+    expect(eventNames()).toEqual(['widget_open', 'widget_open', 'widget_submit', 'widget_interaction', 'widget_interaction']);
+  });
+
+  it('pushes each funnel step once per interaction (or scope), other stages every time', () => {
+    vi.useFakeTimers();
+    const report = reporter();
     report({ widget_action: 'opened', widget_interaction_id: 'r1' });
-    expect(eventNames()).toEqual(['widget_open', 'widget_open', 'widget_submit', 'widget_open']);
+    vi.advanceTimersByTime(DUPLICATE_WINDOW_MS + 1);
+    report({ widget_action: 'opened', widget_interaction_id: 'r1' }); // the same step of r1 again: not pushed
+    report({ widget_action: 'opened', scope: 'frame1' }); // another scope: pushed
+    report({ widget_action: 'opened', widget_interaction_id: 'r9', scope: 'frame1' }); // the scope decides: not pushed
+    vi.advanceTimersByTime(DUPLICATE_WINDOW_MS + 1);
+    report({ widget_action: 'opened' }); // no interaction known: pushed
+    report({ widget_action: 'minimized', widget_interaction_id: 'r1' });
+    vi.advanceTimersByTime(DUPLICATE_WINDOW_MS + 1);
+    report({ widget_action: 'minimized', widget_interaction_id: 'r1' });
+    expect(eventNames()).toEqual(['widget_open', 'widget_open', 'widget_open', 'widget_interaction', 'widget_interaction']);
+    // The scope is the bridge's own bookkeeping: never pushed.
+    expect(JSON.stringify(dataLayer())).not.toContain('frame1');
+  });
+
+  it('never writes to the event the adapter reported', () => {
+    const event = { widget_action: 'booking-confirmed', widget_interaction_id: 'r1', email: 'jane@example.com' };
+    const copy = { ...event };
+    reporter()(event);
+    expect(event).toEqual(copy);
+    expect(eventNames()).toEqual(['widget_complete', 'generate_lead']);
   });
 
   it('adds generate_lead once per interaction on a lead action', () => {
@@ -76,9 +105,9 @@ describe('createReporter', () => {
     const report = reporter();
     report({ widget_action: 'booking-confirmed', widget_interaction_id: 'r1', widget_event_id: 'e1' });
     vi.advanceTimersByTime(DUPLICATE_WINDOW_MS + 1);
-    report({ widget_action: 'booking-confirmed', widget_interaction_id: 'r1', widget_event_id: 'e1' });
+    report({ widget_action: 'booking-confirmed', widget_interaction_id: 'r1', widget_event_id: 'e1' }); // the same step again: nothing
     report({ widget_action: 'booking-confirmed', widget_interaction_id: 'r2' });
-    expect(eventNames()).toEqual(['widget_complete', 'generate_lead', 'widget_complete', 'widget_complete', 'generate_lead']);
+    expect(eventNames()).toEqual(['widget_complete', 'generate_lead', 'widget_complete', 'generate_lead']);
     expect(definedParams(dataLayer()[1])).toEqual({
       event: 'generate_lead',
       widget_vendor: 'chili_piper',
@@ -183,5 +212,44 @@ describe('createReporter', () => {
       '[gtm-widget-bridge] push generate_lead',
     ]);
     expect(log.mock.calls[1][1]).toMatchObject({ event: 'widget_complete', widget_interaction_id: 'r9' });
+  });
+
+  it('pushes into a dataLayer held in a non-writable property (and never reassigns it)', () => {
+    const layer: unknown[] = [];
+    Object.defineProperty(window, 'lockedLayer', { value: layer, writable: false, configurable: true });
+    try {
+      reporter({ dataLayerName: 'lockedLayer' })({ widget_action: 'opened' });
+      expect(layer).toHaveLength(1);
+      expect((layer[0] as Record<string, unknown>).event).toBe('widget_open');
+    } finally {
+      delete (window as unknown as Record<string, unknown>).lockedLayer;
+    }
+  });
+
+  it('hashes only what is shaped like an e-mail address: blank leads share no hash', async () => {
+    const report = reporter({ hashEmail: true });
+    for (const [id, email] of [['r1', '   '], ['r2', ''], ['r3', 'not an address'], ['r4', ' Jane.Doe@Example.com ']]) {
+      report({ widget_action: 'booking-confirmed', widget_interaction_id: id, email });
+    }
+    await vi.waitFor(() => expect(dataLayer().filter((push) => push.event == 'generate_lead')).toHaveLength(4));
+    const hashed = dataLayer().filter((push) => push.user_data !== undefined);
+    expect(hashed.map((push) => push.widget_interaction_id)).toEqual(['r4']);
+  });
+
+  it('ignores keys added to Object.prototype: no parameter, no push change, in both outputs', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.polluted = 'from another script';
+    try {
+      const gtag = vi.fn();
+      testWindow.gtag = gtag;
+      reporter({ output: 'gtag' })({ widget_action: 'opened' });
+      reporter()({ widget_action: 'booked' });
+      expect(gtag).toHaveBeenCalledTimes(1);
+      expect(Object.keys(gtag.mock.calls[0][2])).not.toContain('polluted');
+      expect(Object.keys(gtag.mock.calls[0][2])).toContain('widget_action'); // positive control
+      expect(Object.keys(dataLayer()[0])).toEqual([...SCHEMA_KEYS]);
+    } finally {
+      delete proto.polluted;
+    }
   });
 });

@@ -8,8 +8,18 @@ import { MAX_PARAMS, MAX_VALUE_LENGTH } from '../../src/core/ga4';
 import { SCHEMA_KEYS } from '../../src/core/schema';
 import { expect } from 'vitest';
 
-/** Personal data planted in the inputs; none of it may reach the dataLayer. */
-export const PERSONAL = ['jane.doe@example.com', 'Jane Doe', '+1 555 0100'];
+/**
+ * Personal data planted in the inputs; none of it may reach the dataLayer. Besides the plain forms, the
+ * encodings sloppy integrations put in id fields: percent-encoded, "(at)", full-width at sign, phone
+ * numbers without spaces.
+ */
+export const PERSONAL = [
+  'jane.doe@example.com', 'Jane Doe', '+1 555 0100', 'jane.doe%40example.com', 'jane.doe(at)example.com',
+  'jane.doe\uFF20example.com', '+15550100123', '0049301234567', '555-010-0123',
+];
+
+/** The planted data a free-text field can be checked for: a name in free text cannot be told from a title. */
+export const CONTACT = PERSONAL.filter((value) => value != 'Jane Doe');
 
 export const personal = fc.constantFrom(...PERSONAL);
 
@@ -95,7 +105,11 @@ export function expectValidPush(push: Record<string, unknown>): void {
       continue;
     }
     expect(['string', 'number', 'boolean'], name).toContain(typeof value);
-    if (typeof value == 'string') expect(value.length, name).toBeLessThanOrEqual(MAX_VALUE_LENGTH);
+    if (typeof value == 'string') {
+      expect(value.length, name).toBeLessThanOrEqual(MAX_VALUE_LENGTH);
+      // No lone surrogate (half an emoji): GA4's collection requests are percent-encoded, which throws on one.
+      expect(() => encodeURIComponent(value), name).not.toThrow();
+    }
     if (typeof value == 'number') expect(Number.isFinite(value), name).toBe(true);
   }
   expect(defined).toBeLessThanOrEqual(MAX_PARAMS);

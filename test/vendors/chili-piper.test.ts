@@ -245,8 +245,23 @@ describe('Chili Piper listener', () => {
     postMessageFrom(CHILI_PIPER_ORIGIN, cyclic); // cyclic but well-formed: pushed
     expect(eventNames()).toEqual(['widget_submit']);
     const lines = log.mock.calls.map((call) => String(call[0]));
-    expect(lines.filter((line) => line.includes('ignored malformed message'))).toHaveLength(5);
+    expect(lines.filter((line) => line.includes('ignored a message it cannot read'))).toHaveLength(5);
     expect(lines.filter((line) => line.includes('unknown event, ignored'))).toHaveLength(2);
+  });
+
+  it('never logs what an unreadable or unknown message holds, even in debug mode', () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    installBridge({ debug: true });
+    const planted = ['jane.doe@example.com', '+1 555 0100'];
+    postMessageFrom(CHILI_PIPER_ORIGIN, { email: planted[0], phone: planted[1] });
+    postMessageFrom(CHILI_PIPER_ORIGIN, planted[0]);
+    postMessageFrom(CHILI_PIPER_ORIGIN, { action: planted[0] });
+    postMessageFrom(CHILI_PIPER_ORIGIN, { action: 'Jane Doe +1 555 0100' });
+    postMessageFrom(CHILI_PIPER_ORIGIN, { [planted[0]]: {} });
+    expect(dataLayer()).toEqual([]);
+    const logged = JSON.stringify(log.mock.calls);
+    expect(log.mock.calls.length).toBeGreaterThanOrEqual(5); // positive control: each one was logged
+    for (const fragment of [...planted, 'jane', '555', 'Jane']) expect(logged).not.toContain(fragment);
   });
 
   it('stops listening after uninstall', () => {
