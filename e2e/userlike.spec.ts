@@ -1,11 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { USERLIKE_OLDER_EVENTS, USERLIKE_SEED_EVENTS } from '../test/documentedEvents';
+import { firstOfEachStep } from '../test/funnelSteps';
 import { BRIDGE, expectPushes, external, fixture, inline, openHost } from './helpers';
 
 const WIDGET_URL = 'https://widget.userlike.test/loader.js';
 const PERSONAL = ['Jane', 'jane', 'Smith', '555', 'enterprise', 'c-3f2a9d'];
 
-/** Every event of the seed (003) plus the older names of SPEC §6. */
+/** Every event of the Client Tracking API article plus the older names. */
 const EVENTS = [...USERLIKE_SEED_EVENTS, ...USERLIKE_OLDER_EVENTS];
 const STAGE: Record<string, string> = {
   button_displayed: 'view', chat_connected: 'open', chat_connected_proactive: 'open', chat_requested: 'open', chat_started: 'start',
@@ -13,14 +14,15 @@ const STAGE: Record<string, string> = {
   conversation_resume: 'open', disclaimer_ok: 'interaction', error_message: 'error', feedback_rating_cancel: 'interaction',
   feedback_rating_show: 'interaction', feedback_submit: 'interaction', group_select_show: 'interaction', group_select_submit: 'interaction',
   message_client_terminating: 'interaction', message_operator_terminating: 'interaction', post_survey_show: 'interaction',
-  post_survey_submit: 'interaction', pre_survey_show: 'interaction', pre_survey_submit: 'submit', proactive_offer: 'interaction',
+  post_survey_submit: 'interaction', pre_survey_show: 'interaction', pre_survey_submit: 'start', proactive_offer: 'interaction',
   proactive_timer: 'interaction', rating_submit: 'interaction', register_cancel: 'cancel', register_show: 'interaction',
   register_submit: 'submit', slot_available: 'interaction', slot_check: 'interaction', slot_unavailable: 'unavailable',
   transcript_cancel: 'interaction', transcript_show: 'interaction', transcript_submit: 'interaction', chat_quit: 'close',
   chat_window_minimzed: 'interaction',
 };
 
-const expected = EVENTS.map((name) => ({
+// All events come from one session: each funnel step of it is pushed the first time only.
+const expected = firstOfEachStep(EVENTS, (name) => STAGE[name]).map((name) => ({
   event: 'widget_' + STAGE[name], widget_vendor: 'userlike', widget_product: 'messenger', widget_action: name, widget_stage: STAGE[name],
   widget_interaction_id: 'chat-5521', ...(name.includes('proactive') ? { widget_proactive: true } : {}), widget_id: '4242',
   widget_lang: 'de', widget_operator_group_id: '17', widget_operator_id: '9', widget_schema: 1,
@@ -32,6 +34,8 @@ const siteFunction = (define: (body: string) => string) =>
 
 const WAYS = {
   'declared with function before the bridge': [siteFunction((fn) => fn.replace('function ', 'function userlikeTrackingEvent')), BRIDGE],
+  // The usual order when the GTM tag fires early: the declaration replaces the bridge's accessor.
+  'declared with function after the bridge': [BRIDGE, siteFunction((fn) => fn.replace('function ', 'function userlikeTrackingEvent'))],
   'assigned to window after the bridge': [BRIDGE, siteFunction((fn) => `window.userlikeTrackingEvent = ${fn};`)],
   'assigned as an implicit global after the bridge (sloppy mode)': [BRIDGE, siteFunction((fn) => `userlikeTrackingEvent = ${fn};`)],
   'assigned to window before the bridge': [siteFunction((fn) => `window.userlikeTrackingEvent = ${fn};`), BRIDGE],

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readUserlikeCall, userlikeStages } from '../../src/vendors/userlike';
 import { USERLIKE_OLDER_EVENTS, USERLIKE_SEED_EVENTS } from '../documentedEvents';
+import { firstOfEachStep } from '../funnelSteps';
 import { dataLayer, definedParams, eventNames, installBridge, testWindow } from '../helpers';
 
 const WIDGET = readFileSync('e2e/fixtures/userlike-widget.js', 'utf8');
@@ -72,14 +73,7 @@ describe('userlikeTrackingEvent', () => {
     loadWidget();
     const results = widget().fireAll();
     // All events come from one session: a second open or start of it is the same funnel step.
-    const stepsSeen: string[] = [];
-    const pushed = everyEvent.filter((name) => {
-      const stage = userlikeStages[name as keyof typeof userlikeStages];
-      if (!['view', 'open', 'start', 'submit', 'complete'].includes(stage)) return true;
-      if (stepsSeen.includes(stage)) return false;
-      stepsSeen.push(stage);
-      return true;
-    });
+    const pushed = firstOfEachStep(everyEvent, (name) => userlikeStages[name as keyof typeof userlikeStages]);
     expect(pushed.length).toBeLessThan(everyEvent.length);
     expect(dataLayer().map((push) => push.widget_action)).toEqual(pushed);
     expect(dataLayer().map((push) => push.event)).toEqual(pushed.map((name) => 'widget_' + userlikeStages[name as keyof typeof userlikeStages]));
