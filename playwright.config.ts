@@ -13,7 +13,7 @@ export default defineConfig({
   webServer: {
     command: 'node demo/serve.mjs',
     env: { PORT: String(DEMO_PORT) },
-    url: `http://localhost:${DEMO_PORT}/`,
+    url: `http://127.0.0.1:${DEMO_PORT}/`,
     reuseExistingServer: false,
     timeout: 30_000,
   },

@@ -59,15 +59,15 @@
     });
   });
 
-  // Genesys scenarios from its lifecycle docs, published on the mocked CXBus.
+  // Genesys scenarios from its lifecycle docs, published on the mocked CXBus (its init already published each widget's ready).
   var genesysScenarios = {
-    'ClickToCall: call completed (lead)': ['ClickToCall', ['ready', 'opened', 'started', 'completed', 'closed']],
-    'ClickToCall: cancelled': ['ClickToCall', ['ready', 'opened', 'started', 'cancelled', 'closed']],
-    'ClickToCall: number expired': ['ClickToCall', ['ready', 'opened', 'started', 'expired', 'closed']],
-    'Callback: requested and completed (lead)': ['Callback', ['ready', 'opened', 'started', 'submitted', 'completed', 'closed']],
-    'WebChat: chat with an agent': ['WebChat', ['ready', 'opened', 'submitted', 'started', 'minimized', 'unminimized', 'completed', 'closed']],
-    'WebChat: proactive, rejected': ['WebChat', ['ready', 'opened', 'submitted', 'rejected'], { proactive: true }],
-    'SendMessage: sent': ['SendMessage', ['ready', 'opened', 'started', 'submitted', 'completed', 'closed']],
+    'ClickToCall: call completed (lead)': ['ClickToCall', ['opened', 'started', 'completed', 'closed']],
+    'ClickToCall: cancelled': ['ClickToCall', ['opened', 'started', 'cancelled', 'closed']],
+    'ClickToCall: number expired': ['ClickToCall', ['opened', 'started', 'expired', 'closed']],
+    'Callback: requested and completed (lead)': ['Callback', ['opened', 'started', 'submitted', 'completed', 'closed']],
+    'WebChat: chat with an agent': ['WebChat', ['opened', 'submitted', 'started', 'minimized', 'unminimized', 'completed', 'closed']],
+    'WebChat: proactive, rejected': ['WebChat', ['opened', 'submitted', 'rejected'], { proactive: true }],
+    'SendMessage: sent': ['SendMessage', ['opened', 'started', 'submitted', 'completed', 'closed']],
   };
   Object.keys(genesysScenarios).forEach(function (label) {
     var button = document.createElement('button');

@@ -1,12 +1,14 @@
-// The playground (npm start): serves demo/ and dist/ on http://localhost:PORT and the simulated
-// vendor widgets on a second origin, http://127.0.0.1:PORT+1, so every postMessage is genuinely
-// cross-origin and the bridge's origin check is exercised as on a real site.
+// The playground (npm start): serves demo/ and dist/ on http://127.0.0.1:PORT and the simulated
+// vendor widgets on a second origin, http://127.0.0.1:PORT+1 (another port is another origin), so every
+// postMessage is genuinely cross-origin and the bridge's origin check is exercised as on a real site.
+// Both listen on the loopback interface only; HOST=0.0.0.0 opens them to the network on purpose.
 import { createServer } from 'node:http';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { importTs } from '../scripts/importTs.mjs';
 
 const PORT = Number(process.env.PORT) || 8080;
+const HOST = process.env.HOST || '127.0.0.1';
 const VENDOR_PORT = PORT + 1;
 const root = new URL('..', import.meta.url).pathname;
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.map': 'application/json', '.css': 'text/css', '.json': 'application/json' };
@@ -20,9 +22,20 @@ function send(response, status, type, body) {
   response.end(body);
 }
 
+/** A regular file under the repository root, or undefined (directories, missing files, paths leaving the root). */
+function fileAt(path) {
+  try {
+    const file = normalize(join(root, decodeURIComponent(path)));
+    return file.startsWith(root) && statSync(file).isFile() ? file : undefined;
+  } catch {
+    // Malformed percent-encoding or a missing file.
+    return undefined;
+  }
+}
+
 function serveFile(response, path) {
-  const file = normalize(join(root, path));
-  if (!file.startsWith(root) || !existsSync(file)) return send(response, 404, 'text/plain', 'not found');
+  const file = fileAt(path);
+  if (!file) return send(response, 404, 'text/plain', 'not found');
   send(response, 200, TYPES[extname(file)] || 'application/octet-stream', readFileSync(file));
 }
 
@@ -32,9 +45,20 @@ function render(path, replacements) {
   return html;
 }
 
-const vars = { '__VENDOR_ORIGIN__': `http://127.0.0.1:${VENDOR_PORT}`, '__HOST_ORIGIN__': `http://localhost:${PORT}`, '__STAGES__': JSON.stringify(stages) };
+const vars = { '__VENDOR_ORIGIN__': `http://127.0.0.1:${VENDOR_PORT}`, '__HOST_ORIGIN__': `http://127.0.0.1:${PORT}`, '__STAGES__': JSON.stringify(stages) };
 
-createServer((request, response) => {
+/** A request handler that answers 500 instead of taking the server down, whatever the request. */
+const safely = (handle) => (request, response) => {
+  try {
+    handle(request, response);
+  } catch (error) {
+    console.error(error);
+    if (!response.headersSent) send(response, 500, 'text/plain', 'server error');
+    else response.end();
+  }
+};
+
+createServer(safely((request, response) => {
   const path = new URL(request.url, 'http://x').pathname;
   if (path == '/') return send(response, 200, TYPES['.html'], render('demo/index.html', vars));
   if (path == '/favicon.ico') return send(response, 204, 'image/x-icon', '');
@@ -42,11 +66,11 @@ createServer((request, response) => {
   // The mocked vendor SDKs of the end-to-end tests double as the playground's simulated widgets.
   if (/^\/mock\/[\w-]+\.js$/.test(path)) return serveFile(response, '/e2e/fixtures/' + path.slice(6));
   send(response, 404, 'text/plain', 'not found');
-}).listen(PORT, () => console.log(`Playground: http://localhost:${PORT}/`));
+})).listen(PORT, HOST, () => console.log(`Playground: http://${HOST}:${PORT}/`));
 
 // The "vendor" origin: only the simulated widgets live here.
-createServer((request, response) => {
+createServer(safely((request, response) => {
   const path = new URL(request.url, 'http://x').pathname;
   if (path == '/chili-piper') return send(response, 200, TYPES['.html'], render('demo/chili-piper.html', vars));
   send(response, 404, 'text/plain', 'not found');
-}).listen(VENDOR_PORT, () => console.log(`Simulated vendor origin: http://127.0.0.1:${VENDOR_PORT}/`));
+})).listen(VENDOR_PORT, HOST, () => console.log(`Simulated vendor origin: http://${HOST}:${VENDOR_PORT}/`));

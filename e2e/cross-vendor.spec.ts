@@ -15,7 +15,7 @@ const HEAD = [
     onChatOpened: function () { siteCalls.push('customerly onChatOpened'); },
     onChatClosed: function () { throw new Error('site customerly callback broke'); } } });`),
   inline(`window.userlikeTrackingEvent = function (name) { siteCalls.push('userlike ' + name); if (name === 'error_message') throw new Error('site userlike function broke'); };`),
-  inline(`window._genesys = { widgets: { onReady: function () { siteCalls.push('genesys onReady'); } } };`),
+  inline(`window._genesys = { widgets: { clicktocall: {}, callback: {}, onReady: function () { siteCalls.push('genesys onReady'); } } };`),
   external(GENESYS_URL),
   external(USERLIKE_URL),
   BRIDGE, // the tag fires twice
@@ -58,12 +58,12 @@ async function runScenario(page: Page, layer = 'dataLayer') {
     await post(page, layer, { action: 'availability-loaded', args: { routeId: 'route-1' } }, 1),
     await call(page, customerly('onChatOpened')),
     await call(page, userlike('chat_started')),
-    await call(page, genesys('ClickToCall', ['ready', 'opened'])),
+    await call(page, genesys('ClickToCall', ['opened'])),
     await post(page, layer, { action: 'timeslot-selected', args: { routeId: 'route-1', time: '2030-01-01T10:00:00Z', timezone: 'Europe/Berlin', duration: 30 } }, 1),
     await call(page, customerly('onLeadGenerated', 'jane.doe@example.com')),
     await call(page, customerly('onChatClosed')),
     await call(page, userlike('error_message')),
-    await call(page, genesys('Callback', ['ready', 'opened', 'started', 'completed'])),
+    await call(page, genesys('Callback', ['opened', 'started', 'completed'])),
   ];
   expect(results).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'threw: site customerly callback broke', 'threw: site userlike function broke', 'ok']);
   await post(page, layer, { routeId: 'route-1', eventId: 'ev-1', slot: { start: 1893492000, end: 1893493800 } }, 2);
@@ -79,7 +79,7 @@ async function runScenario(page: Page, layer = 'dataLayer') {
     w.customerly.load({ app_id: 'A', callbacks: { onChatOpened: () => w.siteCalls.push('customerly onChatOpened (new page)') } });
     w.userlikeTrackingEvent = (name: string) => w.siteCalls.push('userlike (new page) ' + name);
     w.__genesysReady = false;
-    w._genesys = { widgets: { onReady: () => w.siteCalls.push('genesys onReady (new page)') } };
+    w._genesys = { widgets: { webchat: {}, onReady: () => w.siteCalls.push('genesys onReady (new page)') } };
     const script = document.createElement('script');
     script.src = 'https://apps.mypurecloud.com/widgets/9.0/widgets.min.js';
     document.head.appendChild(script);
@@ -94,32 +94,32 @@ async function runScenario(page: Page, layer = 'dataLayer') {
   await expect.poll(() => page.frames().some((f) => f.url() == CHILI_PIPER_URL && !f.isDetached())).toBe(true);
   await page.frame({ url: CHILI_PIPER_URL })!.waitForFunction(() => typeof (window as unknown as { send?: unknown }).send == 'function');
   await call(page, customerly('onChatOpened'));
-  await call(page, userlike('chat_started_proactive'));
-  await call(page, genesys('WebChat', ['ready', 'opened']));
+  await call(page, userlike('chat_window_minimized'));
+  await call(page, genesys('WebChat', ['opened']));
   await postFrom(page, CHILI_PIPER_URL, { action: 'close' });
 
-  await expect.poll(() => summary(page, layer)).toEqual([
-    'customerly onMessengerInitialized widget_view',
+  // Booting: the messenger's view and the views of the configured Genesys widgets, in whichever order they boot.
+  const booted = ['customerly onMessengerInitialized widget_view', 'genesys ClickToCall.ready widget_view', 'genesys Callback.ready widget_view'];
+  await expect.poll(async () => (await summary(page, layer)).slice(0, 3).sort()).toEqual([...booted].sort());
+  await expect.poll(async () => (await summary(page, layer)).slice(3)).toEqual([
     'chili_piper availability-loaded widget_open',
     'customerly onChatOpened widget_open',
     'userlike chat_started widget_start',
-    'genesys ClickToCall.ready widget_view',
     'genesys ClickToCall.opened widget_open',
     'chili_piper timeslot-selected widget_start',
     'customerly onLeadGenerated widget_submit',
     'customerly onLeadGenerated generate_lead',
     'customerly onChatClosed widget_close',
     'userlike error_message widget_error',
-    'genesys Callback.ready widget_view',
     'genesys Callback.opened widget_open',
     'genesys Callback.started widget_start',
     'genesys Callback.completed widget_complete',
     'genesys Callback.completed generate_lead',
     'chili_piper booking-confirmed widget_complete',
     'chili_piper booking-confirmed generate_lead',
+    'genesys WebChat.ready widget_view', // the re-initialised widgets boot with WebChat configured
     'customerly onChatOpened widget_open',
-    'userlike chat_started_proactive widget_start',
-    'genesys WebChat.ready widget_view',
+    'userlike chat_window_minimized widget_interaction',
     'genesys WebChat.opened widget_open',
     'chili_piper close widget_close',
   ]);
@@ -131,7 +131,7 @@ async function runScenario(page: Page, layer = 'dataLayer') {
     'route change',
     'genesys onReady (new page)',
     'customerly onChatOpened (new page)',
-    'userlike (new page) chat_started_proactive',
+    'userlike (new page) chat_window_minimized',
   ]);
   const serialized = JSON.stringify(await page.evaluate((name) => Array.from((window as unknown as Record<string, unknown[]>)[name]), layer));
   for (const fragment of PERSONAL) expect(serialized).not.toContain(fragment);

@@ -1,31 +1,34 @@
 import { expect, test } from '@playwright/test';
+import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { DEMO_PORT } from '../playwright.config';
 
 // The playground of `npm start`, served by demo/serve.mjs (Playwright's webServer), clicked like a person would.
 test('the playground turns the simulated booking into pushes and shows them', async ({ page }) => {
   const errors: Error[] = [];
   page.on('pageerror', (error) => errors.push(error));
-  await page.goto(`http://localhost:${DEMO_PORT}/`);
+  await page.goto(`http://127.0.0.1:${DEMO_PORT}/`);
   await page.waitForFunction(() => '__customerlyMessenger' in window);
   const before = Number(await page.locator('#count').textContent());
   const widget = page.frameLocator('iframe[title="Simulated Chili Piper booking"]');
   await widget.getByRole('button', { name: 'Run a whole booking' }).click();
-  await expect(page.locator('#count')).toHaveText(String(before + 7));
+  await expect(page.locator('#count')).toHaveText(String(before + 5));
   const events = await page.evaluate(() =>
     (window as unknown as { dataLayer: { event: string; widget_vendor: string }[] }).dataLayer.filter((push) => push.widget_vendor == 'chili_piper').map((push) => push.event),
   );
-  expect(events).toEqual(['widget_open', 'widget_start', 'widget_open', 'widget_start', 'widget_submit', 'widget_complete', 'generate_lead']);
+  // routing and availability-loaded are both the open step, meeting- and timeslot-selected both the start: once each per booking.
+  expect(events).toEqual(['widget_open', 'widget_start', 'widget_submit', 'widget_complete', 'generate_lead']);
   await expect(page.locator('#log .push').first()).toContainText('generate_lead · chili_piper · booking-confirmed');
   await widget.getByRole('button', { name: 'REDIRECT (ignored)' }).click();
   await widget.getByRole('button', { name: 'close → close' }).click();
-  await expect(page.locator('#count')).toHaveText(String(before + 8));
+  await expect(page.locator('#count')).toHaveText(String(before + 6));
   expect(errors).toEqual([]);
 });
 
 test('the playground’s Customerly and Userlike panels push without personal data and keep the site’s callbacks', async ({ page }) => {
   const errors: Error[] = [];
   page.on('pageerror', (error) => errors.push(error));
-  await page.goto(`http://localhost:${DEMO_PORT}/`);
+  await page.goto(`http://127.0.0.1:${DEMO_PORT}/`);
   await page.waitForFunction(() => '__customerlyMessenger' in window && '__userlike' in window);
   const before = Number(await page.locator('#count').textContent());
   await page.locator('#customerly').getByRole('button', { name: 'onChatOpened → open' }).click();
@@ -42,14 +45,34 @@ test('the playground’s Customerly and Userlike panels push without personal da
 test('the playground’s Genesys panel publishes lifecycles and keeps the site’s onReady', async ({ page }) => {
   const errors: Error[] = [];
   page.on('pageerror', (error) => errors.push(error));
-  await page.goto(`http://localhost:${DEMO_PORT}/`);
+  await page.goto(`http://127.0.0.1:${DEMO_PORT}/`);
   await page.waitForFunction(() => (window as unknown as { __genesysReady?: boolean }).__genesysReady === true);
   await expect(page.locator('#site-log')).toContainText('site Genesys onReady(CXBus) called');
   const before = Number(await page.locator('#count').textContent());
   await page.locator('#genesys').getByRole('button', { name: 'ClickToCall: call completed (lead)' }).click();
-  await expect(page.locator('#count')).toHaveText(String(before + 6));
+  await expect(page.locator('#count')).toHaveText(String(before + 5));
   await expect(page.locator('#log .push').nth(1)).toContainText('generate_lead · genesys · ClickToCall.completed');
   const pushes = await page.evaluate(() => JSON.stringify((window as unknown as { dataLayer: unknown[] }).dataLayer));
   expect(pushes).not.toMatch(/Jane|555|pricing/);
   expect(errors).toEqual([]);
+});
+
+test('the playground server survives any path and answers on the loopback interface only', async ({ request }) => {
+  const base = `http://127.0.0.1:${DEMO_PORT}`;
+  for (const path of ['/dist/', '/demo/', '/dist', '/%2e%2e/package.json', '/dist/%E0%A4%A', '/mock/../package.json']) {
+    const response = await request.get(base + path);
+    expect([404, 400], path).toContain(response.status());
+  }
+  // Still up, and still serving files (positive control).
+  expect((await request.get(base + '/')).status()).toBe(200);
+  expect((await request.get(base + '/dist/gtm-widget-bridge.js')).status()).toBe(200);
+  // Not reachable through the machine's other addresses, where it has any.
+  const external = Object.values(networkInterfaces()).flat().find((address) => address && address.family == 'IPv4' && !address.internal);
+  if (external) {
+    const reached = await new Promise<boolean>((resolve) => {
+      const socket = connect({ host: external.address, port: DEMO_PORT }, () => (socket.destroy(), resolve(true)));
+      socket.on('error', () => resolve(false));
+    });
+    expect(reached, `playground reachable on ${external.address}`).toBe(false);
+  }
 });
