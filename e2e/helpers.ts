@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, type BrowserContext, type Frame, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Frame, type Page, type Request } from '@playwright/test';
 
 export const HOST_URL = 'https://www.acme-shop.test/';
 export const CDN_URL = 'https://cdn.acme-shop.test/';
@@ -41,6 +41,19 @@ export interface HostOptions {
   scripts?: Record<string, ServedScript>;
   /** iframe URLs on the page, each served the mock booking page; a `sandbox:` prefix makes the frame's origin opaque ("null"). */
   frames?: string[];
+  /**
+   * Answers any other request (a vendor's API, frames its loader creates), or leaves it to the rules
+   * above by returning undefined. Checked first.
+   */
+  serve?: (request: Request) => Served | undefined | Promise<Served | undefined>;
+}
+
+/** A mocked response. */
+export interface Served {
+  status?: number;
+  contentType: string;
+  body: string;
+  headers?: Record<string, string>;
 }
 
 function bridgeTags({ variant = 'iife', config, copies = 1 }: HostOptions): string {
@@ -80,7 +93,7 @@ export async function openHost(page: Page, options: HostOptions = {}): Promise<{
         .map((tag) => `<iframe src="${frameUrl(tag)}"${tag.startsWith('sandbox:') ? ' sandbox="allow-scripts"' : ''} width="400" height="120"></iframe>`)
         .join('\n'),
     );
-  await routeAll(page.context(), host, frames, options.scripts || {});
+  await routeAll(page.context(), host, frames, options.scripts || {}, options.serve);
   await page.goto(HOST_URL);
   for (const src of frames) await frameAt(page, src).waitForFunction(() => typeof (window as { send?: unknown }).send == 'function');
   return { errors };
@@ -89,10 +102,18 @@ export async function openHost(page: Page, options: HostOptions = {}): Promise<{
 /** A served script's text, now or when the promise settles. */
 export type ServedScript = string | (() => Promise<string>);
 
-async function routeAll(context: BrowserContext, host: string, frames: string[], scripts: Record<string, ServedScript>): Promise<void> {
+async function routeAll(
+  context: BrowserContext,
+  host: string,
+  frames: string[],
+  scripts: Record<string, ServedScript>,
+  serve: HostOptions['serve'],
+): Promise<void> {
   const types: Record<string, string> = { js: 'text/javascript', mjs: 'text/javascript', map: 'application/json' };
   await context.route('**/*', async (route) => {
     const url = route.request().url();
+    const served = serve && (await serve(route.request()));
+    if (served) return route.fulfill(served);
     if (url == HOST_URL) return route.fulfill({ contentType: 'text/html', body: host });
     const script = scripts[url];
     if (script) return route.fulfill({ contentType: 'text/javascript', body: typeof script == 'string' ? script : await script() });
