@@ -12,8 +12,11 @@ const SITE_CONFIG = inline(`
   window._genesys = { widgets: { main: { theme: 'dark' }, webchat: {}, clicktocall: {}, callback: {}, onReady: function (bus) { onReadyCalls.push(bus === window.__genesys.bus); } } };`);
 const WIDGETS = external(WIDGETS_URL);
 
-async function run(page: Page, widget: string, steps: string[], flags?: Record<string, unknown>) {
-  await page.evaluate(({ widget, steps, flags }) => (window as unknown as { __genesys: { run(...a: unknown[]): void } }).__genesys.run(widget, steps, flags), { widget, steps, flags });
+async function run(page: Page, widget: string, steps: string[], flags?: Record<string, unknown>, base?: number) {
+  await page.evaluate(
+    ({ widget, steps, flags, base }) => (window as unknown as { __genesys: { run(...a: unknown[]): void } }).__genesys.run(widget, steps, flags, base),
+    { widget, steps, flags, base },
+  );
 }
 
 const common = { widget_vendor: 'genesys', widget_proactive: false, widget_prefilled: false, widget_auto_submitted: false, widget_error_count: 0, widget_schema: 1 };

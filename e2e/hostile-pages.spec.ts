@@ -77,16 +77,29 @@ for (const [label, config] of [
   });
 }
 
-test('20,000 repeated vendors install each vendor once, quickly; a foreign message stays cheap', async ({ page }) => {
+/** Milliseconds the page spends on 2,000 foreign-origin messages (listeners run synchronously on dispatch). */
+const foreignMessagesCost = (page: Page) =>
+  page.evaluate(() => {
+    const started = performance.now();
+    for (let i = 0; i < 2000; i++) dispatchEvent(new MessageEvent('message', { data: 'ad', origin: 'https://ads.example.net' }));
+    return performance.now() - started;
+  });
+
+test('20,000 repeated vendors install each vendor once: foreign messages cost what they cost with the defaults', async ({ page }) => {
+  const warnings: string[] = [];
+  page.on('console', (message) => message.type() == 'warning' && warnings.push(message.text()));
+  await openHost(page);
+  const usual = await foreignMessagesCost(page);
   const vendors = Array.from({ length: 20_000 }, (_, i) => (i % 2 ? 'chili_piper' : 'userlike'));
-  const started = Date.now();
   const { errors } = await openHost(page, { config: { vendors } });
-  expect(Date.now() - started).toBeLessThan(3000);
+  const repeated = await foreignMessagesCost(page);
+  // One listener, as with the defaults: 10,000 copies of it would cost thousands of times more.
+  expect(repeated).toBeLessThan(usual * 5 + 20);
+  expect(warnings.filter((text) => text.includes('config.vendors is invalid'))).toHaveLength(1);
   await postFrom(page, CHILI_PIPER_URL, { action: 'close' });
   await callUserlike(page);
   // Too long a list is refused as a whole: the defaults (all four vendors, each once) apply.
   await expectPushes(page, [close, userlikeStart]);
-  expect(await page.evaluate(() => (window as unknown as { __received: unknown[] }).__received.length)).toBe(1);
   expect(errors).toEqual([]);
 });
 

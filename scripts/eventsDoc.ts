@@ -13,6 +13,7 @@ import { customerlyReasons } from '../src/vendors/customerly.reasons';
 import { userlikeReasons } from '../src/vendors/userlike.reasons';
 import { genesysEventReasons, genesysIgnored, genesysStepReasons } from '../src/vendors/genesys.reasons';
 import { genesysStages } from '../src/vendors/genesys';
+import { HAPPY_PATHS } from '../src/vendors/happyPaths';
 
 /** Per vendor: why each action has its stage, and what is deliberately ignored. */
 const VENDOR_NOTES: { [V in WidgetVendor]?: { title: string; source: string; reasons: Record<string, string>; ignored: Record<string, string> } } = {
@@ -66,6 +67,9 @@ function schemaKeyDocs(): Record<string, string> {
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
+/** The funnel steps in order, each pushed once per interaction. */
+const FUNNEL = ['view', 'open', 'start', 'submit', 'complete'];
+
 export function renderEventsDoc(): string {
   const prefix = defaultConfig().eventPrefix;
   const keyDocs = schemaKeyDocs();
@@ -97,6 +101,26 @@ export function renderEventsDoc(): string {
     'GA4 rules applied to every push: string values truncated to 100 characters; only strings, finite numbers and booleans (other values become `undefined`); at most 25 defined parameters; event names checked against GA4\'s naming rules and reserved names when `eventPrefix` is configured. No personal data is ever read into a push.',
     '',
   ];
+  lines.push(
+    '## Funnel order',
+    '',
+    'Walking each product\'s happy path in the vendor\'s own order, the pushed stages never go backwards in ' + FUNNEL.join(' < ') + ' (a test walks every path below). A funnel step already pushed for the same interaction is not pushed again; stages outside the funnel are pushed every time. Where a vendor skips a step, build the GA4 funnel as an open funnel.',
+    '',
+    '| vendor | product | path | events in vendor order → stage (struck: same step again, not pushed) |',
+    '|---|---|---|---|',
+    ...HAPPY_PATHS.map((path) => {
+      const stages = ADAPTERS[path.vendor].stages;
+      const seen: string[] = [];
+      const steps = path.events.map((name) => {
+        const stage = stages[name];
+        const repeated = FUNNEL.indexOf(stage) >= 0 && seen.indexOf(stage) >= 0;
+        seen.push(stage);
+        return repeated ? `~~\`${name}\` ${stage}~~` : `\`${name}\` ${stage}`;
+      });
+      return `| ${path.vendor} | \`${path.product}\` | ${path.name} | ${steps.join(' → ')} |`;
+    }),
+    '',
+  );
   for (const vendor of Object.keys(VENDOR_NOTES) as WidgetVendor[]) {
     const notes = VENDOR_NOTES[vendor]!;
     const adapter = ADAPTERS[vendor]!;
