@@ -256,7 +256,7 @@ ___TEMPLATE_PARAMETERS___
           }
         ],
         "newRowButtonText": "Add origin",
-        "help": "Messages are accepted from https://*.chilipiper.com without configuration. Add an origin only if your booking pages are served from your own domain."
+        "help": "Messages are accepted from https://*.chilipiper.com and https://*.chilipiper.io without configuration. Add an origin only if your booking pages are served from your own domain."
       }
     ]
   },

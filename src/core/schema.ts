@@ -1,6 +1,6 @@
 /**
  * The normalized event schema (v1): the public contract between the bridge and
- * every GTM trigger, variable and GA4 report built on it. See SPEC §3 and
+ * every GTM trigger, variable and GA4 report built on it. See
  * docs/events.md (generated from the vendor mapping tables).
  */
 
@@ -9,7 +9,7 @@ type AssertNever<T extends never> = T;
 /** Version of this schema, pushed as `widget_schema` on every event. */
 export const SCHEMA_VERSION = 1;
 
-/** Every funnel stage, in funnel order (SPEC §3). Each vendor event maps to exactly one. */
+/** Every stage, the funnel steps first in funnel order. Each vendor event maps to exactly one. */
 export const STAGES = [
   'view',
   'open',
