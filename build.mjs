@@ -5,9 +5,12 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import ts from 'typescript';
 import { importTs } from './scripts/importTs.mjs';
-import { renderGtmPaste } from './scripts/gtmPaste.mjs';
+import { stageRowsPlugin } from './scripts/stageRowsPlugin.mjs';
 
 const { defaultConfig } = await importTs('src/core/config.ts');
+const { ADAPTERS } = await importTs('src/vendors/registry.ts');
+const { renderGtmPaste, optionComments } = await importTs('scripts/render/gtmPaste.ts');
+const { renderContainer } = await importTs('scripts/render/gtmContainer.ts');
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const DIST = 'dist';
@@ -15,9 +18,11 @@ const banner = `/*! ${pkg.name} v${pkg.version} | ${pkg.license} */`;
 const shared = {
   bundle: true,
   target: 'es2017',
-  define: { __VERSION__: JSON.stringify(pkg.version) },
+  // __DOCS__ false: the stage tables' reasons and the vendors' docs (`__DOCS__ && …`) minify away.
+  define: { __VERSION__: JSON.stringify(pkg.version), __DOCS__: 'false' },
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [stageRowsPlugin],
 };
 
 /** The minified IIFE: the file a CDN serves and the GTM template injects. */
@@ -95,7 +100,25 @@ async function buildGtmPaste() {
   }).outputText;
   // TypeScript puts its helpers (__spreadArray…) at the top level: wrap them so the paste adds no globals.
   const { code } = await transform(`(function(){${es5}})();`, { minify: true, target: 'es5', legalComments: 'none' });
-  writeFileSync(`${DIST}/gtm-widget-bridge.gtm.html`, renderGtmPaste(pkg, defaultConfig(), code));
+  const paste = renderGtmPaste(pkg, defaultConfig(ADAPTERS), optionComments(ADAPTERS), code);
+  writeFileSync(`${DIST}/gtm-widget-bridge.gtm.html`, paste);
+  // The ready-to-import container embeds the paste: a build output, never a committed source.
+  writeFileSync(`${DIST}/container.json`, renderContainer(paste));
+}
+
+/** Fails the build when docs-only text (a stage reason, a vendor's docs) reached a bundle. */
+function assertNoDocsInBundles() {
+  const texts = [];
+  for (const adapter of ADAPTERS) {
+    for (const [, reason] of Object.values(adapter.stages)) if (reason) texts.push(reason);
+    texts.push(adapter.docs.mechanism);
+  }
+  for (const file of ['gtm-widget-bridge.js', 'gtm-widget-bridge.gtm.html', 'index.mjs']) {
+    const bundle = readFileSync(`${DIST}/${file}`, 'utf8');
+    // Long texts only: a short reason can equal a JSDoc line the readable ESM build keeps.
+    const leaked = texts.filter((text) => text.length > 40 && bundle.includes(text.slice(0, 60)));
+    if (leaked.length) throw new Error(`${file} contains docs-only text (write it as \`__DOCS__ && …\`): ${leaked[0].slice(0, 60)}…`);
+  }
 }
 
 /** Prints raw, gzip and brotli bytes of every dist file and returns the files over budget. */
@@ -119,6 +142,7 @@ rmSync(DIST, { recursive: true, force: true });
 mkdirSync(DIST, { recursive: true });
 const [iifeMetafile] = await Promise.all([buildIife(), buildEsm(), buildGtmPaste()]);
 buildTypes();
+assertNoDocsInBundles();
 reportModules(iifeMetafile);
 const over = reportSizes();
 if (over.length) {

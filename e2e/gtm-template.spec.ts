@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { BRIDGE_URL, sandboxedCode } from '../scripts/gtmTemplate.mjs';
 import { CHILI_PIPER_URL, expectPushes, inline, openHost, postFrom } from './helpers';
+
+// The committed template (npm test checks it is up to date): its sandboxed code, and the URL it injects.
+const template = readFileSync(new URL('../gtm-template/template.tpl', import.meta.url), 'utf8');
+const sandboxedCode = () => template.split('___SANDBOXED_JS_FOR_WEB_TEMPLATE___')[1].split('___WEB_PERMISSIONS___')[0].trim();
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const BRIDGE_URL = `https://cdn.jsdelivr.net/npm/${pkg.name}@${pkg.version}/dist/gtm-widget-bridge.js`;
 
 /**
  * A faithful shim of the sandboxed APIs the template uses: setInWindow writes

@@ -66,8 +66,12 @@ ___TEMPLATE_PARAMETERS___
         "name": "genesys",
         "checkboxText": "Genesys Widgets (ClickToCall, WebChat, Callback, SendMessage)",
         "simpleValueType": true,
-        "defaultValue": true,
-        "help": "Untick the widgets your site does not use. The bridge never loads a widget; it only listens to the ones your site already has."
+        "defaultValue": true
+      },
+      {
+        "type": "LABEL",
+        "name": "widgetsHelp",
+        "displayName": "Untick the widgets your site does not use. The bridge never loads a widget; it only listens to the ones your site already has."
       }
     ]
   },
@@ -293,11 +297,12 @@ const setInWindow = require('setInWindow');
 const BRIDGE_URL = 'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/gtm-widget-bridge.js';
 const CONFIG_KEY = 'gtmWidgetBridgeConfig';
 
+// Each vendor's checkbox and vendor id, filled in from the vendor registry by the generator.
+const VENDOR_CHECKBOXES = [['chiliPiper', 'chili_piper'], ['customerly', 'customerly'], ['userlike', 'userlike'], ['genesys', 'genesys']];
 const vendors = [];
-if (data.chiliPiper) vendors.push('chili_piper');
-if (data.customerly) vendors.push('customerly');
-if (data.userlike) vendors.push('userlike');
-if (data.genesys) vendors.push('genesys');
+for (let i = 0; i < VENDOR_CHECKBOXES.length; i++) {
+  if (data[VENDOR_CHECKBOXES[i][0]]) vendors.push(VENDOR_CHECKBOXES[i][1]);
+}
 
 const origins = [];
 const originRows = data.chiliPiperOrigins || [];
@@ -319,7 +324,7 @@ const config = {
   dataLayerName: data.dataLayerName || 'dataLayer',
   eventPrefix: data.eventPrefix || 'widget_',
   output: data.output === 'gtag' ? 'gtag' : 'dataLayer',
-  chiliPiperOrigins: origins,
+  chiliPiper: { origins: origins },
   leadActions: leadActions,
   generateLead: data.generateLead !== false,
   hashEmail: data.hashEmail === true,
@@ -489,7 +494,7 @@ scenarios:
       dataLayerName: 'dataLayer',
       eventPrefix: 'widget_',
       output: 'dataLayer',
-      chiliPiperOrigins: [],
+      chiliPiper: { origins: [] },
       leadActions: {},
       generateLead: true,
       hashEmail: false,
@@ -536,7 +541,7 @@ scenarios:
       dataLayerName: 'siteLayer',
       eventPrefix: 'chat_',
       output: 'gtag',
-      chiliPiperOrigins: ['https://booking.example.com'],
+      chiliPiper: { origins: ['https://booking.example.com'] },
       leadActions: { chili_piper: ['booked', 'booking-confirmed'], userlike: ['register_submit'] },
       generateLead: true,
       hashEmail: true,

@@ -1,10 +1,13 @@
 // Imports a TypeScript module from Node scripts: esbuild bundles it (dependencies left external)
-// into node_modules/.cache, from where Node resolves those dependencies as usual.
+// into node_modules/.cache, from where Node resolves those dependencies as usual. Docs-only data
+// (`__DOCS__ && …`) is kept, as generators and tests read it.
+// Run directly, it runs a module's exported main(args) and exits with its code:
+//   node scripts/importTs.mjs scripts/generate.ts --check
 // Paths are relative to the repository root, where npm runs scripts and tests.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -18,8 +21,14 @@ export async function importTs(entry) {
     format: 'esm',
     platform: 'node',
     packages: 'external',
-    define: { __VERSION__: JSON.stringify(pkg.version) },
+    define: { __VERSION__: JSON.stringify(pkg.version), __DOCS__: 'true' },
     logLevel: 'warning',
   });
   return import(pathToFileURL(outfile).href + '?' + Date.now());
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [entry, ...args] = process.argv.slice(2);
+  const { main } = await importTs(entry);
+  process.exitCode = await main(args);
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { HAPPY_PATHS, type HappyPath } from '../src/vendors/happyPaths';
+import type { HappyPath } from '../src/core/adapter';
+import { ADAPTERS } from '../src/vendors/registry';
 import { FUNNEL_STEPS } from './funnelSteps';
 import { CHILI_PIPER_ORIGIN, dataLayer, installBridge, postMessageFrom, testWindow } from './helpers';
 
@@ -9,8 +10,13 @@ afterEach(() => {
 
 type Handler = (event: unknown) => void;
 
+type Path = HappyPath & { vendor: string };
+
+/** Every vendor's documented happy paths (the docs in each vendor's stages.ts). */
+const HAPPY_PATHS: Path[] = ADAPTERS.flatMap((adapter) => (adapter.docs ? adapter.docs.happyPaths.map((path) => ({ ...path, vendor: adapter.vendor })) : []));
+
 /** Feeds one vendor event to the installed bridge through the vendor's own channel. */
-function driverFor(path: HappyPath): (name: string) => void {
+function driverFor(path: Path): (name: string) => void {
   switch (path.vendor) {
     case 'chili_piper':
       return (action) => postMessageFrom(CHILI_PIPER_ORIGIN, { action, args: { routeId: 'route-1' } });
@@ -38,6 +44,8 @@ function driverFor(path: HappyPath): (name: string) => void {
         for (const handler of handlers[name] || []) handler({ event: name, data: name.startsWith('WebChatService.started') ? { sessionID: 'session-1' } : { ...metadata } });
       };
     }
+    default:
+      throw new Error('no driver for ' + path.vendor + ': add one when adding a vendor');
   }
 }
 
@@ -59,9 +67,13 @@ describe('funnel order: walking each product’s happy path in vendor order, the
     });
   }
 
+  it('walks at least one path of every vendor', () => {
+    for (const adapter of ADAPTERS) expect(HAPPY_PATHS.some((path) => path.vendor == adapter.vendor), adapter.vendor).toBe(true);
+  });
+
   it('detects a backwards step (the property is not vacuous)', () => {
     installBridge();
-    const send = driverFor({ vendor: 'userlike', product: 'messenger', name: 'control', events: [], source: '' });
+    const send = driverFor({ vendor: 'userlike', product: 'messenger', name: 'control', events: [] });
     // In a new session each: a submit, then a start.
     send('register_submit');
     (testWindow.userlikeTrackingEvent as (...args: unknown[]) => void)('chat_started', {}, { session_id: 'session-2' });

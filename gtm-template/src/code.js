@@ -10,11 +10,12 @@ const setInWindow = require('setInWindow');
 const BRIDGE_URL = '__BRIDGE_URL__';
 const CONFIG_KEY = 'gtmWidgetBridgeConfig';
 
+// Each vendor's checkbox and vendor id, filled in from the vendor registry by the generator.
+const VENDOR_CHECKBOXES = '__VENDOR_CHECKBOXES__';
 const vendors = [];
-if (data.chiliPiper) vendors.push('chili_piper');
-if (data.customerly) vendors.push('customerly');
-if (data.userlike) vendors.push('userlike');
-if (data.genesys) vendors.push('genesys');
+for (let i = 0; i < VENDOR_CHECKBOXES.length; i++) {
+  if (data[VENDOR_CHECKBOXES[i][0]]) vendors.push(VENDOR_CHECKBOXES[i][1]);
+}
 
 const origins = [];
 const originRows = data.chiliPiperOrigins || [];
@@ -36,7 +37,7 @@ const config = {
   dataLayerName: data.dataLayerName || 'dataLayer',
   eventPrefix: data.eventPrefix || 'widget_',
   output: data.output === 'gtag' ? 'gtag' : 'dataLayer',
-  chiliPiperOrigins: origins,
+  chiliPiper: { origins: origins },
   leadActions: leadActions,
   generateLead: data.generateLead !== false,
   hashEmail: data.hashEmail === true,

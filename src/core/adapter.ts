@@ -1,14 +1,25 @@
-import type { ResolvedConfig } from './config';
 import type { Log } from './log';
-import type { WidgetParams, WidgetStage, WidgetVendor } from './schema';
+import type { AnyParams, WidgetStage } from './schema';
 
 /**
- * One vendor event as an adapter reports it: schema parameters in the schema's
- * own names, before stage lookup and GA4 sanitizing. `widget_action` is the
- * vendor's event name, looked up in the adapter's stage table; the core fills
- * in vendor, product (unless set), stage and schema version in a fresh push.
+ * One row of a vendor's stage table: the stage, and why the event has it.
+ * Reasons are written `__DOCS__ && 'why…'`: the generators and tests see the
+ * text, the bundles see `false` (build.mjs defines `__DOCS__` as false), so
+ * no reason costs a byte on a site.
  */
-export type VendorEvent = Partial<WidgetParams> & {
+export type StageRow = readonly [stage: WidgetStage, reason: string | false];
+
+/** Vendor event name → its row. Data, not branches; it also generates docs/events.md. */
+export type StageTable<Action extends string = string> = { readonly [A in Action]: StageRow };
+
+/**
+ * One vendor event as an adapter reports it: schema parameters in the
+ * schema's own names, before stage lookup and GA4 sanitizing. `widget_action`
+ * is the vendor's event name, looked up in the adapter's stage table; the
+ * core fills in vendor, product (unless set), stage and schema version in a
+ * fresh push.
+ */
+export type VendorEvent = AnyParams & {
   /** The vendor's event name. */
   widget_action: string;
   /** An e-mail the vendor handed over: only ever hashed for the opt-in `user_data`, never pushed. */
@@ -22,12 +33,62 @@ export type VendorEvent = Partial<WidgetParams> & {
   scope?: string;
 };
 
+/** A field's rule: the value to use, or `undefined` when the given value is invalid. */
+export type Rule<T> = (value: unknown) => T | undefined;
+
+/** One option field: its rule, what a valid value looks like (for the warning), and its default. */
+export type OptionField<T> = readonly [rule: Rule<T>, expected: string, fallback: () => T];
+
+/**
+ * A vendor's options, namespaced under one config key (`chiliPiper: { origins }`).
+ * `renamed` maps keys of earlier versions, still read with a warning, to fields.
+ */
+export interface VendorOptions<Key extends string, Options> {
+  /** The config key of this vendor's options. */
+  key: Key;
+  /** Each field's rule, expectation and default. */
+  fields: { readonly [F in keyof Options]-?: OptionField<Options[F]> };
+  /** Top-level keys of earlier versions → the field they became. */
+  renamed?: Readonly<Record<string, keyof Options>>;
+}
+
+/** A product's documented happy path, in the order the vendor publishes the events. */
+export interface HappyPath {
+  /** `widget_product` of the path. */
+  product: string;
+  /** A name for the path when a product has several. */
+  name: string;
+  /** The vendor's event names, in the vendor's order. */
+  events: readonly string[];
+}
+
+/**
+ * What the docs, the GTM template and the playground say about a vendor.
+ * Written `__DOCS__ && {…}`: never bundled.
+ */
+export interface VendorDocs {
+  /** The vendor's name as people write it. */
+  title: string;
+  /** The vendor's public documentation of what the bridge listens to. */
+  link: string;
+  /** How the bridge hears the vendor, for docs/events.md. */
+  mechanism: string;
+  /** Vendor events deliberately not pushed, and why. */
+  ignored: Readonly<Record<string, string>>;
+  /** Each product's happy path: docs/events.md shows it, a test walks it. */
+  happyPaths: readonly HappyPath[];
+  /** The GTM template's checkbox for the vendor: its parameter name and text. */
+  template: { readonly param: string; readonly label: string };
+  /** One sentence per option field, for the paste's comments, the template's help texts and the README. */
+  optionHelp?: Readonly<Record<string, string>>;
+}
+
 /** What the core hands an adapter when installing it. */
-export interface AdapterContext {
+export interface AdapterContext<Options = unknown> {
   /** Report one vendor event; never throws. */
   report: (event: VendorEvent) => void;
-  /** The validated configuration. */
-  config: ResolvedConfig;
+  /** This vendor's validated options. */
+  options: Options;
   /** Debug logger. */
   log: Log;
   /**
@@ -39,18 +100,47 @@ export interface AdapterContext {
 }
 
 /**
- * Every vendor adapter has this shape and is registered in one typed table
- * (src/vendors/registry.ts): a declarative stage table plus hooks.
+ * Every vendor adapter has this shape and is registered in one typed list
+ * (src/vendors/registry.ts): a declarative stage table, the detail keys it
+ * pushes, its options, its docs, and the hooks.
  */
-export interface VendorAdapter {
-  /** The vendor id pushed as `widget_vendor`. */
-  vendor: WidgetVendor;
+export interface VendorAdapter<Vendor extends string = string, Params = object, OptionsKey extends string = string, Options = unknown> {
+  /** The vendor id pushed as `widget_vendor` and used in configuration. */
+  vendor: Vendor;
   /** `widget_product` when the event does not name another. */
   product: string;
-  /** Vendor event name → funnel stage. Data, not branches; also generates docs/events.md. */
-  stages: Readonly<Record<string, WidgetStage>>;
+  /** Vendor event name → stage, with the reason. */
+  stages: StageTable;
   /** Actions that count as a conversion unless configured otherwise. */
   leadActions: readonly string[];
+  /** The detail keys this vendor adds to every push, in push order. */
+  keys: readonly (keyof Params & string)[];
+  /** The vendor's namespaced options, if it has any. */
+  options?: VendorOptions<OptionsKey, Options>;
+  /** Docs only: `false` in bundles. */
+  docs: VendorDocs | false;
   /** Installs the hooks, each registered with `context.track` as it is made. */
-  install: (context: AdapterContext) => void;
+  install(context: AdapterContext<Options>): void;
+}
+
+/** Any adapter, as the core handles them (their own types matter only to the registry). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyVendorAdapter = VendorAdapter<string, any, string, any>;
+
+/** Declares an adapter with its types spelled out, so the registry can compose schema and config from it. */
+export function defineAdapter<Vendor extends string, Params = object, OptionsKey extends string = never, Options = Record<never, never>>(
+  adapter: VendorAdapter<Vendor, Params, OptionsKey, Options>,
+): VendorAdapter<Vendor, Params, OptionsKey, Options> {
+  return adapter;
+}
+
+/**
+ * The stage of a vendor event, or undefined for an event the table does not
+ * know (inherited names included). In the bundles build.mjs has turned each
+ * row into its plain stage string, so both forms are read.
+ */
+export function stageOf(table: StageTable, action: string): WidgetStage | undefined {
+  if (!{}.hasOwnProperty.call(table, action)) return undefined;
+  const row: StageRow | WidgetStage = table[action];
+  return typeof row == 'string' ? row : row[0];
 }

@@ -1,6 +1,6 @@
 import { truncateText } from '../lib/truncateText';
 import { MAX_PARAMS, MAX_VALUE_LENGTH } from './ga4';
-import { SCHEMA_KEYS, SCHEMA_VERSION, type WidgetParams, type WidgetPush } from './schema';
+import { SCHEMA_VERSION, type AnyParams } from './schema';
 
 /**
  * Parameter values GA4 accepts: strings (truncated without splitting a
@@ -16,20 +16,20 @@ export function toParamValue(value: unknown): string | number | boolean | undefi
 }
 
 /**
- * Builds one GA4-valid push carrying every schema key, absent ones `undefined`
- * (GTM's data model would otherwise keep an earlier push's values). Reads only
- * the schema's keys of `params` and never writes to it. `user_data` is GA4's
- * enhanced-conversions object and passes as it is.
+ * Builds one GA4-valid push carrying every key of the schema (`keys`, in push
+ * order), absent ones `undefined` (GTM's data model would otherwise keep an
+ * earlier push's values). Reads only those keys of `params` and never writes
+ * to it. `user_data` is GA4's enhanced-conversions object and passes as it is.
  */
-export function buildPush(event: string, params: Partial<WidgetParams>): WidgetPush {
+export function buildPush(event: string, params: AnyParams, keys: readonly string[]): Record<string, unknown> {
   const push: Record<string, unknown> = {};
   let count = 0;
-  for (const key of SCHEMA_KEYS) {
+  for (const key of keys) {
     let value: unknown =
       key == 'event' ? event : key == 'user_data' ? params.user_data : key == 'widget_schema' ? SCHEMA_VERSION : toParamValue(params[key]);
     // GA4 keeps at most 25 parameters; the common keys come first in SCHEMA_KEYS, so details go first.
     if (value !== undefined && key != 'event' && ++count > MAX_PARAMS) value = undefined;
     push[key] = value;
   }
-  return push as unknown as WidgetPush;
+  return push;
 }

@@ -1,28 +1,27 @@
 import { warn as warnInConsole } from '../lib/warn';
 import { isRecord } from '../lib/isRecord';
 import { hasOwn } from '../lib/hasOwn';
+import type { AnyVendorAdapter as VendorAdapter, Rule } from './adapter';
 import { isValidEventPrefix } from './ga4';
-import { VENDORS, type WidgetVendor } from './schema';
 
 /**
- * Configuration. Read from `window.gtmWidgetBridgeConfig` by the IIFE, built
- * by the GTM template, or passed to `install()`. Every field is optional; an
- * invalid value is reported with `console.warn` and replaced by its default,
- * never thrown.
+ * The core configuration. Read from `window.gtmWidgetBridgeConfig` by the
+ * IIFE, built by the GTM template, or passed to `install()`. Every field is
+ * optional; an invalid value is reported with `console.warn` and replaced by
+ * its default, never thrown. Each vendor adds its own options under its own
+ * key (src/vendors/registry.ts composes the whole `BridgeConfig`).
  */
-export interface BridgeConfig {
-  /** Vendors to listen to. Default: all of `chili_piper`, `customerly`, `userlike`, `genesys`. */
-  vendors?: WidgetVendor[];
+export interface CoreConfig<Vendor extends string = string> {
+  /** Vendors to listen to. Default: every vendor the bridge knows. Repeats are ignored. */
+  vendors?: Vendor[];
   /** Name of the global array (a `window` property) to push to, resolved at every push. Default `dataLayer`. */
   dataLayerName?: string;
   /** Prefix of the pushed event names (`<prefix><stage>`). Default `widget_`. Must make GA4-valid names. */
   eventPrefix?: string;
   /** `dataLayer` (default, for GTM) or `gtag` to call `gtag('event', …)` directly on sites without GTM. */
   output?: 'dataLayer' | 'gtag';
-  /** Extra exact origins (e.g. `https://booking.example.com`) accepted for Chili Piper messages besides Chili Piper's own. */
-  chiliPiperOrigins?: string[];
   /** Per vendor, the actions that count as a conversion; replaces that vendor's defaults. */
-  leadActions?: Partial<Record<WidgetVendor, string[]>>;
+  leadActions?: Partial<Record<Vendor, string[]>>;
   /** Whether to push GA4's `generate_lead` on conversion actions. Default `true`. */
   generateLead?: boolean;
   /** Add `user_data.sha256_email_address` to lead pushes when the vendor hands over an e-mail. Default `false`. */
@@ -32,39 +31,55 @@ export interface BridgeConfig {
 }
 
 /** A configuration with every field present and valid. */
-export type ResolvedConfig = Required<BridgeConfig>;
+export interface ResolvedConfig {
+  vendors: string[];
+  dataLayerName: string;
+  eventPrefix: string;
+  output: 'dataLayer' | 'gtag';
+  leadActions: Record<string, string[]>;
+  generateLead: boolean;
+  hashEmail: boolean;
+  debug: boolean;
+  /** Each vendor's validated options, by its options key. */
+  options: Record<string, Record<string, unknown>>;
+}
+
+type CoreField = Exclude<keyof ResolvedConfig, 'options'>;
 
 /** The defaults every invalid or missing field falls back to. */
-export function defaultConfig(): ResolvedConfig {
+export function defaultConfig(adapters: readonly VendorAdapter[]): ResolvedConfig {
+  const options: ResolvedConfig['options'] = {};
+  for (const adapter of adapters) {
+    const spec = adapter.options;
+    if (!spec) continue;
+    const values: Record<string, unknown> = (options[spec.key] = {});
+    const fields = spec.fields as Record<string, readonly [unknown, unknown, () => unknown]>;
+    for (const field of Object.keys(fields)) values[field] = fields[field][2]();
+  }
   return {
-    vendors: VENDORS.slice(),
+    vendors: adapters.map((adapter) => adapter.vendor),
     dataLayerName: 'dataLayer',
     eventPrefix: 'widget_',
     output: 'dataLayer',
-    chiliPiperOrigins: [],
     leadActions: {},
     generateLead: true,
     hashEmail: false,
     debug: false,
+    options,
   };
 }
 
 /** Longest list any field accepts: real configurations list a handful; a huge one is a bug, not a setting. */
 export const MAX_LIST_LENGTH = 100;
 
-/** A serialized origin as browsers put it in `MessageEvent.origin`: scheme, host, optional port, nothing else. */
-const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d+)?$/;
 /** A name a script can use as a global variable. */
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-/** A field's rule: the value to use, or `undefined` when the given value is invalid. */
-type Rule<T> = (value: unknown) => T | undefined;
-
 const isBoolean: Rule<boolean> = (value) => (typeof value == 'boolean' ? value : undefined);
-const isVendor = (value: unknown): value is WidgetVendor => (VENDORS as readonly unknown[]).indexOf(value) >= 0;
+const isString = (value: unknown): value is string => typeof value == 'string';
 
 /** A list whose every entry passes, without repeats (the first of each kept), at most MAX_LIST_LENGTH long. */
-function uniqueList<T>(value: unknown, each: (entry: unknown) => entry is T): T[] | undefined {
+export function uniqueList<T>(value: unknown, each: (entry: unknown) => entry is T): T[] | undefined {
   if (!Array.isArray(value) || value.length > MAX_LIST_LENGTH) return undefined;
   const list: T[] = [];
   for (let i = 0; i < value.length; i++) {
@@ -74,9 +89,6 @@ function uniqueList<T>(value: unknown, each: (entry: unknown) => entry is T): T[
   }
   return list;
 }
-
-const isString = (value: unknown): value is string => typeof value == 'string';
-const isOrigin = (value: unknown): value is string => isString(value) && ORIGIN.test(value);
 
 /**
  * Whether `window[name]` can serve as the dataLayer: unset, or an object with
@@ -95,51 +107,48 @@ function isFreeForQueue(name: string): boolean {
   return true;
 }
 
-/**
- * Per field, what a valid value is and what the warning says is expected.
- * README.md's configuration table explains each field.
- */
-const RULES: { [K in keyof BridgeConfig]-?: [rule: Rule<ResolvedConfig[K]>, expected: string] } = {
-  vendors: [(value) => uniqueList(value, isVendor), 'a list of ' + VENDORS.join(', ')],
-  dataLayerName: [
-    (value) => (isString(value) && IDENTIFIER.test(value) && isFreeForQueue(value) ? value : undefined),
-    'a global name the page uses for nothing but an array',
-  ],
-  eventPrefix: [
-    (value) => (isString(value) && isValidEventPrefix(value) ? value : undefined),
-    'a prefix making valid, non-reserved GA4 event names',
-  ],
-  output: [(value) => (value === 'dataLayer' || value === 'gtag' ? value : undefined), '"dataLayer" or "gtag"'],
-  chiliPiperOrigins: [
-    (value) => uniqueList(value, isOrigin),
-    'origins like "https://book.example.com", no path or trailing slash',
-  ],
-  leadActions: [
-    (value) => {
-      if (!isRecord(value)) return undefined;
-      const actions: ResolvedConfig['leadActions'] = {};
-      for (const vendor of Object.keys(value)) {
-        const list = isVendor(vendor) ? uniqueList(value[vendor], isString) : undefined;
-        if (!list) return undefined;
-        actions[vendor as WidgetVendor] = list;
-      }
-      return actions;
-    },
-    '{vendor: [action, …]}',
-  ],
-  generateLead: [isBoolean, 'true or false'],
-  hashEmail: [isBoolean, 'true or false'],
-  debug: [isBoolean, 'true or false'],
-};
+/** Per core field, what a valid value is and what the warning says is expected. */
+function coreRules(vendors: readonly string[]): { [K in CoreField]: readonly [Rule<ResolvedConfig[K]>, string] } {
+  const isVendor = (value: unknown): value is string => vendors.indexOf(value as string) >= 0;
+  return {
+    vendors: [(value) => uniqueList(value, isVendor), 'a list of ' + vendors.join(', ')],
+    dataLayerName: [
+      (value) => (isString(value) && IDENTIFIER.test(value) && isFreeForQueue(value) ? value : undefined),
+      'a global name the page uses for nothing but an array',
+    ],
+    eventPrefix: [(value) => (isString(value) && isValidEventPrefix(value) ? value : undefined), 'a prefix making valid, non-reserved GA4 event names'],
+    output: [(value) => (value === 'dataLayer' || value === 'gtag' ? value : undefined), '"dataLayer" or "gtag"'],
+    leadActions: [
+      (value) => {
+        if (!isRecord(value)) return undefined;
+        const actions: Record<string, string[]> = {};
+        for (const vendor of Object.keys(value)) {
+          const list = isVendor(vendor) ? uniqueList(value[vendor], isString) : undefined;
+          if (!list) return undefined;
+          actions[vendor] = list;
+        }
+        return actions;
+      },
+      '{vendor: [action, …]}',
+    ],
+    generateLead: [isBoolean, 'true or false'],
+    hashEmail: [isBoolean, 'true or false'],
+    debug: [isBoolean, 'true or false'],
+  };
+}
+
+/** Reads one key of the raw config; what a throwing getter throws becomes a warning. */
+type Read = (object: Record<string, unknown>, key: string, label: string, fallback: unknown, rule: Rule<unknown>, expected: string) => unknown;
 
 /**
- * Validates a raw configuration object field by field. Never throws: unknown
- * keys and invalid values are reported through `warn` and ignored; a config
- * that cannot even be read (throwing getters, a revoked Proxy) is reported
- * and replaced by the defaults, field by field where possible.
+ * Validates a raw configuration object field by field, with the vendors'
+ * option rules. Never throws: unknown keys and invalid values are reported
+ * through `warn` and ignored; a config that cannot even be read (throwing
+ * getters, a revoked Proxy) is reported and replaced by the defaults, field
+ * by field where possible.
  */
-export function parseConfig(raw: unknown, warn: (message: string) => void = warnInConsole): ResolvedConfig {
-  const config = defaultConfig();
+export function parseConfig(raw: unknown, adapters: readonly VendorAdapter[], warn: (message: string) => void = warnInConsole): ResolvedConfig {
+  const config = defaultConfig(adapters);
   let keys: string[];
   try {
     if (raw == null) return config;
@@ -152,24 +161,76 @@ export function parseConfig(raw: unknown, warn: (message: string) => void = warn
     warn('config could not be read; using defaults');
     return config;
   }
-  for (const key of keys) {
-    if (!hasOwn(RULES, key)) {
-      warn('unknown config key "' + key + '" ignored');
-      continue;
-    }
-    const field = key as keyof BridgeConfig;
-    const fallback = JSON.stringify(config[field]);
+  const read: Read = (object, key, label, fallback, rule, expected) => {
     let resolved: unknown;
     try {
-      const value = (raw as Record<string, unknown>)[key];
-      if (value === undefined) continue;
-      resolved = RULES[field][0](value);
+      const value = object[key];
+      if (value === undefined) return undefined;
+      resolved = rule(value);
     } catch {
-      warn('config.' + field + ' could not be read; using ' + fallback);
-      continue;
+      warn('config.' + label + ' could not be read; using ' + JSON.stringify(fallback));
+      return undefined;
     }
-    if (resolved === undefined) warn('config.' + field + ' is invalid (expected ' + RULES[field][1] + '); using ' + fallback);
-    else (config as Record<string, unknown>)[field] = resolved;
+    if (resolved === undefined) warn('config.' + label + ' is invalid (expected ' + expected + '); using ' + JSON.stringify(fallback));
+    return resolved;
+  };
+  const rules = coreRules(config.vendors);
+  // Each vendor's options key and its earlier top-level keys.
+  const vendorKeys: Record<string, VendorAdapter> = {};
+  const renamed: Record<string, [VendorAdapter, string]> = {};
+  for (const adapter of adapters) {
+    const spec = adapter.options;
+    if (!spec) continue;
+    vendorKeys[spec.key] = adapter;
+    for (const old of Object.keys(spec.renamed || {})) renamed[old] = [adapter, spec.renamed![old] as string];
+  }
+  const readField = (adapter: VendorAdapter, object: Record<string, unknown>, key: string, field: string, label: string) => {
+    const spec = adapter.options!;
+    const [rule, expected] = (spec.fields as Record<string, readonly [Rule<unknown>, string, () => unknown]>)[field];
+    const values = config.options[spec.key];
+    const value = read(object, key, label, values[field], rule, expected);
+    if (value !== undefined) values[field] = value;
+  };
+  for (const key of keys) {
+    if (hasOwn(rules, key)) {
+      const field = key as CoreField;
+      const value = read(raw as Record<string, unknown>, key, key, config[field], rules[field][0], rules[field][1]);
+      if (value !== undefined) (config as unknown as Record<string, unknown>)[field] = value;
+    } else if (hasOwn(vendorKeys, key)) {
+      const adapter = vendorKeys[key];
+      let object: unknown;
+      let fields: string[];
+      try {
+        object = (raw as Record<string, unknown>)[key];
+        if (object === undefined) continue;
+        fields = isRecord(object) ? Object.keys(object) : [];
+      } catch {
+        warn('config.' + key + ' could not be read; using defaults');
+        continue;
+      }
+      if (!isRecord(object)) {
+        warn('config.' + key + ' must be an object; using defaults');
+        continue;
+      }
+      for (const field of fields) {
+        if (hasOwn(adapter.options!.fields, field)) readField(adapter, object, field, field, key + '.' + field);
+        else warn('unknown config key "' + key + '.' + field + '" ignored');
+      }
+    } else if (hasOwn(renamed, key)) {
+      const [adapter, field] = renamed[key];
+      const spec = adapter.options!;
+      warn('config.' + key + ' is now config.' + spec.key + '.' + field + '; read as such (rename it)');
+      // The namespaced key, when given too, wins (its field is read wherever it comes in the object).
+      let namespaced: unknown;
+      try {
+        namespaced = (raw as Record<string, unknown>)[spec.key];
+      } catch {
+        // Reported when that key is read.
+      }
+      if (!(isRecord(namespaced) && hasOwn(namespaced, field))) readField(adapter, raw as Record<string, unknown>, key, field, key);
+    } else {
+      warn('unknown config key "' + key + '" ignored');
+    }
   }
   return config;
 }

@@ -3,7 +3,7 @@ import { hasOwn } from '../lib/hasOwn';
 import { isEmailAddress } from '../lib/isEmailAddress';
 import { looksPersonal } from '../lib/looksPersonal';
 import { warn } from '../lib/warn';
-import type { VendorAdapter, VendorEvent } from './adapter';
+import { stageOf, type AnyVendorAdapter as VendorAdapter, type VendorEvent } from './adapter';
 import { buildPush } from './buildPush';
 import type { ResolvedConfig } from './config';
 import type { Log } from './log';
@@ -11,7 +11,7 @@ import { pushEvent } from './pushEvent';
 import { guard } from './guard';
 import { normalizeEmail } from '../lib/normalizeEmail';
 import { sha256Hex } from '../lib/sha256Hex';
-import { LEAD_EVENT, type WidgetParams, type WidgetPush, type WidgetStage } from './schema';
+import { FUNNEL_STEPS, LEAD_EVENT, type AnyParams } from './schema';
 
 /** An exact duplicate of a push inside this window is one event reported twice. */
 export const DUPLICATE_WINDOW_MS = 1000;
@@ -20,14 +20,6 @@ const DUPLICATE_MEMORY = 32;
 const STEP_MEMORY = 128;
 const LEAD_MEMORY = 64;
 
-/**
- * The funnel steps pushed at most once per interaction: a vendor reporting one
- * step twice (Chili Piper's `routing` then `availability-loaded`, Genesys
- * WebChat 9's `WebChat.started` and `WebChatService.started`) would otherwise
- * count one visitor twice in a GA4 funnel.
- */
-const ONCE_PER_INTERACTION: readonly WidgetStage[] = ['view', 'open', 'start', 'submit', 'complete'];
-
 /** A vendor's event name as safe to print: names that could hold personal data are not. */
 function describeAction(action: unknown): string {
   return typeof action == 'string' && /^[\w .:-]{1,64}$/.test(action) && !looksPersonal(action) ? '"' + action + '"' : '(an unreadable name)';
@@ -35,10 +27,14 @@ function describeAction(action: unknown): string {
 
 /**
  * Creates the one place where vendor events become pushes: stage lookup,
- * duplicate suppression, the push itself and `generate_lead` once per
- * interaction. The returned function binds it to one adapter.
+ * duplicate suppression, each funnel step once per interaction (a vendor
+ * reporting one step twice, such as Chili Piper's `routing` then
+ * `availability-loaded`, would otherwise count one visitor twice in a GA4
+ * funnel), the push itself with every key of the schema (`keys`), and
+ * `generate_lead` once per interaction. The returned function binds it to one
+ * adapter.
  */
-export function createReporter(config: ResolvedConfig, log: Log) {
+export function createReporter(config: ResolvedConfig, log: Log, keys: readonly string[]) {
   const isDuplicatePush = createSeenBefore(DUPLICATE_MEMORY, DUPLICATE_WINDOW_MS);
   const isRepeatedStep = createSeenBefore(STEP_MEMORY, Infinity);
   const hadLead = createSeenBefore(LEAD_MEMORY, Infinity);
@@ -56,18 +52,18 @@ export function createReporter(config: ResolvedConfig, log: Log) {
     return (event: VendorEvent): void => {
       const action = event.widget_action;
       const name = vendor + ' ' + describeAction(action);
-      if (!hasOwn(stages, action)) return log(name + ': unknown event, ignored');
-      const stage = stages[action];
+      const stage = stageOf(stages, action);
+      if (!stage) return log(name + ': unknown event, ignored');
       const product = event.widget_product || adapter.product;
       // A fresh object: the adapter's report is never written to. (Object.assign, not spread syntax, whose
       // down-levelled helper walks keys with for…in and defines them through descriptor objects.)
-      const params: Partial<WidgetParams> = Object.assign({}, event, { widget_vendor: vendor, widget_product: product, widget_stage: stage });
-      const push = buildPush(config.eventPrefix + stage, params);
+      const params: AnyParams = Object.assign({}, event, { widget_vendor: vendor, widget_product: product, widget_stage: stage });
+      const push = buildPush(config.eventPrefix + stage, params, keys);
       // An exact duplicate (same vendor, action, interaction and details) is one event reported twice:
       // a message posted twice, or a callback the vendor calls through two registrations.
       if (isDuplicatePush(JSON.stringify(push))) return log(name + ': duplicate, ignored');
       const scope = event.scope || event.widget_interaction_id;
-      if (scope && ONCE_PER_INTERACTION.indexOf(stage) >= 0 && isRepeatedStep(vendor + '|' + product + '|' + scope + '|' + stage)) {
+      if (scope && FUNNEL_STEPS.indexOf(stage) >= 0 && isRepeatedStep(vendor + '|' + product + '|' + scope + '|' + stage)) {
         return log(name + ': step "' + stage + '" already pushed for this interaction, ignored');
       }
       log(name + ' → ' + push.event);
@@ -75,7 +71,7 @@ export function createReporter(config: ResolvedConfig, log: Log) {
 
       // One lead per interaction; without an id, one per vendor per page.
       if (config.generateLead && leadActions.indexOf(action) >= 0 && !hadLead(vendor + '|' + (params.widget_interaction_id || ''))) {
-        const lead: Partial<WidgetParams> = Object.assign({}, params, { lead_source: vendor });
+        const lead: AnyParams = Object.assign({}, params, { lead_source: vendor });
         const email = typeof event.email == 'string' ? normalizeEmail(event.email) : '';
         if (config.hashEmail && isEmailAddress(email)) {
           // Web Crypto is asynchronous: the lead follows its stage push by a few milliseconds.
@@ -91,12 +87,12 @@ export function createReporter(config: ResolvedConfig, log: Log) {
     };
   };
 
-  function deliver(push: WidgetPush): void {
+  function deliver(push: Record<string, unknown>): void {
     pushEvent(push, config);
     log('push ' + push.event, push);
   }
 
-  function emit(event: string, params: Partial<WidgetParams>): void {
-    deliver(buildPush(event, params));
+  function emit(event: string, params: AnyParams): void {
+    deliver(buildPush(event, params, keys));
   }
 }

@@ -1,5 +1,4 @@
 import type { ResolvedConfig } from './config';
-import { SCHEMA_KEYS, type WidgetPush } from './schema';
 
 type BridgeWindow = Window & Record<string, unknown> & { gtag?: Gtag.Gtag };
 type Queue = { push(...items: unknown[]): unknown };
@@ -21,15 +20,15 @@ function resolveQueue(w: BridgeWindow, name: string): Queue {
  * Hands one push to the page: `window[dataLayerName].push(push)`, or
  * `gtag('event', name, params)` with only the defined parameters.
  */
-export function pushEvent(push: WidgetPush, config: ResolvedConfig): void {
+export function pushEvent(push: Record<string, unknown>, config: ResolvedConfig): void {
   const w = window as unknown as BridgeWindow;
   const dataLayer = resolveQueue(w, config.dataLayerName);
   if (config.output == 'gtag') {
     const params: Gtag.CustomParams = {};
-    // The schema's own key list, not for…in: a key another script added to Object.prototype must not become a parameter.
-    for (const key of SCHEMA_KEYS) {
+    // Own keys, not for…in: a key another script added to Object.prototype must not become a parameter.
+    for (const key of Object.keys(push)) {
       const value = push[key];
-      if (key != 'event' && key != 'user_data' && value !== undefined) params[key] = value;
+      if (key != 'event' && key != 'user_data' && value !== undefined) params[key] = value as Gtag.CustomParams[string];
     }
     // Without gtag.js on the page yet, queue the call exactly as gtag.js's own snippet does.
     const gtag: Gtag.Gtag =
@@ -40,8 +39,8 @@ export function pushEvent(push: WidgetPush, config: ResolvedConfig): void {
             dataLayer.push(arguments);
           };
     // gtag.js takes enhanced-conversions data through its own command, not as an event parameter.
-    if (push.user_data) gtag('set', 'user_data', push.user_data);
-    gtag('event', push.event, params);
+    if (push.user_data) gtag('set', 'user_data', push.user_data as Gtag.CustomParams);
+    gtag('event', push.event as string, params);
   } else {
     dataLayer.push(push);
   }

@@ -1,10 +1,12 @@
 /**
  * The normalized event schema (v1): the public contract between the bridge and
- * every GTM trigger, variable and GA4 report built on it. See
- * docs/events.md (generated from the vendor mapping tables).
+ * every GTM trigger, variable and GA4 report built on it. The core keys are
+ * here; each vendor adds its detail keys (src/vendors/<vendor>/params.ts) and
+ * src/vendors/registry.ts composes the whole schema. See docs/events.md.
  */
 
-type AssertNever<T extends never> = T;
+/** Fails the typecheck unless `T` is `never`: the building block of the completeness checks. */
+export type AssertNever<T extends never> = T;
 
 /** Version of this schema, pushed as `widget_schema` on every event. */
 export const SCHEMA_VERSION = 1;
@@ -23,7 +25,7 @@ export const STAGES = [
   'interaction',
 ] as const;
 
-/** One of the funnel stages of {@link STAGES}. */
+/** One of the stages of {@link STAGES}. */
 export type WidgetStage = (typeof STAGES)[number];
 
 /**
@@ -57,11 +59,8 @@ export const Stage = {
 /** Compile-time proof that {@link Stage} names every stage of {@link STAGES}. */
 export type StageComplete = AssertNever<Exclude<WidgetStage, (typeof Stage)[keyof typeof Stage]>>;
 
-/** Every vendor the bridge knows, as pushed in `widget_vendor`. */
-export const VENDORS = ['chili_piper', 'customerly', 'userlike', 'genesys'] as const;
-
-/** A vendor id as pushed in `widget_vendor` and used in configuration. */
-export type WidgetVendor = (typeof VENDORS)[number];
+/** The funnel steps, in funnel order: each is pushed at most once per interaction. */
+export const FUNNEL_STEPS: readonly WidgetStage[] = ['view', 'open', 'start', 'submit', 'complete'];
 
 /** The GA4 recommended event pushed once per interaction on a conversion action. */
 export const LEAD_EVENT = 'generate_lead';
@@ -69,9 +68,9 @@ export const LEAD_EVENT = 'generate_lead';
 /**
  * Keys common to every vendor's push.
  */
-export interface WidgetCommonParams {
+export interface WidgetCommonParams<Vendor extends string = string> {
   /** Which vendor reported the event. */
-  widget_vendor: WidgetVendor;
+  widget_vendor: Vendor;
   /** The widget within the vendor: `concierge`, `live_chat`, `messenger`, `click_to_call`, `web_chat`, `callback`, `send_message`. */
   widget_product: string;
   /** The vendor's own event name, verbatim (e.g. `timeslot-selected`, `onChatOpened`, `ClickToCall.completed`). */
@@ -84,82 +83,10 @@ export interface WidgetCommonParams {
   widget_proactive: boolean | undefined;
 }
 
-/**
- * Chili Piper detail keys. Ids are Chili Piper's and the rep's CRM ids, never the visitor's.
- */
-export interface ChiliPiperParams {
-  /** Chili Piper meeting id (`eventId`), present once the booking is confirmed. */
-  widget_event_id: string | undefined;
-  /** CRM id of the rep the meeting was assigned to (`assigneeId`), not visitor data. */
-  widget_assignee_id: string | undefined;
-  /** Chili Piper's `actionType` for the booking (`create`, `reschedule`, …). */
-  widget_action_type: string | undefined;
-  /** Start of the booked or selected slot, ISO 8601 UTC (normalized from epoch seconds, epoch milliseconds or a date string). */
-  widget_slot_start: string | undefined;
-  /** End of the booked slot, ISO 8601 UTC. */
-  widget_slot_end: string | undefined;
-  /** Time zone the visitor picked the slot in (IANA name, e.g. `America/Chicago`). */
-  widget_timezone: string | undefined;
-  /** Meeting duration in minutes, as Chili Piper reports it with `timeslot-selected`. */
-  widget_duration_minutes: number | undefined;
-}
-
-/**
- * Customerly detail keys: that something was given, never what.
- */
-export interface CustomerlyParams {
-  /** `onLeadGenerated`: whether the visitor left an e-mail address (never the address). */
-  widget_email_provided: boolean | undefined;
-  /** `onNewConversation`: how many attachments the first message had (never names or contents). */
-  widget_attachment_count: number | undefined;
-  /** `onProfilingQuestionAsked/Answered`: the profiling attribute asked about (never the answer). */
-  widget_profiling_attribute: string | undefined;
-  /** `onHelpCenterArticleOpened`: the article's `knowledge_base_article_id`. */
-  widget_article_id: string | undefined;
-  /** `onHelpCenterArticleOpened`: the article's slug. */
-  widget_article_slug: string | undefined;
-  /** `onHelpCenterArticleOpened`: the article's title (never its body or author). */
-  widget_article_title: string | undefined;
-  /** `onTriggerFired`: the id of the Customerly trigger (automation) that fired. */
-  widget_trigger_id: string | undefined;
-  /** `onChatflowNotificationClicked`: the kind of item clicked (`button`, `article`, `close_button`…), never its caption or link. */
-  widget_item_type: string | undefined;
-}
-
-/**
- * Userlike detail keys, from `global_ctx` and `session_ctx`; never `client_name`,
- * `client_email`, `operator_name` or `custom_data`.
- */
-export interface UserlikeParams {
-  /** Userlike widget id (`global_ctx.widget_id`). */
-  widget_id: string | undefined;
-  /** Widget language, ISO 639-1 (`global_ctx.widget_lang`). */
-  widget_lang: string | undefined;
-  /** Operator group connected to the widget (`global_ctx.operator_group_id`). */
-  widget_operator_group_id: string | undefined;
-  /** Operator of the current chat (`session_ctx.operator_id`), an id, never the name. */
-  widget_operator_id: string | undefined;
-}
-
-/**
- * Genesys Widgets detail keys, derived from the lifecycle metadata block
- * (`e.data`); never form data or `userData`.
- */
-export interface GenesysParams {
-  /** Metadata `prefilled`: the registration form was prefilled automatically. */
-  widget_prefilled: boolean | undefined;
-  /** Metadata `autoSubmitted`: the form was submitted automatically. */
-  widget_auto_submitted: boolean | undefined;
-  /** Metadata error counter, when the widget reports one. */
-  widget_error_count: number | undefined;
-  /** Milliseconds from `opened` to this step, when both timestamps exist in the metadata. */
-  widget_elapsed_ms: number | undefined;
-}
-
 /** Keys only present on the `generate_lead` push. */
-export interface LeadParams {
+export interface LeadParams<Vendor extends string = string> {
   /** The vendor that produced the lead (same value as `widget_vendor`); `undefined` on non-lead pushes. */
-  lead_source: WidgetVendor | undefined;
+  lead_source: Vendor | undefined;
   /**
    * GA4 enhanced-conversions user data; only with `hashEmail: true`, only on lead pushes,
    * and only ever a SHA-256 hex digest of the normalized e-mail.
@@ -167,28 +94,14 @@ export interface LeadParams {
   user_data: { sha256_email_address: string } | undefined;
 }
 
-/** Every parameter of a push besides `event`. */
-export interface WidgetParams
-  extends WidgetCommonParams, ChiliPiperParams, CustomerlyParams, UserlikeParams, GenesysParams, LeadParams {
+/** The schema version key of every push. */
+export interface SchemaVersionParam {
   /** Schema version ({@link SCHEMA_VERSION}). */
   widget_schema: typeof SCHEMA_VERSION;
 }
 
-/**
- * One dataLayer push. Always carries every key of the schema, absent values
- * set to `undefined`, because GTM's data model merges pushes and would
- * otherwise leak an earlier interaction's values into this event.
- */
-export interface WidgetPush extends WidgetParams {
-  /** `eventPrefix` + stage (default `widget_open`, `widget_complete`…), or `generate_lead`. */
-  event: string;
-}
-
-/**
- * Every key of a push, in push order. Typed so that a key added to the
- * interfaces above but not here (or the reverse) fails the typecheck.
- */
-export const SCHEMA_KEYS = [
+/** The common keys, in push order: they come first, so GA4's 25-parameter cap drops vendor details first. */
+export const COMMON_KEYS = [
   'event',
   'widget_vendor',
   'widget_product',
@@ -196,33 +109,31 @@ export const SCHEMA_KEYS = [
   'widget_stage',
   'widget_interaction_id',
   'widget_proactive',
-  'widget_event_id',
-  'widget_assignee_id',
-  'widget_action_type',
-  'widget_slot_start',
-  'widget_slot_end',
-  'widget_timezone',
-  'widget_duration_minutes',
-  'widget_email_provided',
-  'widget_attachment_count',
-  'widget_profiling_attribute',
-  'widget_article_id',
-  'widget_article_slug',
-  'widget_article_title',
-  'widget_trigger_id',
-  'widget_item_type',
-  'widget_id',
-  'widget_lang',
-  'widget_operator_group_id',
-  'widget_operator_id',
-  'widget_prefilled',
-  'widget_auto_submitted',
-  'widget_error_count',
-  'widget_elapsed_ms',
-  'lead_source',
-  'user_data',
-  'widget_schema',
-] as const satisfies readonly (keyof WidgetPush)[];
+] as const satisfies readonly ('event' | keyof WidgetCommonParams)[];
 
-/** Compile-time proof that SCHEMA_KEYS lists every key of WidgetPush (fails the typecheck otherwise). */
-export type SchemaKeysComplete = AssertNever<Exclude<keyof WidgetPush, (typeof SCHEMA_KEYS)[number]>>;
+/** The keys after the vendors' detail keys. */
+export const CLOSING_KEYS = ['lead_source', 'user_data', 'widget_schema'] as const satisfies readonly (keyof LeadParams | keyof SchemaVersionParam)[];
+
+/** Compile-time proof that COMMON_KEYS and CLOSING_KEYS list every core key. */
+export type CoreKeysComplete = AssertNever<
+  Exclude<keyof WidgetCommonParams | keyof LeadParams | keyof SchemaVersionParam, (typeof COMMON_KEYS)[number] | (typeof CLOSING_KEYS)[number]>
+>;
+
+/** Every parameter of a push besides `event`, for a vendor set and its detail keys. */
+export type WidgetParamsOf<Vendor extends string, Details> = WidgetCommonParams<Vendor> & Details & LeadParams<Vendor> & SchemaVersionParam;
+
+/**
+ * One dataLayer push. Always carries every key of the schema, absent values
+ * set to `undefined`, because GTM's data model merges pushes and would
+ * otherwise leak an earlier interaction's values into this event.
+ */
+export type WidgetPushOf<Vendor extends string, Details> = WidgetParamsOf<Vendor, Details> & EventParam;
+
+/** The event name of a push. */
+export interface EventParam {
+  /** `eventPrefix` + stage (default `widget_open`, `widget_complete`…), or `generate_lead`. */
+  event: string;
+}
+
+/** Any push, as the core handles it: the composed types live in src/vendors/registry.ts. */
+export type AnyParams = Partial<WidgetCommonParams & LeadParams & SchemaVersionParam> & { [key: string]: unknown };

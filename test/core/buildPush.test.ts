@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPush, toParamValue } from '../../src/core/buildPush';
-import { SCHEMA_KEYS } from '../../src/core/schema';
+import { SCHEMA_KEYS } from '../../src/vendors/registry';
 
 describe('toParamValue', () => {
   it.each([
@@ -31,10 +31,10 @@ describe('toParamValue', () => {
 
 describe('buildPush', () => {
   it('carries every schema key, in schema order, absent ones undefined', () => {
-    const push = buildPush('widget_open', { widget_vendor: 'chili_piper', widget_action: 'availability-loaded' });
+    const push = buildPush('widget_open', { widget_vendor: 'chili_piper', widget_action: 'availability-loaded' }, SCHEMA_KEYS);
     expect(Object.keys(push)).toEqual([...SCHEMA_KEYS]);
     expect(push).toEqual({
-      ...Object.fromEntries(SCHEMA_KEYS.map((key) => [key, undefined])),
+      ...Object.fromEntries(SCHEMA_KEYS.map((key: string) => [key, undefined])),
       event: 'widget_open',
       widget_vendor: 'chili_piper',
       widget_action: 'availability-loaded',
@@ -50,7 +50,7 @@ describe('buildPush', () => {
       widget_interaction_id: { nested: true } as never,
       widget_duration_minutes: NaN,
       widget_proactive: {} as never,
-    });
+    }, SCHEMA_KEYS);
     expect(push.widget_action).toBe('a'.repeat(100));
     expect(push.widget_interaction_id).toBeUndefined();
     expect(push.widget_duration_minutes).toBeUndefined();
@@ -60,12 +60,12 @@ describe('buildPush', () => {
 
   it('passes user_data through as the enhanced-conversions object', () => {
     const user_data = { sha256_email_address: 'a'.repeat(64) };
-    expect(buildPush('generate_lead', { user_data }).user_data).toEqual(user_data);
+    expect(buildPush('generate_lead', { user_data }, SCHEMA_KEYS).user_data).toEqual(user_data);
   });
 
   it('never sends more than 25 defined parameters', () => {
-    const params = Object.fromEntries(SCHEMA_KEYS.map((key) => [key, 'v']));
-    const push = buildPush('widget_open', params);
+    const params = Object.fromEntries(SCHEMA_KEYS.map((key: string) => [key, 'v']));
+    const push = buildPush('widget_open', params, SCHEMA_KEYS);
     const defined = Object.keys(push).filter((key) => key != 'event' && push[key as keyof typeof push] !== undefined);
     expect(defined.length).toBe(Math.min(25, SCHEMA_KEYS.length - 1));
     expect(push.widget_vendor).toBe('v'); // the common keys come first and are kept

@@ -1,9 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { MAX_LIST_LENGTH, defaultConfig, parseConfig } from '../../src/core/config';
+import { MAX_LIST_LENGTH, defaultConfig as defaultsFor, parseConfig as parseWith } from '../../src/core/config';
+import { ADAPTERS } from '../../src/vendors/registry';
+
+const defaultConfig = () => defaultsFor(ADAPTERS);
+const parseConfig = (raw: unknown) => parseWith(raw, ADAPTERS);
 
 function parse(raw: unknown) {
   const warnings: string[] = [];
-  const config = parseConfig(raw, (message) => warnings.push(message));
+  const config = parseWith(raw, ADAPTERS, (message) => warnings.push(message));
   return { config, warnings };
 }
 
@@ -16,11 +20,11 @@ describe('parseConfig', () => {
       dataLayerName: 'dataLayer',
       eventPrefix: 'widget_',
       output: 'dataLayer',
-      chiliPiperOrigins: [],
       leadActions: {},
       generateLead: true,
       hashEmail: false,
       debug: false,
+      options: { chiliPiper: { origins: [] } },
     });
   });
 
@@ -30,13 +34,14 @@ describe('parseConfig', () => {
       dataLayerName: 'myLayer',
       eventPrefix: 'chat_',
       output: 'gtag',
-      chiliPiperOrigins: ['https://booking.example.com', 'http://localhost:8081'],
+      chiliPiper: { origins: ['https://booking.example.com', 'http://localhost:8081'] },
       leadActions: { chili_piper: ['booked', 'booking-confirmed'] },
       generateLead: false,
       hashEmail: true,
       debug: true,
     };
-    expect(parse(raw)).toEqual({ config: raw, warnings: [] });
+    const { chiliPiper, ...core } = raw;
+    expect(parse(raw)).toEqual({ config: { ...core, options: { chiliPiper } }, warnings: [] });
   });
 
   it.each([
@@ -51,9 +56,6 @@ describe('parseConfig', () => {
     ['eventPrefix', 'my-prefix_'],
     ['eventPrefix', 'a'.repeat(30)], // a…ainteraction is over 40 characters
     ['output', 'console'],
-    ['chiliPiperOrigins', 'https://booking.example.com'],
-    ['chiliPiperOrigins', ['https://booking.example.com/']],
-    ['chiliPiperOrigins', ['booking.example.com']],
     ['leadActions', ['booked']],
     ['leadActions', { drift: ['x'] }],
     ['leadActions', { chili_piper: 'booked' }],
@@ -146,7 +148,7 @@ describe('parseConfig', () => {
       warnings: [],
     });
     const origin = 'https://booking.example.com';
-    expect(parse({ chiliPiperOrigins: [origin, origin] }).config.chiliPiperOrigins).toEqual([origin]);
+    expect(parse({ chiliPiper: { origins: [origin, origin] } }).config.options.chiliPiper.origins).toEqual([origin]);
     expect(parse({ leadActions: { chili_piper: ['booked', 'booked'] } }).config.leadActions).toEqual({ chili_piper: ['booked'] });
     expect(parse({ vendors: Array(MAX_LIST_LENGTH).fill('userlike') }).config.vendors).toEqual(['userlike']);
     expect(parse({ vendors: Array(MAX_LIST_LENGTH + 1).fill('userlike') }).config.vendors).toEqual(defaultConfig().vendors);
@@ -180,5 +182,31 @@ describe('parseConfig', () => {
     }
     // Positive control: a well-behaved Proxy is read like any object.
     expect(parse(new Proxy({ debug: true }, {}))).toEqual({ config: { ...defaultConfig(), debug: true }, warnings: [] });
+  });
+
+  it.each([
+    ['https://booking.example.com'],
+    [['https://booking.example.com/']],
+    [['booking.example.com']],
+  ])('warns about chiliPiper.origins = %j, saying why, and keeps the default', (origins) => {
+    const { config, warnings } = parse({ chiliPiper: { origins } });
+    expect(config).toEqual(defaultConfig());
+    expect(warnings).toEqual(['config.chiliPiper.origins is invalid (expected origins like "https://book.example.com", no path or trailing slash); using []']);
+  });
+
+  it('reads the old chiliPiperOrigins key as chiliPiper.origins, with a warning to rename it', () => {
+    const origin = 'https://booking.example.com';
+    expect(parse({ chiliPiperOrigins: [origin] })).toEqual({
+      config: { ...defaultConfig(), options: { chiliPiper: { origins: [origin] } } },
+      warnings: ['config.chiliPiperOrigins is now config.chiliPiper.origins; read as such (rename it)'],
+    });
+    // Both given: the namespaced one wins.
+    const both = parse({ chiliPiperOrigins: ['https://old.example.com'], chiliPiper: { origins: [origin] } });
+    expect(both.config.options.chiliPiper.origins).toEqual([origin]);
+  });
+
+  it('warns about vendor options that are not an object or name unknown fields', () => {
+    expect(parse({ chiliPiper: ['https://booking.example.com'] }).warnings).toEqual(['config.chiliPiper must be an object; using defaults']);
+    expect(parse({ chiliPiper: { orgins: [] } }).warnings).toEqual(['unknown config key "chiliPiper.orgins" ignored']);
   });
 });

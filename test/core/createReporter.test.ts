@@ -1,22 +1,25 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { VendorAdapter } from '../../src/core/adapter';
-import { parseConfig, type BridgeConfig } from '../../src/core/config';
+import type { AnyVendorAdapter } from '../../src/core/adapter';
+import { parseConfig } from '../../src/core/config';
+import type { BridgeConfig } from '../../src/index';
 import { createLog } from '../../src/core/log';
 import { DUPLICATE_WINDOW_MS, createReporter } from '../../src/core/createReporter';
-import { SCHEMA_KEYS } from '../../src/core/schema';
+import { ADAPTERS, SCHEMA_KEYS } from '../../src/vendors/registry';
 import { dataLayer, definedParams, eventNames, testWindow } from '../helpers';
 
-const adapter: VendorAdapter = {
+const adapter: AnyVendorAdapter = {
   vendor: 'chili_piper',
   product: 'concierge',
-  stages: { opened: 'open', 'booking-confirmed': 'complete', booked: 'submit', minimized: 'interaction' },
+  stages: { opened: ['open', 'test'], 'booking-confirmed': ['complete', 'test'], booked: ['submit', 'test'], minimized: ['interaction', 'test'] },
   leadActions: ['booking-confirmed'],
+  keys: [],
+  docs: false,
   install: () => {},
 };
 
 function reporter(config: BridgeConfig = {}, vendorAdapter = adapter) {
-  const resolved = parseConfig(config);
-  return createReporter(resolved, createLog(resolved.debug))(vendorAdapter);
+  const resolved = parseConfig(config, ADAPTERS);
+  return createReporter(resolved, createLog(resolved.debug), SCHEMA_KEYS)(vendorAdapter);
 }
 
 afterEach(() => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PARAM_NAME_LENGTH, RESERVED_PREFIXES } from '../../src/core/ga4';
-import { SCHEMA_KEYS, STAGES, Stage, VENDORS } from '../../src/core/schema';
+import { STAGES, Stage } from '../../src/core/schema';
+import { ADAPTERS, SCHEMA_KEYS, VENDORS } from '../../src/vendors/registry';
 
 /** GA4's reserved event parameter names (https://support.google.com/analytics/answer/13316687). */
 const RESERVED_PARAM_NAMES = ['engagement_time_msec', 'gclid', 'session_id', 'session_number'];
@@ -12,7 +13,7 @@ describe('schema', () => {
   });
 
   it('has GA4-valid parameter names for every key', () => {
-    for (const key of SCHEMA_KEYS.filter((key) => key != 'event')) {
+    for (const key of SCHEMA_KEYS.filter((key: string) => key != 'event')) {
       expect(key.length, key).toBeLessThanOrEqual(MAX_PARAM_NAME_LENGTH);
       expect(key, key).toMatch(/^[A-Za-z][A-Za-z0-9_]*$/);
       expect(RESERVED_PREFIXES.some((prefix) => key.startsWith(prefix)), key).toBe(false);
@@ -21,11 +22,13 @@ describe('schema', () => {
   });
 
   it('prefixes every vendor detail key with widget_', () => {
-    const unprefixed = SCHEMA_KEYS.filter((key) => !key.startsWith('widget_'));
+    const unprefixed = SCHEMA_KEYS.filter((key: string) => !key.startsWith('widget_'));
     expect(unprefixed).toEqual(['event', 'lead_source', 'user_data']);
   });
 
-  it('lists the four vendors', () => {
-    expect(VENDORS).toEqual(['chili_piper', 'customerly', 'userlike', 'genesys']);
+  it('takes the vendors and their detail keys from the registry, each key once', () => {
+    expect(VENDORS).toEqual(ADAPTERS.map((adapter) => adapter.vendor));
+    for (const adapter of ADAPTERS) for (const key of adapter.keys) expect(SCHEMA_KEYS).toContain(key);
+    expect(new Set(SCHEMA_KEYS).size).toBe(SCHEMA_KEYS.length);
   });
 });

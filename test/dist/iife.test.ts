@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'acorn';
 import { describe, expect, it } from 'vitest';
-import { PASTE_CONFIG_COMMENTS } from '../../scripts/gtmPaste.mjs';
-import { defaultConfig } from '../../src/core/config';
+import { PASTE_CONFIG_COMMENTS } from '../../scripts/render/gtmPaste';
+import { defaultConfig as defaultsFor } from '../../src/core/config';
+import { ADAPTERS } from '../../src/vendors/registry';
 import { CHILI_PIPER_ORIGIN, dataLayer, eventNames, postMessageFrom, testWindow } from '../helpers';
 
 // These tests run the built files (npm test builds first); a missing dist/ fails them.
@@ -54,10 +55,13 @@ describe('dist/gtm-widget-bridge.gtm.html', () => {
   });
 
   it('declares an editable config block with every option at its default, each commented', () => {
-    expect(Object.keys(PASTE_CONFIG_COMMENTS)).toEqual(Object.keys(defaultConfig()));
+    const { options, ...core } = defaultsFor(ADAPTERS);
+    expect(Object.keys(PASTE_CONFIG_COMMENTS)).toEqual(Object.keys(core));
     run(pasteScript.slice(0, pasteScript.indexOf('\n};') + 3));
     try {
-      expect(testWindow.gtmWidgetBridgeConfig).toEqual(defaultConfig());
+      // The core options, then each vendor's under its own key.
+      expect(testWindow.gtmWidgetBridgeConfig).toEqual({ ...core, ...options });
+      expect(pasteScript).toMatch(/\/\/ Chili Piper: extra exact origins/);
       for (const comment of Object.values(PASTE_CONFIG_COMMENTS)) expect(pasteScript).toContain('// ' + comment);
     } finally {
       uninstallBuilt();

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { MAX_PARAMS, MAX_VALUE_LENGTH } from '../../src/core/ga4';
-import { SCHEMA_KEYS } from '../../src/core/schema';
+import { SCHEMA_KEYS } from '../../src/vendors/registry';
 import { expect } from 'vitest';
 
 /**

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BRIDGE_URL, parameters, permissions, renderTemplate, sandboxedCode, scenarios } from '../../scripts/gtmTemplate.mjs';
-import { defaultConfig } from '../../src/core/config';
+import { BRIDGE_URL, parameters, permissions, renderTemplate, sandboxedCode, scenarios } from '../../scripts/render/gtmTemplate';
+import { defaultConfig, parseConfig } from '../../src/core/config';
+import { ADAPTERS } from '../../src/vendors/registry';
 import { checkSandboxSyntax, runScenario } from './sandboxRunner';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -34,10 +35,15 @@ describe('gtm-template/template.tpl', () => {
 
   it('has a field with help text for every configuration option', () => {
     const names = fields.map((field) => field.name);
-    const vendorBoxes = ['chiliPiper', 'customerly', 'userlike', 'genesys'];
-    for (const key of Object.keys(defaultConfig())) {
+    // One checkbox per registry vendor; a field per core option; a field per vendor option (named <key><Field>).
+    const vendorBoxes = ADAPTERS.map((adapter) => (adapter.docs ? adapter.docs.template.param : ''));
+    const { options, ...core } = defaultConfig(ADAPTERS);
+    for (const key of Object.keys(core)) {
       if (key == 'vendors') expect(names).toEqual(expect.arrayContaining(vendorBoxes));
       else expect(names, key).toContain(key);
+    }
+    for (const key of Object.keys(options)) {
+      for (const field of Object.keys(options[key])) expect(names, key + '.' + field).toContain(key + field[0].toUpperCase() + field.slice(1));
     }
     for (const field of fields) expect(field.help || field.checkboxText || field.displayName, field.name).toBeTruthy();
     const prefix = fields.find((field) => field.name == 'eventPrefix')!;
@@ -79,7 +85,7 @@ describe('___TESTS___ scenarios, run locally', () => {
     ]);
   });
 
-  for (const scenario of scenarios()) {
+  for (const scenario of all) {
     it(scenario.name, () => {
       const result = runScenario(sandboxedCode(), scenario, permissions() as never);
       expect(result.error).toBeUndefined();
@@ -92,7 +98,6 @@ describe('___TESTS___ scenarios, run locally', () => {
   });
 
   it('the config written to the page is one the bridge accepts without warnings', async () => {
-    const { parseConfig } = await import('../../src/core/config');
     const data = {
       chiliPiper: true, customerly: false, userlike: true, genesys: true, output: 'gtag', dataLayerName: 'siteLayer', eventPrefix: 'chat_',
       generateLead: true, leadActions: [{ vendor: 'userlike', action: 'register_submit' }], chiliPiperOrigins: [{ origin: 'https://booking.example.com' }],
@@ -100,7 +105,7 @@ describe('___TESTS___ scenarios, run locally', () => {
     };
     const result = runScenario(sandboxedCode(), { name: 'inspect', code: `runCode(${JSON.stringify(data)});` }, permissions() as never);
     const warnings: string[] = [];
-    parseConfig(result.window.gtmWidgetBridgeConfig, (message) => warnings.push(message));
+    parseConfig(result.window.gtmWidgetBridgeConfig, ADAPTERS, (message) => warnings.push(message));
     expect(warnings).toEqual([]);
     expect(result.window.gtmWidgetBridgeConfig).toMatchObject({ eventPrefix: 'chat_' });
   });

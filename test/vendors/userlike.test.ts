@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readUserlikeCall, userlikeStages } from '../../src/vendors/userlike';
 import { USERLIKE_OLDER_EVENTS, USERLIKE_SEED_EVENTS } from '../documentedEvents';
 import { firstOfEachStep } from '../funnelSteps';
-import { dataLayer, definedParams, eventNames, installBridge, testWindow } from '../helpers';
+import { dataLayer, definedParams, eventNames, installBridge, testWindow, plainStages } from '../helpers';
 
 const WIDGET = readFileSync('e2e/fixtures/userlike-widget.js', 'utf8');
 
@@ -24,7 +24,7 @@ afterEach(() => {
 describe('Userlike mapping table', () => {
   it('maps every seed event and the older names, and only those, to one stage', () => {
     expect(Object.keys(userlikeStages).sort()).toEqual([...SEED_EVENTS, ...OLDER_EVENTS].sort());
-    expect(userlikeStages).toMatchObject({
+    expect(plainStages(userlikeStages)).toMatchObject({
       button_displayed: 'view', chat_window_maximized: 'open', chat_started: 'start', contact_first_message: 'start',
       slot_unavailable: 'unavailable', error_message: 'error', chat_window_minimized: 'interaction', chat_window_minimzed: 'interaction',
     });
@@ -73,10 +73,10 @@ describe('userlikeTrackingEvent', () => {
     loadWidget();
     const results = widget().fireAll();
     // All events come from one session: a second open or start of it is the same funnel step.
-    const pushed = firstOfEachStep(everyEvent, (name) => userlikeStages[name as keyof typeof userlikeStages]);
+    const pushed = firstOfEachStep(everyEvent, (name) => userlikeStages[name as keyof typeof userlikeStages][0]);
     expect(pushed.length).toBeLessThan(everyEvent.length);
     expect(dataLayer().map((push) => push.widget_action)).toEqual(pushed);
-    expect(dataLayer().map((push) => push.event)).toEqual(pushed.map((name) => 'widget_' + userlikeStages[name as keyof typeof userlikeStages]));
+    expect(dataLayer().map((push) => push.event)).toEqual(pushed.map((name) => 'widget_' + userlikeStages[name as keyof typeof userlikeStages][0]));
     if (when == 'none') {
       expect(results).toEqual(everyEvent.map(() => undefined));
     } else {

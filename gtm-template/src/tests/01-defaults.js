@@ -32,7 +32,7 @@ assertThat(config).isEqualTo({
   dataLayerName: 'dataLayer',
   eventPrefix: 'widget_',
   output: 'dataLayer',
-  chiliPiperOrigins: [],
+  chiliPiper: { origins: [] },
   leadActions: {},
   generateLead: true,
   hashEmail: false,

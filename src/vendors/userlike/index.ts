@@ -1,61 +1,21 @@
 /**
  * Userlike website messenger: the widget calls the page's global
  * `userlikeTrackingEvent(event_name, global_ctx, session_ctx)`, looked up at
- * call time (https://docs.userlike.com/developers/client-tracking-api; npm
+ * call time (https://www.userlike.com/en/public/tutorial/um/api/javascript/tracking; npm
  * `@userlike/messenger` runs the widget in a same-origin iframe and hands it
  * the host window). The bridge keeps that global a function that pushes, then
  * calls the site's own one, however and whenever the site defines it.
  */
-import type { VendorAdapter, VendorEvent } from '../core/adapter';
-import type { WidgetStage } from '../core/schema';
-import { guard } from '../core/guard';
-import { hookCallback } from '../lib/hookCallback';
-import { ownValue } from '../lib/ownValue';
-import { toId } from '../lib/toId';
+import { defineAdapter, type VendorEvent } from '../../core/adapter';
+import { guard } from '../../core/guard';
+import { hookCallback } from '../../lib/hookCallback';
+import { ownValue } from '../../lib/ownValue';
+import { toId } from '../../lib/toId';
+import { userlikeKeys, type UserlikeParams } from './params';
+import { userlikeDocs, userlikeStages } from './stages';
 
-/** Userlike event → stage. Reasons: userlike.reasons.ts and docs/events.md. */
-export const userlikeStages = {
-  button_displayed: 'view',
-  slot_check: 'interaction',
-  slot_available: 'interaction',
-  slot_unavailable: 'unavailable',
-  proactive_offer: 'interaction',
-  proactive_timer: 'interaction',
-  chat_requested: 'open',
-  chat_connected: 'open',
-  chat_connected_proactive: 'open',
-  chat_window_maximized: 'open',
-  conversation_resume: 'open',
-  group_select_show: 'interaction',
-  group_select_submit: 'interaction',
-  pre_survey_show: 'interaction',
-  pre_survey_submit: 'start',
-  disclaimer_ok: 'interaction',
-  chat_started: 'start',
-  chat_started_proactive: 'start',
-  contact_first_message: 'start',
-  message_client_terminating: 'interaction',
-  message_operator_terminating: 'interaction',
-  register_show: 'interaction',
-  register_submit: 'submit',
-  register_cancel: 'cancel',
-  chat_window_minimized: 'interaction',
-  chat_window_minimzed: 'interaction',
-  feedback_rating_show: 'interaction',
-  feedback_rating_cancel: 'interaction',
-  feedback_submit: 'interaction',
-  rating_submit: 'interaction',
-  post_survey_show: 'interaction',
-  post_survey_submit: 'interaction',
-  transcript_show: 'interaction',
-  transcript_submit: 'interaction',
-  transcript_cancel: 'interaction',
-  chat_quit: 'close',
-  error_message: 'error',
-} as const satisfies Record<string, WidgetStage>;
-
-/** A Userlike event name. */
-export type UserlikeEvent = keyof typeof userlikeStages;
+export type { UserlikeParams } from './params';
+export { userlikeStages } from './stages';
 
 /**
  * The push for one `userlikeTrackingEvent` call: widget, language, operator
@@ -81,11 +41,13 @@ export function readUserlikeCall([name, globalContext, sessionContext]: unknown[
 
 const GLOBAL_NAME = 'userlikeTrackingEvent';
 
-export const userlike: VendorAdapter = {
+export const userlike = defineAdapter<'userlike', UserlikeParams>({
   vendor: 'userlike',
   product: 'messenger',
   stages: userlikeStages,
   leadActions: [],
+  keys: userlikeKeys,
+  docs: userlikeDocs,
   install({ report, log, track }) {
     const w = window as unknown as Record<string, unknown>;
     const reportCall = (args: unknown[]) => report(readUserlikeCall(args));
@@ -115,4 +77,4 @@ export const userlike: VendorAdapter = {
       undoHook();
     });
   },
-};
+});

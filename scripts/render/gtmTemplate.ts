@@ -1,14 +1,25 @@
-// Generates gtm-template/template.tpl from the separately kept sources in gtm-template/src
-// (info, parameters, sandboxed code, permissions, test scenarios).
-//   node scripts/gtmTemplate.mjs     (npm run generate) writes it;
-//   test/gtm-template/template.test.ts fails when the committed file is stale.
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+/**
+ * Renders gtm-template/template.tpl from the separately kept sources in
+ * gtm-template/src (info, parameters, sandboxed code, permissions, test
+ * scenarios) and the vendor registry (the vendor checkboxes and the code that
+ * reads them). scripts/generate.ts writes it, or checks it with --check.
+ * Paths are relative to the repository root, where npm runs scripts and tests.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
+import type { AnyVendorAdapter } from '../../src/core/adapter';
+import { ADAPTERS } from '../../src/vendors/registry';
 
-// Paths are relative to the repository root, where npm runs scripts and tests.
-const read = (path) => readFileSync(path, 'utf8');
+const read = (path: string) => readFileSync(path, 'utf8');
 const pkg = JSON.parse(read('package.json'));
+
+/** Each vendor's template checkbox: its parameter name, text and vendor id (the registry's docs say them). */
+export function vendorCheckboxes(adapters: readonly AnyVendorAdapter[] = ADAPTERS) {
+  return adapters.map((adapter) => {
+    if (!adapter.docs) throw new Error(adapter.vendor + ': docs missing (generators run with __DOCS__ true)');
+    return { param: adapter.docs.template.param, label: adapter.docs.template.label, vendor: adapter.vendor };
+  });
+}
 
 /** The exact, versioned CDN URL of the IIFE the template injects (jsDelivr's npm mirror). */
 export const BRIDGE_URL = `https://cdn.jsdelivr.net/npm/${pkg.name}@${pkg.version}/dist/gtm-widget-bridge.js`;
@@ -18,15 +29,19 @@ Template Gallery Developer Terms of Service available at
 https://developers.google.com/tag-manager/gallery-tos (or such other URL as
 Google may provide), as modified from time to time.`;
 
-const withUrl = (text) => text.split('__BRIDGE_URL__').join(BRIDGE_URL);
+const withUrl = (text: string) => text.split('__BRIDGE_URL__').join(BRIDGE_URL);
 
-/** The sandboxed code, with the versioned URL filled in. */
-export function sandboxedCode() {
-  return withUrl(read('gtm-template/src/code.js')).trim();
+/** The sandboxed code, with the versioned URL and the vendor checkboxes filled in. */
+export function sandboxedCode(adapters: readonly AnyVendorAdapter[] = ADAPTERS): string {
+  const pairs = vendorCheckboxes(adapters).map(({ param, vendor }) => `['${param}', '${vendor}']`);
+  return withUrl(read('gtm-template/src/code.js'))
+    .split("'__VENDOR_CHECKBOXES__'")
+    .join('[' + pairs.join(', ') + ']')
+    .trim();
 }
 
 /** Test scenarios, one file each; the first line `// Scenario: name` names it. */
-export function scenarios() {
+export function scenarios(): { file: string; name: string; code: string }[] {
   const dir = 'gtm-template/src/tests/';
   return readdirSync(dir)
     .filter((file) => file.endsWith('.js'))
@@ -39,18 +54,26 @@ export function scenarios() {
     });
 }
 
-export function permissions() {
+export function permissions(): Record<string, unknown>[] {
   return JSON.parse(withUrl(read('gtm-template/src/permissions.json')));
 }
 
-export function parameters() {
-  return JSON.parse(read('gtm-template/src/parameters.json'));
+/** The template's fields; the vendor checkboxes come from the registry, in place of "__VENDOR_CHECKBOXES__". */
+export function parameters(adapters: readonly AnyVendorAdapter[] = ADAPTERS): Record<string, unknown>[] {
+  const boxes = vendorCheckboxes(adapters).map(({ param, label }) => ({ type: 'CHECKBOX', name: param, checkboxText: label, simpleValueType: true, defaultValue: true }));
+  const expand = (list: unknown[]): unknown[] =>
+    list.flatMap((item) => {
+      if (item === '__VENDOR_CHECKBOXES__') return boxes;
+      const record = item as Record<string, unknown>;
+      return [Array.isArray(record.subParams) ? { ...record, subParams: expand(record.subParams) } : record];
+    });
+  return expand(JSON.parse(read('gtm-template/src/parameters.json'))) as Record<string, unknown>[];
 }
 
 /** A 48×48 brand thumbnail (orange ring on the project's dark blue), drawn here so no binary is kept. */
 function thumbnail() {
   const size = 48;
-  const rows = [];
+  const rows: Buffer[] = [];
   for (let y = 0; y < size; y++) {
     const row = [0]; // filter: none
     for (let x = 0; x < size; x++) {
@@ -66,12 +89,12 @@ function thumbnail() {
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
     return c >>> 0;
   });
-  const crc = (bytes) => {
+  const crc = (bytes: Buffer) => {
     let c = 0xffffffff;
     for (const b of bytes) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
     return (c ^ 0xffffffff) >>> 0;
   };
-  const chunk = (type, data) => {
+  const chunk = (type: string, data: Buffer) => {
     const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
     const out = Buffer.alloc(body.length + 8);
     out.writeUInt32BE(data.length, 0);
@@ -100,25 +123,20 @@ export function info() {
 
 /** YAML block scalar of the ___TESTS___ section, as GTM writes it. */
 function testsYaml() {
-  const indent = (text, spaces) => text.split('\n').map((line) => (line ? ' '.repeat(spaces) + line : '')).join('\n');
+  const indent = (text: string, spaces: number) => text.split('\n').map((line) => (line ? ' '.repeat(spaces) + line : '')).join('\n');
   const items = scenarios().map(({ name, code }) => `- name: ${JSON.stringify(name)}\n  code: |-\n${indent(code, 4)}`);
   return `scenarios:\n${items.join('\n')}`;
 }
 
-export function renderTemplate() {
-  const json = (value) => JSON.stringify(value, null, 2);
+export function renderTemplate(adapters: readonly AnyVendorAdapter[] = ADAPTERS): string {
+  const json = (value: unknown) => JSON.stringify(value, null, 2);
   return [
     '___TERMS_OF_SERVICE___', '', TERMS, '', '',
     '___INFO___', '', json(info()), '', '',
-    '___TEMPLATE_PARAMETERS___', '', json(parameters()), '', '',
-    '___SANDBOXED_JS_FOR_WEB_TEMPLATE___', '', sandboxedCode(), '', '',
+    '___TEMPLATE_PARAMETERS___', '', json(parameters(adapters)), '', '',
+    '___SANDBOXED_JS_FOR_WEB_TEMPLATE___', '', sandboxedCode(adapters), '', '',
     '___WEB_PERMISSIONS___', '', json(permissions()), '', '',
     '___TESTS___', '', testsYaml(), '', '',
     '___NOTES___', '', `Generated from gtm-template/src by \`npm run generate\` for ${pkg.name} ${pkg.version}; edit the sources, not this file.`, '', '',
   ].join('\n');
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  writeFileSync('gtm-template/template.tpl', renderTemplate());
-  console.log('gtm-template/template.tpl written');
 }

@@ -1,29 +1,29 @@
-// Generates gtm-template/container.json: a GTM container export (Admin → Import Container, Merge)
-// with the bridge as a Custom HTML tag on All Pages, one Custom Event trigger for its events, a Data
-// Layer Variable per schema key, a constant for the GA4 measurement ID and one GA4 event tag.
-//   node scripts/gtmContainer.mjs (part of npm run generate) writes it from dist/ (build first);
-//   test/gtm-template/container.test.ts fails when the committed file is stale.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { importTs } from './importTs.mjs';
+/**
+ * Renders dist/container.json, a GTM container export (Admin → Import
+ * Container, Merge) with the bridge as a Custom HTML tag on All Pages, one
+ * Custom Event trigger for its events, a Data Layer Variable per schema key, a
+ * constant for the GA4 measurement ID and one GA4 event tag. It embeds the
+ * built paste, so build.mjs renders it as a build output.
+ */
+import { defaultConfig } from '../../src/core/config';
+import { LEAD_EVENT, STAGES } from '../../src/core/schema';
+import { ADAPTERS, SCHEMA_KEYS } from '../../src/vendors/registry';
 
 const ALL_PAGES = '2147479553'; // GTM's built-in "All Pages" trigger
 const ids = { account: '0', container: '0' };
-const param = (type, key, value) => ({ type, key, value });
-const ref = (name) => `{{${name}}}`;
+const param = (type: string, key: string, value: string) => ({ type, key, value });
+const ref = (name: string) => `{{${name}}}`;
 
 /** The name of the Data Layer Variable of a schema key. */
-export const variableName = (key) => `DLV - ${key}`;
+export const variableName = (key: string) => `DLV - ${key}`;
 export const MEASUREMENT_ID_VARIABLE = 'GA4 Measurement ID';
 
-export async function renderContainer() {
-  const { SCHEMA_KEYS, STAGES, LEAD_EVENT } = await importTs('src/core/schema.ts');
-  const { defaultConfig } = await importTs('src/core/config.ts');
-  const paste = readFileSync('dist/gtm-widget-bridge.gtm.html', 'utf8');
-  const prefix = defaultConfig().eventPrefix;
+/** The container, around the built GTM paste. */
+export function renderContainer(paste: string): string {
+  const prefix = defaultConfig(ADAPTERS).eventPrefix;
   const eventPattern = `^(${prefix}(${STAGES.join('|')})|${LEAD_EVENT})$`;
   const parameterKeys = SCHEMA_KEYS.filter((key) => key != 'event');
-  const base = (extra) => ({ accountId: ids.account, containerId: ids.container, ...extra });
+  const base = (extra: Record<string, unknown>) => ({ accountId: ids.account, containerId: ids.container, ...extra });
 
   const variables = [
     base({
@@ -78,7 +78,7 @@ export async function renderContainer() {
           })),
         },
       ],
-      firingTriggerId: [trigger.triggerId],
+      firingTriggerId: ['1'],
       tagFiringOption: 'ONCE_PER_EVENT',
     }),
   ];
@@ -96,9 +96,4 @@ export async function renderContainer() {
     }),
   };
   return JSON.stringify(container, null, 2) + '\n';
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  writeFileSync('gtm-template/container.json', await renderContainer());
-  console.log('gtm-template/container.json written');
 }

@@ -1,7 +1,7 @@
 /**
  * Customerly live chat: callbacks, registered either in
  * `customerly.load({callbacks: {onX}})`
- * (https://docs.customerly.io/en/developers/receiving-information-from-customerly-live-chat)
+ * (https://docs.customerly.io/api/receiving-information-from-customerly-live-chat)
  * or as `customerly.onX` properties, which is how Customerly's own SDKs
  * register them (npm `react-live-chat-customerly`: `registerCallback` assigns
  * `window.customerly[type]`). The messenger therefore reads `customerly.onX`
@@ -9,44 +9,20 @@
  * callbacks wherever the site put them. A call through both for one event is
  * one exact duplicate, pushed once.
  */
-import type { VendorAdapter, VendorEvent } from '../core/adapter';
-import type { WidgetStage } from '../core/schema';
-import { defineAccessor } from '../lib/defineAccessor';
-import { hasOwn } from '../lib/hasOwn';
-import { hookCallback } from '../lib/hookCallback';
-import { HOOKED, hookProperty } from '../lib/hookProperty';
-import { isRecord } from '../lib/isRecord';
-import { looksPersonal } from '../lib/looksPersonal';
-import { ownValue } from '../lib/ownValue';
-import { toId } from '../lib/toId';
+import { defineAdapter, type VendorEvent } from '../../core/adapter';
+import { defineAccessor } from '../../lib/defineAccessor';
+import { hasOwn } from '../../lib/hasOwn';
+import { hookCallback } from '../../lib/hookCallback';
+import { HOOKED, hookProperty } from '../../lib/hookProperty';
+import { isRecord } from '../../lib/isRecord';
+import { looksPersonal } from '../../lib/looksPersonal';
+import { ownValue } from '../../lib/ownValue';
+import { toId } from '../../lib/toId';
+import { customerlyKeys, type CustomerlyParams } from './params';
+import { customerlyDocs, customerlyStages, type CustomerlyCallback } from './stages';
 
-/** Customerly callback → stage. Reasons: customerly.reasons.ts and docs/events.md. */
-export const customerlyStages = {
-  onMessengerInitialized: 'view',
-  onChatOpened: 'open',
-  onNewConversation: 'start',
-  onLeadGenerated: 'submit',
-  onChatClosed: 'close',
-  onProfilingQuestionAsked: 'interaction',
-  onProfilingQuestionAnswered: 'interaction',
-  onHelpCenterArticleOpened: 'interaction',
-  onRealtimeVideoReceived: 'interaction',
-  onRealtimeVideoAnswered: 'complete',
-  onRealtimeVideoRejected: 'cancel',
-  onRealtimeVideoCanceled: 'cancel',
-  onNewMessageReceived: 'interaction',
-  onNewConversationReceived: 'interaction',
-  onMessageRead: 'interaction',
-  onSurveyPresented: 'interaction',
-  onSurveyAnswered: 'submit',
-  onSurveyRejected: 'cancel',
-  onTriggerFired: 'interaction',
-  onChatflowNotificationViewed: 'interaction',
-  onChatflowNotificationClicked: 'interaction',
-} as const satisfies Record<string, WidgetStage>;
-
-/** A Customerly callback name. */
-export type CustomerlyCallback = keyof typeof customerlyStages;
+export type { CustomerlyParams } from './params';
+export { customerlyStages } from './stages';
 
 const NAMES = Object.keys(customerlyStages) as CustomerlyCallback[];
 
@@ -138,11 +114,13 @@ export function readCustomerlyCall(name: string, args: unknown[]): VendorEvent {
   return event;
 }
 
-export const customerly: VendorAdapter = {
+export const customerly = defineAdapter<'customerly', CustomerlyParams>({
   vendor: 'customerly',
   product: 'live_chat',
   stages: customerlyStages,
   leadActions: ['onLeadGenerated'] satisfies CustomerlyCallback[],
+  keys: customerlyKeys,
+  docs: customerlyDocs,
   install({ report, track }) {
     // The visitor's current conversation: its id once a callback names it, and a scope for its funnel steps.
     let conversationId: string | undefined;
@@ -235,4 +213,4 @@ export const customerly: VendorAdapter = {
     track(hookProperty(window as unknown as Record<string, unknown>, 'customerly', hookNamespace));
     track(() => hookNamespace(undefined));
   },
-};
+});

@@ -2,50 +2,24 @@
  * Chili Piper: the booking iframe (a tenant subdomain of chilipiper.com, or of
  * chilipiper.io for the newer concierge.js loader, which builds the iframe on
  * the host its own script came from) posts `window` `message` events to the
- * host page. Browser events:
- * https://help.chilipiper.com/hc/en-us/articles/360053800373 (JavaScript messaging in browser);
- * ids and slot shape: https://help.chilipiper.com/hc/en-us/articles/360053799773 (REST API);
- * the loaders' own handling: npm `@chilipiper/concierge` (marketing.js) and
+ * host page.
+ * Browser events: https://help.chilipiper.com/hc/en-us/articles/1500011381522-Capturing-Javascript-Messaging-in-Browser
+ * The loaders' own handling: npm `@chilipiper/concierge` (marketing.js) and
  * `@chilipiper/conciergejs-fire` (concierge.js).
  */
-import type { VendorAdapter, VendorEvent } from '../core/adapter';
-import { guard } from '../core/guard';
-import type { WidgetStage } from '../core/schema';
-import { hasOwn } from '../lib/hasOwn';
-import { isRecord } from '../lib/isRecord';
-import { ownValue } from '../lib/ownValue';
-import { toId } from '../lib/toId';
-import { toIsoTime } from '../lib/toIsoTime';
+import { defineAdapter, type VendorEvent } from '../../core/adapter';
+import { uniqueList } from '../../core/config';
+import { guard } from '../../core/guard';
+import { hasOwn } from '../../lib/hasOwn';
+import { isRecord } from '../../lib/isRecord';
+import { ownValue } from '../../lib/ownValue';
+import { toId } from '../../lib/toId';
+import { toIsoTime } from '../../lib/toIsoTime';
+import { chiliPiperKeys, type ChiliPiperOptions, type ChiliPiperParams } from './params';
+import { chiliPiperDocs, chiliPiperStages, type ChiliPiperAction } from './stages';
 
-/**
- * Chili Piper action → stage. The reason for each choice is in
- * chili-piper.reasons.ts and docs/events.md. `REDIRECT` is deliberately
- * absent: it is a navigation command, not something the visitor did.
- */
-export const chiliPiperStages = {
-  routing: 'open',
-  'availability-loaded': 'open',
-  'no-free-slots': 'unavailable',
-  'phone-selected': 'start',
-  'meeting-selected': 'start',
-  'video-selected': 'start',
-  'timeslot-selected': 'start',
-  booked: 'submit',
-  'booking-confirmed': 'complete',
-  phoneClose: 'complete',
-  rescheduled: 'interaction',
-  prospect_cancel: 'cancel',
-  'no-action-choice': 'cancel',
-  close: 'close',
-  esc: 'close',
-  CLOSE_IFRAME: 'close',
-  'prospect-routed': 'interaction',
-  'prospect-disqualified': 'unavailable',
-  error: 'error',
-} as const satisfies Record<string, WidgetStage>;
-
-/** A Chili Piper action name. */
-export type ChiliPiperAction = keyof typeof chiliPiperStages;
+export type { ChiliPiperOptions, ChiliPiperParams } from './params';
+export { chiliPiperStages } from './stages';
 
 const SUFFIXES = ['.chilipiper.com', '.chilipiper.io'];
 
@@ -139,13 +113,26 @@ function isShown(frame: HTMLIFrameElement): boolean {
   return box.width >= 2 && box.height >= 2;
 }
 
-export const chiliPiper: VendorAdapter = {
+/** A serialized origin as browsers put it in `MessageEvent.origin`: scheme, host, optional port, nothing else. */
+const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d+)?$/;
+const isOrigin = (value: unknown): value is string => typeof value == 'string' && ORIGIN.test(value);
+
+export const chiliPiper = defineAdapter<'chili_piper', ChiliPiperParams, 'chiliPiper', ChiliPiperOptions>({
   vendor: 'chili_piper',
   product: 'concierge',
   stages: chiliPiperStages,
   leadActions: ['booking-confirmed'] satisfies ChiliPiperAction[],
-  install({ report, config, log, track }) {
-    const extraOrigins = config.chiliPiperOrigins;
+  keys: chiliPiperKeys,
+  options: {
+    key: 'chiliPiper',
+    fields: {
+      origins: [(value) => uniqueList(value, isOrigin), 'origins like "https://book.example.com", no path or trailing slash', () => []],
+    },
+    renamed: { chiliPiperOrigins: 'origins' },
+  },
+  docs: chiliPiperDocs,
+  install({ report, options, log, track }) {
+    const extraOrigins = options.origins;
     const frames = new WeakMap<object, FrameState>();
     let framesSeen = 0;
     // The one 'esc' waiting to see whether the loader closes its popup.
@@ -196,4 +183,4 @@ export const chiliPiper: VendorAdapter = {
       removeEventListener('message', onMessage);
     });
   },
-};
+});

@@ -1,6 +1,7 @@
 /**
  * Genesys Widgets: every widget publishes its interaction lifecycle on the
- * CXBus (https://docs.genesys.com/Documentation/GWC/latest/WidgetsAPI/CXBus).
+ * CXBus (https://docs.genesys.com/Documentation/GWC/latest/WidgetsAPI/WebChatEvents
+ * and the other widgets' event pages).
  * The bridge subscribes as a CXBus plugin, reached whichever way the page
  * allows, without polling and without touching the site's single
  * `_genesys.widgets.onReady` callback:
@@ -11,89 +12,18 @@
  * - `window.CXBus` of the standalone loader (now or later).
  * Legacy `_genesys.cxwidget` (`cx.plugin.*` names) is not supported; see docs/events.md.
  */
-import type { VendorAdapter, VendorEvent } from '../core/adapter';
-import type { WidgetStage } from '../core/schema';
-import { guard } from '../core/guard';
-import { hookProperty } from '../lib/hookProperty';
-import { isRecord } from '../lib/isRecord';
-import { ownValue } from '../lib/ownValue';
-import { toId } from '../lib/toId';
+import { defineAdapter, type VendorEvent } from '../../core/adapter';
+import { guard } from '../../core/guard';
+import { hookProperty } from '../../lib/hookProperty';
+import { isRecord } from '../../lib/isRecord';
+import { ownValue } from '../../lib/ownValue';
+import { toId } from '../../lib/toId';
+import { genesysKeys, type GenesysParams } from './params';
+import { CHAT_SERVICE, GENESYS_WIDGETS, genesysDocs, genesysStages, type GenesysWidget } from './stages';
 
-/** Each lifecycle step maps to its stage one to one, unless a widget says otherwise below. */
-const STEP_STAGES = {
-  ready: 'view',
-  opened: 'open',
-  started: 'start',
-  submitted: 'submit',
-  completed: 'complete',
-  cancelled: 'cancel',
-  closed: 'close',
-  rejected: 'error',
-  expired: 'cancel',
-  minimized: 'interaction',
-  unminimized: 'interaction',
-} as const satisfies Record<string, WidgetStage>;
+export type { GenesysParams } from './params';
+export { genesysStages } from './stages';
 
-type Step = keyof typeof STEP_STAGES;
-const LIFECYCLE: Step[] = ['ready', 'opened', 'started', 'submitted', 'completed', 'cancelled', 'closed'];
-
-/** One Genesys widget: how it is pushed, configured and which steps it publishes. */
-interface Widget {
-  /** `widget_product`. */
-  product: string;
-  /** Its key in the page's `_genesys.widgets` configuration. */
-  configKey: string;
-  /** The steps it publishes as `<Widget>.<step>`. */
-  steps: Step[];
-  /** Steps whose stage differs for this widget. */
-  stages?: Partial<Record<Step, WidgetStage>>;
-}
-
-/**
- * The widgets. WebChat 9 publishes `opened → submitted → started → completed`:
- * `submitted` is the registration form sent (the visitor begins), `started`
- * the chat session established (the request is in), so the two swap stages to
- * keep the funnel in order.
- */
-const WIDGETS: Record<string, Widget> = {
-  ClickToCall: { product: 'click_to_call', configKey: 'clicktocall', steps: LIFECYCLE.concat('expired') },
-  Callback: { product: 'callback', configKey: 'callback', steps: LIFECYCLE },
-  WebChat: {
-    product: 'web_chat',
-    configKey: 'webchat',
-    steps: LIFECYCLE.concat('rejected', 'minimized', 'unminimized'),
-    stages: { submitted: 'start', started: 'submit' },
-  },
-  SendMessage: { product: 'send_message', configKey: 'sendmessage', steps: LIFECYCLE },
-};
-const WIDGET_NAMES = Object.keys(WIDGETS);
-
-/**
- * The chat session service under WebChat. Genesys Widgets 8.5 publishes the
- * conversation only here (WebChat itself only ready/opened/minimized/
- * unminimized/closed); 9.x publishes both, and each chat's steps are pushed
- * once, whichever arrives first.
- * https://docs.genesys.com/Documentation/GWC/latest/WidgetsAPI/WebChatService
- */
-const CHAT_SERVICE_STAGES = {
-  started: 'submit',
-  restored: 'interaction',
-  agentConnected: 'interaction',
-  agentDisconnected: 'interaction',
-  ended: 'complete',
-  error: 'error',
-} as const satisfies Record<string, WidgetStage>;
-const CHAT_SERVICE = 'WebChatService';
-
-/** Bus event name (`ClickToCall.completed`, `WebChatService.ended`…) → stage, built from the tables above. */
-export const genesysStages: Record<string, WidgetStage> = {};
-for (const name of WIDGET_NAMES) {
-  const widget = WIDGETS[name];
-  for (const step of widget.steps) genesysStages[name + '.' + step] = (widget.stages && widget.stages[step]) || STEP_STAGES[step];
-}
-for (const step of Object.keys(CHAT_SERVICE_STAGES) as (keyof typeof CHAT_SERVICE_STAGES)[]) {
-  genesysStages[CHAT_SERVICE + '.' + step] = CHAT_SERVICE_STAGES[step];
-}
 const EVENT_NAMES = Object.keys(genesysStages);
 
 /** The plugin name the bridge registers on the bus (a counter keeps re-installs distinct). */
@@ -115,7 +45,7 @@ const time = (value: unknown) => (typeof value == 'number' && value > 0 ? value 
 export function readGenesysEvent(name: string, event: unknown): VendorEvent {
   const dot = name.indexOf('.');
   const prefix = name.slice(0, dot);
-  const widget = prefix == CHAT_SERVICE ? WIDGETS.WebChat : ownValue(WIDGETS, prefix) as Widget | undefined;
+  const widget = prefix == CHAT_SERVICE ? GENESYS_WIDGETS.WebChat : ownValue(GENESYS_WIDGETS, prefix) as GenesysWidget | undefined;
   const data = ownValue(event, 'data');
   const opened = time(ownValue(data, 'opened'));
   const reached = time(ownValue(data, name.slice(dot + 1)));
@@ -138,24 +68,32 @@ type Bus = { registerPlugin(name: string): { subscribe(event: string, handler: (
 /** Steps after which a chat is over: the next `opened` or session start is a new chat. */
 const CHAT_ENDS = ['WebChat.completed', 'WebChat.cancelled', 'WebChat.rejected', 'WebChatService.ended'];
 
-export const genesys: VendorAdapter = {
+export const genesys = defineAdapter<'genesys', GenesysParams>({
   vendor: 'genesys',
   product: 'web_chat',
   stages: genesysStages,
   leadActions: ['ClickToCall.completed', 'Callback.completed'],
+  keys: genesysKeys,
+  docs: genesysDocs,
   install({ report, log, track }) {
     const buses: unknown[] = [];
     let active = true;
     const w = window as unknown as Record<string, unknown>;
 
     /** Whether the page configured this widget: the all-in-one bundle publishes `ready` for every widget it contains. */
-    const isConfigured = (widget: Widget) => isRecord(ownValue(ownValue(w._genesys, 'widgets'), widget.configKey));
+    const isConfigured = (widget: GenesysWidget) => isRecord(ownValue(ownValue(w._genesys, 'widgets'), widget.configKey));
 
     // The chat WebChat and WebChatService events belong to: one scope, the vendor's id once known.
     let chats = 1;
-    let chat = { scope: 'chat1', id: undefined as string | undefined, over: false };
-    const readChatEvent = (name: string, event: VendorEvent, busEvent: unknown) => {
-      if (chat.over && (name == 'WebChat.opened' || name == CHAT_SERVICE + '.started')) chat = { scope: 'chat' + ++chats, id: undefined, over: false };
+    let chat = { scope: 'chat1', id: undefined as string | undefined, over: false, agent: false };
+    /** Gives a WebChat or WebChatService event its chat; false for an end that is no completion. */
+    const readChatEvent = (name: string, event: VendorEvent, busEvent: unknown): boolean => {
+      if (chat.over && (name == 'WebChat.opened' || name == CHAT_SERVICE + '.started')) chat = { scope: 'chat' + ++chats, id: undefined, over: false, agent: false };
+      if (name == CHAT_SERVICE + '.agentConnected') chat.agent = true;
+      // WebChatService ends every chat; only one an agent joined is a completion (WebChat says cancelled otherwise).
+      const ended = name == CHAT_SERVICE + '.ended';
+      if (ended) chat.over = true;
+      if (ended && !chat.agent) return false;
       const data = ownValue(busEvent, 'data');
       const vendorId = toId(ownValue(data, 'id')) || toId(ownValue(data, 'sessionID'));
       // WebChat 9's metadata id wins over the session id of WebChatService.
@@ -163,14 +101,17 @@ export const genesys: VendorAdapter = {
       if (chat.id) event.widget_interaction_id = chat.id;
       event.scope = chat.scope;
       if (CHAT_ENDS.indexOf(name) >= 0) chat.over = true;
+      return true;
     };
 
     const onBusEvent = (name: string, busEvent: unknown) => {
       if (!active) return;
-      const widget = ownValue(WIDGETS, name.slice(0, name.indexOf('.'))) as Widget | undefined;
+      const widget = ownValue(GENESYS_WIDGETS, name.slice(0, name.indexOf('.'))) as GenesysWidget | undefined;
       if (widget && name.slice(-6) == '.ready' && !isConfigured(widget)) return log('genesys "' + name + '": widget not configured on this page, ignored');
       const event = readGenesysEvent(name, busEvent);
-      if (event.widget_product == WIDGETS.WebChat.product) readChatEvent(name, event, busEvent);
+      if (event.widget_product == GENESYS_WIDGETS.WebChat.product && !readChatEvent(name, event, busEvent)) {
+        return log('genesys "' + name + '": chat ended before an agent joined, not a completion');
+      }
       report(event);
     };
 
@@ -223,4 +164,4 @@ export const genesys: VendorAdapter = {
       hookConfig(undefined);
     });
   },
-};
+});

@@ -1,0 +1,65 @@
+/**
+ * The GTM Custom HTML paste (dist/gtm-widget-bridge.gtm.html): an editable,
+ * commented config block followed by the ES5 bridge, wrapped in <script>.
+ * build.mjs renders it.
+ */
+import type { AnyVendorAdapter } from '../../src/core/adapter';
+import type { ResolvedConfig } from '../../src/core/config';
+
+/** One comment per core config key, in the order they appear in the paste (a unit test checks the keys). */
+export const PASTE_CONFIG_COMMENTS: Record<string, string> = {
+  vendors: 'Widgets to listen to; remove the ones your site does not use.',
+  dataLayerName: 'Global array the events are pushed to (GTM reads "dataLayer" unless you renamed it).',
+  eventPrefix: 'Event names are <prefix><stage>: widget_view, widget_open, … widget_complete.',
+  output: '"dataLayer" for GTM, or "gtag" to call gtag("event", …) on sites with gtag.js and no GTM.',
+  leadActions: "Per vendor, the actions that count as a lead, e.g. { chili_piper: ['booked'] }; {} keeps the defaults.",
+  generateLead: "Also push GA4's recommended generate_lead once per converted interaction.",
+  hashEmail: 'Add a SHA-256 of the e-mail (never the e-mail) to lead events, for enhanced conversions.',
+  debug: 'Log every vendor event and push to the console; leave false in production.',
+};
+
+/** The comment of each vendor option, by `<options key>.<field>`: each vendor's docs say it (`optionHelp`). */
+export function optionComments(adapters: readonly AnyVendorAdapter[]): Record<string, string> {
+  const comments: Record<string, string> = {};
+  for (const adapter of adapters) {
+    if (!adapter.options || !adapter.docs) continue;
+    const help = adapter.docs.optionHelp || {};
+    for (const field of Object.keys(adapter.options.fields)) comments[adapter.options.key + '.' + field] = adapter.docs.title + ': ' + (help[field] || field);
+  }
+  return comments;
+}
+
+/** JS literal of a default value, single-quoted as people write GTM code. */
+const literal = (value: unknown) => JSON.stringify(value).replace(/"/g, "'").replace(/,/g, ', ');
+
+/** The paste: `defaults` is the bridge's defaultConfig(), `bridge` the ES5, minified bridge. */
+export function renderGtmPaste(
+  pkg: { name: string; version: string; license: string },
+  defaults: ResolvedConfig,
+  comments: Record<string, string>,
+  bridge: string,
+): string {
+  const entries: string[] = Object.keys(PASTE_CONFIG_COMMENTS).map(
+    (key) => `  // ${PASTE_CONFIG_COMMENTS[key]}\n  ${key}: ${literal((defaults as unknown as Record<string, unknown>)[key])}`,
+  );
+  // Each vendor's options, under its own key.
+  for (const optionsKey of Object.keys(defaults.options)) {
+    const fields = Object.keys(defaults.options[optionsKey]);
+    const lines = fields.map((field) => `    // ${comments[optionsKey + '.' + field]}\n    ${field}: ${literal(defaults.options[optionsKey][field])}`);
+    entries.push(`  ${optionsKey}: {\n${lines.join(',\n')}\n  }`);
+  }
+  const config = entries.map((entry, i) => entry + (i < entries.length - 1 ? ',' : ''));
+  const body = [
+    `/* ${pkg.name} v${pkg.version} (${pkg.license}). GTM Custom HTML tag; trigger: All Pages or Initialization - All Pages.`,
+    ' * Edit the configuration below; everything after it is the bridge itself. Event reference: docs/events.md. */',
+    'window.gtmWidgetBridgeConfig = {',
+    ...config,
+    '};',
+    bridge.trim(),
+  ].join('\n');
+  // GTM reads "{{" as the start of a variable reference, and a literal </script> would end the tag early.
+  if (body.indexOf("{{") >= 0 || /<\/script/i.test(body)) {
+    throw new Error('GTM paste contains "{{" or "</script", which GTM would mangle');
+  }
+  return `<script>\n${body}\n</script>\n`;
+}
