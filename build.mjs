@@ -84,6 +84,8 @@ function buildTypes() {
     throw new Error(ts.formatDiagnostics(errors, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => '.', getNewLine: () => '\n' }));
   }
   writeFileSync(`${DIST}/index.d.ts`, `/// <reference types="gtag.js" />\nexport * from './types/index';\n`);
+  // The declarations of index.mjs by its own name, as TypeScript looks them up for an .mjs import.
+  writeFileSync(`${DIST}/index.d.mts`, `/// <reference types="gtag.js" />\nexport * from './types/index.js';\n`);
 }
 
 /**

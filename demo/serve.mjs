@@ -13,9 +13,11 @@ const VENDOR_PORT = PORT + 1;
 const root = new URL('..', import.meta.url).pathname;
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.map': 'application/json', '.css': 'text/css', '.json': 'application/json' };
 
-// The simulated widgets offer exactly the events of the bridge's mapping tables.
-const { ADAPTERS } = await importTs('src/vendors/registry.ts');
-const stages = Object.fromEntries(Object.entries(ADAPTERS).map(([vendor, adapter]) => [vendor, adapter.stages]));
+// The page has one panel per vendor of the registry; the simulated widgets offer exactly the events of the
+// bridge's mapping tables.
+const { renderPlayground, stagesByVendor } = await importTs('scripts/render/playground.ts');
+const page = renderPlayground();
+const stages = stagesByVendor();
 
 function send(response, status, type, body) {
   response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
@@ -39,11 +41,11 @@ function serveFile(response, path) {
   send(response, 200, TYPES[extname(file)] || 'application/octet-stream', readFileSync(file));
 }
 
-function render(path, replacements) {
-  let html = readFileSync(join(root, path), 'utf8');
+function fill(html, replacements) {
   for (const [key, value] of Object.entries(replacements)) html = html.split(key).join(value);
   return html;
 }
+const render = (path, replacements) => fill(readFileSync(join(root, path), 'utf8'), replacements);
 
 const vars = { '__VENDOR_ORIGIN__': `http://127.0.0.1:${VENDOR_PORT}`, '__HOST_ORIGIN__': `http://127.0.0.1:${PORT}`, '__STAGES__': JSON.stringify(stages) };
 
@@ -60,11 +62,11 @@ const safely = (handle) => (request, response) => {
 
 createServer(safely((request, response) => {
   const path = new URL(request.url, 'http://x').pathname;
-  if (path == '/') return send(response, 200, TYPES['.html'], render('demo/index.html', vars));
+  if (path == '/') return send(response, 200, TYPES['.html'], fill(page, vars));
   if (path == '/favicon.ico') return send(response, 204, 'image/x-icon', '');
   if (path.startsWith('/dist/') || path.startsWith('/demo/')) return serveFile(response, path);
   // The mocked vendor SDKs of the end-to-end tests double as the playground's simulated widgets.
-  if (/^\/mock\/[\w-]+\.js$/.test(path)) return serveFile(response, '/e2e/fixtures/' + path.slice(6));
+  if (/^\/mock\/[\w-]+\.js$/.test(path)) return serveFile(response, '/fixtures/' + path.slice(6));
   send(response, 404, 'text/plain', 'not found');
 })).listen(PORT, HOST, () => console.log(`Playground: http://${HOST}:${PORT}/`));
 

@@ -1,6 +1,7 @@
-import { expect, test, type Frame, type Page, type Request } from '@playwright/test';
+import { expect, test, type Frame, type Page, type Request } from './test';
 import { BRIDGE, HOST_URL, expectPushes, external, fixture, inline, openHost, type Served } from './helpers';
 import { vendorFile } from './vendorCode';
+import { PLANTED } from '../fixtures/personalData';
 
 // Chili Piper's own loaders, from npm, run unchanged: @chilipiper/concierge (marketing.js, the legacy
 // snippet) and @chilipiper/conciergejs-fire (concierge.js, which builds its iframe on the host its own
@@ -9,7 +10,7 @@ import { vendorFile } from './vendorCode';
 const LEGACY_URL = 'https://js.chilipiper.com/marketing.js';
 const FIRE_URL = 'https://js.chilipiper.io/concierge-js/concierge.js';
 const ROUTE = 'a1b2c3d4e5f60718293a4b5c';
-const PERSONAL = ['jane', 'Jane', 'Doe', '555'];
+const PERSONAL = PLANTED;
 
 const cors = { 'access-control-allow-origin': HOST_URL.slice(0, -1), 'access-control-allow-credentials': 'true', 'access-control-allow-headers': 'content-type, accept', 'access-control-allow-methods': 'GET, POST, OPTIONS' };
 
@@ -159,7 +160,7 @@ test('concierge.js on chilipiper.io: nothing from the preloaded hidden iframe, t
   expect(errors).toEqual([]);
 });
 
-test('legacy marketing.js, fire layout: the same booking; the only page error is the loader’s own, with or without the bridge', async ({ page }) => {
+test('legacy marketing.js, fire layout: the same booking; the only page error is the loader’s own, with or without the bridge', async ({ page, pageErrors }) => {
   const head = [BRIDGE, external(LEGACY_URL), legacySite('')];
   const { errors } = await openHost(page, { frames: [], head, serve: serveChiliPiper([], 'fire') });
   const frame = await bookingFrame(page, 'https://acme.chilipiper.com/book/');
@@ -171,4 +172,6 @@ test('legacy marketing.js, fire layout: the same booking; the only page error is
   const withoutBridge = await openHost(page, { frames: [], head: head.slice(1), serve: serveChiliPiper([], 'fire') });
   await bookingFrame(page, 'https://acme.chilipiper.com/book/');
   expect(withoutBridge.errors.map((error) => error.message)).toEqual(loaderError);
+  // Expected, and the vendor's: taken out of what the page-error fixture checks.
+  expect(pageErrors.splice(0).map((error) => error.message)).toEqual([...loaderError, ...loaderError]);
 });

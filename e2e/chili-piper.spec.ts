@@ -1,11 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
+// The built package's own key list: every push must carry all of them.
+import { SCHEMA_KEYS } from '../dist/index.mjs';
 import { CHILI_PIPER_URL, expectFullSchema, expectPushes, openHost, postFrom, readEvents, waitForMessages, type Variant } from './helpers';
 
-const SCHEMA_KEYS = [
-  'event', 'widget_vendor', 'widget_product', 'widget_action', 'widget_stage', 'widget_interaction_id', 'widget_proactive',
-  'widget_event_id', 'widget_assignee_id', 'widget_action_type', 'widget_slot_start', 'widget_slot_end', 'widget_timezone',
-  'widget_duration_minutes', 'lead_source', 'user_data', 'widget_schema',
-];
 const ROUTE = '5a7c654a2b52873a2ce5df57';
 const common = { widget_vendor: 'chili_piper', widget_product: 'concierge', widget_interaction_id: ROUTE, widget_schema: 1 };
 

@@ -1,10 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { BRIDGE, CHILI_PIPER_URL, external, fixture, inline, loadBridgeLate, openHost, postFrom } from './helpers';
+import { PLANTED } from '../fixtures/personalData';
 
 const LAUNCHER_URL = 'https://messenger.customerly.io/launcher.js';
 const USERLIKE_URL = 'https://widget.userlike.test/loader.js';
 const GENESYS_URL = 'https://apps.mypurecloud.com/widgets/9.0/widgets.min.js';
-const PERSONAL = ['jane', 'Jane', '555', 'Smith', 'pricing', 'enterprise'];
+const PERSONAL = PLANTED;
 
 /** All four widgets on one page, each with the site's own integration, one of them throwing. */
 const HEAD = [

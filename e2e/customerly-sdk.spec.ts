@@ -1,18 +1,19 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { build } from 'esbuild';
 import { BRIDGE, expectPushes, fixture, openHost } from './helpers';
+import { PLANTED } from '../fixtures/personalData';
 
 // Customerly's own React SDK (npm react-live-chat-customerly 1.0.13) runs unchanged in a React app; only
 // the messenger it loads (launcher.js, not public) is the mock, reading customerly.onX as the SDK's
 // registerCallback sets them.
 const APP_URL = 'https://www.acme-shop.test/app.js';
 const LAUNCHER_URL = 'https://messenger.customerly.io/launcher.js';
-const PERSONAL = ['jane', 'Jane', 'Talk', 'x.test'];
+const PERSONAL = PLANTED;
 
 let app = '';
 test.beforeAll(async () => {
   const result = await build({
-    entryPoints: [new URL('fixtures/customerly-react-app.js', import.meta.url).pathname],
+    entryPoints: [new URL('../fixtures/customerly-react-app.js', import.meta.url).pathname],
     bundle: true,
     write: false,
     format: 'iife',

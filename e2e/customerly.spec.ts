@@ -1,10 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { createHash } from 'node:crypto';
 import { BRIDGE, expectPushes, fixture, inline, loadBridgeLate, openHost } from './helpers';
+import { PLANTED } from '../fixtures/personalData';
 
 const LAUNCHER_URL = 'https://messenger.customerly.io/launcher.js';
 const SNIPPET = inline(fixture('customerly-snippet.js'));
-const PERSONAL = ['jane', 'Jane', '555', 'Smith', 'secret', 'cv.pdf', 'Ltd', 'Hi there'];
+const PERSONAL = PLANTED;
 
 /** The site's own callbacks, one per registration style, recording their calls, `this` and arguments. */
 const SITE_CALLBACKS = inline(`

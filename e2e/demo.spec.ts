@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { DEMO_PORT } from '../playwright.config';
@@ -31,9 +31,9 @@ test('the playground’s Customerly and Userlike panels push without personal da
   await page.goto(`http://127.0.0.1:${DEMO_PORT}/`);
   await page.waitForFunction(() => '__customerlyMessenger' in window && '__userlike' in window);
   const before = Number(await page.locator('#count').textContent());
-  await page.locator('#customerly').getByRole('button', { name: 'onChatOpened → open' }).click();
-  await page.locator('#customerly').getByRole('button', { name: 'onLeadGenerated → submit' }).click();
-  await page.locator('#userlike').getByRole('button', { name: 'chat_started → start', exact: true }).click();
+  await page.locator('#panel-customerly').getByRole('button', { name: 'onChatOpened → open' }).click();
+  await page.locator('#panel-customerly').getByRole('button', { name: 'onLeadGenerated → submit' }).click();
+  await page.locator('#panel-userlike').getByRole('button', { name: 'chat_started → start', exact: true }).click();
   await expect(page.locator('#count')).toHaveText(String(before + 4));
   const pushes = await page.evaluate(() => JSON.stringify((window as unknown as { dataLayer: unknown[] }).dataLayer));
   expect(pushes).not.toMatch(/jane|Jane|555|Smith/);
@@ -49,7 +49,7 @@ test('the playground’s Genesys panel publishes lifecycles and keeps the site�
   await page.waitForFunction(() => (window as unknown as { __genesysReady?: boolean }).__genesysReady === true);
   await expect(page.locator('#site-log')).toContainText('site Genesys onReady(CXBus) called');
   const before = Number(await page.locator('#count').textContent());
-  await page.locator('#genesys').getByRole('button', { name: 'ClickToCall: call completed (lead)' }).click();
+  await page.locator('#panel-genesys').getByRole('button', { name: 'ClickToCall: call completed (lead)' }).click();
   await expect(page.locator('#count')).toHaveText(String(before + 5));
   await expect(page.locator('#log .push').nth(1)).toContainText('generate_lead · genesys · ClickToCall.completed');
   const pushes = await page.evaluate(() => JSON.stringify((window as unknown as { dataLayer: unknown[] }).dataLayer));

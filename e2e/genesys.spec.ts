@@ -1,9 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { BRIDGE, expectPushes, external, fixture, inline, loadBridgeLate, openHost } from './helpers';
+import { PLANTED } from '../fixtures/personalData';
 
 const WIDGETS_URL = 'https://apps.mypurecloud.com/widgets/9.0/widgets.min.js';
 const CXBUS_URL = 'https://apps.mypurecloud.com/widgets/9.0/cxbus.min.js';
-const PERSONAL = ['Jane', 'jane', 'Doe', '555', 'pricing'];
+const PERSONAL = PLANTED;
 const BASE = 1700000000000;
 
 /** The site's own config, assigned as a whole, with its single onReady recording its calls. */
@@ -106,7 +107,7 @@ test('cancel path pushes no lead; WebChat minimize and rejection', async ({ page
   ]);
   const completed = await page.evaluate(() => (window as unknown as { dataLayer: Record<string, unknown>[] }).dataLayer.find((p) => p.widget_action == 'WebChat.completed'));
   expect(completed).toMatchObject({ widget_product: 'web_chat', widget_proactive: true, widget_prefilled: true, widget_auto_submitted: true, widget_elapsed_ms: 5000 });
-  expect(JSON.stringify(await page.evaluate(() => (window as unknown as { dataLayer: unknown[] }).dataLayer))).not.toMatch(/Jane|555|pricing/);
+  expect(JSON.stringify(await page.evaluate(() => (window as unknown as { dataLayer: unknown[] }).dataLayer))).not.toMatch(/Jane|555|my quote/);
   expect(errors).toEqual([]);
 });
 

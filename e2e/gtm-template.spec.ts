@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { CHILI_PIPER_URL, expectPushes, inline, openHost, postFrom } from './helpers';
 
 // The committed template (npm test checks it is up to date): its sandboxed code, and the URL it injects.

@@ -8,7 +8,7 @@ export const CHILI_PIPER_URL = 'https://acme.chilipiper.com/book/demo-queue';
 export const BRIDGE = '<!--BRIDGE-->';
 
 /** A fixture file's text (mocked vendor pages and scripts). */
-export const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
+export const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 /** An inline <script>. */
 export const inline = (code: string) => `<script>${code}</script>`;
 /** A <script src>. */
@@ -172,7 +172,7 @@ export async function readEvents(page: Page, name = 'dataLayer'): Promise<unknow
  * Asserts the exact pushes (defined keys) and that none of the refuted
  * payload fragments occurs anywhere in the dataLayer.
  */
-export async function expectPushes(page: Page, expected: Record<string, unknown>[], refuted: string[] = [], name = 'dataLayer') {
+export async function expectPushes(page: Page, expected: Record<string, unknown>[], refuted: readonly string[] = [], name = 'dataLayer') {
   await expect.poll(() => readDataLayer(page, name)).toEqual(expected);
   const serialized = JSON.stringify(await readDataLayer(page, name));
   for (const fragment of refuted) expect(serialized, `dataLayer must not contain ${fragment}`).not.toContain(fragment);

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { BRIDGE, CHILI_PIPER_URL, expectPushes, inline, openHost, postFrom, readEvents, type Variant } from './helpers';
 
 // Pages that other scripts have made hostile, against the built files: each case pushes exactly what it

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { CHILI_PIPER_URL, expectPushes, loadBridgeLate, openHost, postFrom, readEvents, type Variant } from './helpers';
 
 const close = { event: 'widget_close', widget_vendor: 'chili_piper', widget_product: 'concierge', widget_action: 'close', widget_stage: 'close', widget_schema: 1 };

@@ -1,6 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { BRIDGE, expectPushes, external, fixture, inline, openHost, type Served } from './helpers';
 import { vendorFile } from './vendorCode';
+import { PLANTED } from '../fixtures/personalData';
 
 // Userlike's own loader (npm @userlike/messenger 1.3.2, its browser build) runs unchanged: it fetches the
 // asset manifest, creates a same-origin iframe, loads the widget into it and calls run(settings, window).
@@ -8,7 +9,7 @@ import { vendorFile } from './vendorCode';
 const LOADER_URL = 'https://cdn.acme-shop.test/userlike-messenger.min.js';
 const CDN = 'https://userlike-cdn-widgets.s3-eu-west-1.amazonaws.com';
 const WIDGET_URL = `${CDN}/umm-widget.js`;
-const PERSONAL = ['Jane', 'jane', 'Smith', '555', 'c-77'];
+const PERSONAL = PLANTED;
 
 function serveUserlike(): (request: import('@playwright/test').Request) => Served | undefined {
   return (request) => {

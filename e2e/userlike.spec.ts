@@ -1,10 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { USERLIKE_OLDER_EVENTS, USERLIKE_SEED_EVENTS } from '../test/documentedEvents';
 import { firstOfEachStep } from '../test/funnelSteps';
 import { BRIDGE, expectPushes, external, fixture, inline, openHost } from './helpers';
+import { PLANTED } from '../fixtures/personalData';
 
 const WIDGET_URL = 'https://widget.userlike.test/loader.js';
-const PERSONAL = ['Jane', 'jane', 'Smith', '555', 'enterprise', 'c-3f2a9d'];
+const PERSONAL = PLANTED;
 
 /** Every event of the Client Tracking API article plus the older names. */
 const EVENTS = [...USERLIKE_SEED_EVENTS, ...USERLIKE_OLDER_EVENTS];

@@ -5,13 +5,14 @@ import type { BridgeConfig } from '../../src/index';
 import { customerlyStages, readCustomerlyCall } from '../../src/vendors/customerly';
 import { CUSTOMERLY_CALLBACKS } from '../documentedEvents';
 import { dataLayer, definedParams, eventNames, installBridge, testWindow, plainStages } from '../helpers';
+import { PLANTED } from '../../fixtures/personalData';
 
-const SNIPPET = readFileSync('e2e/fixtures/customerly-snippet.js', 'utf8');
-const LAUNCHER = readFileSync('e2e/fixtures/customerly-launcher.js', 'utf8');
+const SNIPPET = readFileSync('fixtures/customerly-snippet.js', 'utf8');
+const LAUNCHER = readFileSync('fixtures/customerly-launcher.js', 'utf8');
 
 const DOCUMENTED = CUSTOMERLY_CALLBACKS;
 
-const PERSONAL = ['jane', 'Jane', 'JANE', '555', 'Smith', 'secret', 'cv.pdf', 'Ltd', 'Hi there'];
+const PERSONAL = PLANTED;
 
 type Namespace = Record<string, unknown> & { load(settings: unknown): void; settings?: Record<string, unknown> };
 const ns = () => testWindow.customerly as Namespace;

@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { genesysStages, readGenesysEvent } from '../../src/vendors/genesys';
 import { dataLayer, definedParams, eventNames, installBridge, testWindow, plainStages } from '../helpers';
+import { PLANTED } from '../../fixtures/personalData';
 
-const WIDGETS_SCRIPT = readFileSync('e2e/fixtures/genesys-widgets.js', 'utf8');
-const PERSONAL = ['Jane', 'jane', 'Doe', '555', 'pricing'];
+const WIDGETS_SCRIPT = readFileSync('fixtures/genesys-widgets.js', 'utf8');
+const PERSONAL = PLANTED;
 const BASE = 1700000000000;
 
 type Mock = { bus: { plugins: Record<string, unknown> }; run(widget: string, steps: string[], flags?: Record<string, unknown>): void };

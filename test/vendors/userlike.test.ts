@@ -4,12 +4,13 @@ import { readUserlikeCall, userlikeStages } from '../../src/vendors/userlike';
 import { USERLIKE_OLDER_EVENTS, USERLIKE_SEED_EVENTS } from '../documentedEvents';
 import { firstOfEachStep } from '../funnelSteps';
 import { dataLayer, definedParams, eventNames, installBridge, testWindow, plainStages } from '../helpers';
+import { PLANTED } from '../../fixtures/personalData';
 
-const WIDGET = readFileSync('e2e/fixtures/userlike-widget.js', 'utf8');
+const WIDGET = readFileSync('fixtures/userlike-widget.js', 'utf8');
 
 const SEED_EVENTS = USERLIKE_SEED_EVENTS;
 const OLDER_EVENTS = USERLIKE_OLDER_EVENTS;
-const PERSONAL = ['Jane', 'jane', 'Smith', '555', 'enterprise', 'c-3f2a9d'];
+const PERSONAL = PLANTED;
 
 type Fire = { fire(name: string): unknown; fireAll(): unknown[] };
 const widget = () => testWindow.__userlike as Fire;

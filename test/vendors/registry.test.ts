@@ -1,0 +1,112 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { optionComments } from '../../scripts/render/gtmPaste';
+import { parameters, permissions, sandboxedCode } from '../../scripts/render/gtmTemplate';
+import { renderEventsDoc } from '../../scripts/render/eventsDoc';
+import { renderVendorParts } from '../../scripts/render/playground';
+import { defineAdapter } from '../../src/core/adapter';
+import { parseConfig } from '../../src/core/config';
+import { composeSchemaKeys, installBridge } from '../../src/core/installBridge';
+import type { AssertNever } from '../../src/core/schema';
+import type { BridgeConfig } from '../../src/index';
+import { ADAPTERS } from '../../src/vendors/registry';
+import { runScenario } from '../gtm-template/sandboxRunner';
+import { dataLayer, definedParams, testWindow } from '../helpers';
+
+// A throwaway fifth vendor, declared as a real one is (its folder would hold these three parts), to prove
+// that everything vendor-specific outside a vendor's folder follows the registry.
+interface AcmeParams {
+  /** Acme's lead score for the chat. */
+  widget_acme_score: number | undefined;
+}
+const acmeKeys = ['widget_acme_score'] as const satisfies readonly (keyof AcmeParams)[];
+export type AcmeKeysComplete = AssertNever<Exclude<keyof AcmeParams, (typeof acmeKeys)[number]>>;
+
+const acme = defineAdapter<'acme_chat', AcmeParams, 'acmeChat', { greeting: boolean }>({
+  vendor: 'acme_chat',
+  product: 'chat',
+  stages: {
+    'chat.opened': ['open', 'The visitor opened the Acme chat.'],
+    'chat.won': ['complete', 'Acme says the chat converted.'],
+  },
+  leadActions: ['chat.won'],
+  keys: acmeKeys,
+  options: { key: 'acmeChat', fields: { greeting: [(value) => (typeof value == 'boolean' ? value : undefined), 'true or false', () => false] } },
+  docs: {
+    title: 'Acme Chat',
+    link: 'https://acme.example/docs/events',
+    mechanism: 'window.acmeChatEmit(name, score), called by the Acme widget.',
+    ignored: { 'chat.typing': 'Too chatty.' },
+    happyPaths: [{ product: 'chat', name: 'chat won', events: ['chat.opened', 'chat.won'] }],
+    template: { param: 'acmeChat', label: 'Acme Chat (test vendor)' },
+    optionHelp: { greeting: 'say hello first.' },
+  },
+  install({ report, options, track }) {
+    const w = testWindow;
+    w.acmeChatEmit = (name: string, score: number) => report({ widget_action: name, widget_acme_score: score, widget_interaction_id: options.greeting ? 'greeted' : 'silent' });
+    track(() => delete w.acmeChatEmit);
+  },
+});
+const adapters = [...ADAPTERS, acme];
+
+afterEach(() => {
+  const handle = testWindow.gtmWidgetBridge as { uninstall(): void } | undefined;
+  if (handle) handle.uninstall();
+  delete testWindow.dataLayer;
+});
+
+describe('a fifth vendor is one folder and one registry line', () => {
+  it('is installed, configured under its own key, and its keys join every push', () => {
+    const config = { vendors: ['acme_chat'], acmeChat: { greeting: true } };
+    const warnings: string[] = [];
+    parseConfig(config, adapters, (message) => warnings.push(message));
+    expect(warnings).toEqual([]);
+    installBridge(config, adapters, 'test');
+    (testWindow.acmeChatEmit as (name: string, score: number) => void)('chat.won', 87);
+    expect(dataLayer().map(definedParams)).toEqual([
+      { event: 'widget_complete', widget_vendor: 'acme_chat', widget_product: 'chat', widget_action: 'chat.won', widget_stage: 'complete', widget_interaction_id: 'greeted', widget_acme_score: 87, widget_schema: 1 },
+      { event: 'generate_lead', widget_vendor: 'acme_chat', widget_product: 'chat', widget_action: 'chat.won', widget_stage: 'complete', widget_interaction_id: 'greeted', widget_acme_score: 87, lead_source: 'acme_chat', widget_schema: 1 },
+    ]);
+    // Every push carries every key of every vendor, the fifth one's included, in registry order.
+    expect(Object.keys(dataLayer()[0])).toEqual(composeSchemaKeys(adapters));
+    expect(composeSchemaKeys(adapters).indexOf('widget_acme_score')).toBe(composeSchemaKeys(adapters).indexOf('lead_source') - 1);
+  });
+
+  it('gets its section, its reasons, what it ignores and its happy path in docs/events.md', () => {
+    const doc = renderEventsDoc(adapters);
+    expect(doc).toContain('## Acme Chat (`widget_vendor: acme_chat`)');
+    expect(doc).toContain('| `chat.won` | complete | `widget_complete` | yes, + `generate_lead` | Acme says the chat converted. |');
+    expect(doc).toContain('- `chat.typing`: Too chatty.');
+    expect(doc).toContain('| acme_chat | `chat` | chat won | `chat.opened` open → `chat.won` complete |');
+    expect(doc).toContain('| `widget_acme_score` |');
+    expect(renderEventsDoc()).not.toContain('Acme'); // positive control: the registry itself is untouched
+  });
+
+  it('gets its GTM template checkbox, and ticking it enables the vendor', () => {
+    const widgets = parameters(adapters)[0] as { subParams: { name: string; checkboxText?: string }[] };
+    expect(widgets.subParams).toContainEqual(expect.objectContaining({ name: 'acmeChat', checkboxText: 'Acme Chat (test vendor)' }));
+    const data = { chiliPiper: false, customerly: false, userlike: false, genesys: false, acmeChat: true };
+    const result = runScenario(sandboxedCode(adapters), { name: 'fifth', code: `runCode(${JSON.stringify(data)});` }, permissions() as never);
+    expect(result.error).toBeUndefined();
+    expect((result.window.gtmWidgetBridgeConfig as { vendors: string[] }).vendors).toEqual(['acme_chat']);
+  });
+
+  it('gets its playground panel, after the four vendors', () => {
+    const { panels } = renderVendorParts(adapters);
+    expect(panels).toContain('<article class="widget" id="panel-acme_chat">');
+    expect(panels).toContain('<li><code>chat.won</code> → complete</li>');
+    for (const adapter of ADAPTERS) expect(panels.indexOf('id="panel-' + adapter.vendor + '"')).toBeLessThan(panels.indexOf('panel-acme_chat'));
+  });
+
+  it('gets its options commented in the GTM paste', () => {
+    expect(optionComments(adapters)['acmeChat.greeting']).toBe('Acme Chat: say hello first.');
+  });
+
+  it('types: the configuration knows every vendor id and option of the registry', () => {
+    const valid: BridgeConfig = { vendors: ['genesys'], chiliPiper: { origins: [] } };
+    // @ts-expect-error not a vendor of the registry
+    const unknownVendor: BridgeConfig = { vendors: ['drift'] };
+    // @ts-expect-error origins is a list
+    const wrongOption: BridgeConfig = { chiliPiper: { origins: 'https://booking.example.com' } };
+    expect([valid, unknownVendor, wrongOption]).toHaveLength(3);
+  });
+});
