@@ -81,7 +81,9 @@ function buildTypes() {
   const result = program.emit();
   const errors = ts.getPreEmitDiagnostics(program).concat(result.diagnostics);
   if (errors.length) {
-    throw new Error(ts.formatDiagnostics(errors, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => '.', getNewLine: () => '\n' }));
+    throw new Error(
+      ts.formatDiagnostics(errors, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => '.', getNewLine: () => '\n' }),
+    );
   }
   writeFileSync(`${DIST}/index.d.ts`, `/// <reference types="gtag.js" />\nexport * from './types/index';\n`);
   // The declarations of index.mjs by its own name, as TypeScript looks them up for an .mjs import.

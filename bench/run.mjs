@@ -42,7 +42,10 @@ function pageSetup() {
     for (let i = 0; i < n; i++) run(i);
     return ((performance.now() - t0) / n) * 1000;
   };
-  const foreign = new MessageEvent('message', { origin: 'https://ads.example.net', data: { type: 'ad-resize', height: 250, payload: 'x'.repeat(200) } });
+  const foreign = new MessageEvent('message', {
+    origin: 'https://ads.example.net',
+    data: { type: 'ad-resize', height: 250, payload: 'x'.repeat(200) },
+  });
   const empty = () => {};
   w.__cases = {
     'foreign message, empty listener (floor)': (n) => {
@@ -59,7 +62,17 @@ function pageSetup() {
     'Chili Piper message (genuine, distinct)': (n, source) => {
       w.__install(source);
       w.dataLayer = [];
-      const events = Array.from({ length: n }, (_, i) => new MessageEvent('message', { origin: 'https://acme.chilipiper.com', data: { action: 'timeslot-selected', args: { routeId: 'r' + i, time: '2030-01-01T10:00:00Z', timezone: 'Europe/Berlin', duration: 30 } } }));
+      const events = Array.from(
+        { length: n },
+        (_, i) =>
+          new MessageEvent('message', {
+            origin: 'https://acme.chilipiper.com',
+            data: {
+              action: 'timeslot-selected',
+              args: { routeId: 'r' + i, time: '2030-01-01T10:00:00Z', timezone: 'Europe/Berlin', duration: 30 },
+            },
+          }),
+      );
       return w.__time(n, (i) => dispatchEvent(events[i]));
     },
     'Customerly callback': (n, source) => {
@@ -74,15 +87,30 @@ function pageSetup() {
       w.__install(source);
       w.dataLayer = [];
       const globalContext = { widget_id: 1, widget_lang: 'en', operator_group_id: 2 };
-      const sessions = Array.from({ length: n }, (_, i) => ({ chat_id: 'c' + i, client_name: 'Jane Doe', client_email: 'jane@example.com' }));
+      const sessions = Array.from({ length: n }, (_, i) => ({
+        chat_id: 'c' + i,
+        client_name: 'Jane Doe',
+        client_email: 'jane@example.com',
+      }));
       return w.__time(n, (i) => w.userlikeTrackingEvent('chat_started', globalContext, sessions[i]));
     },
     'Genesys bus event': (n, source) => {
       w.__install(source);
       w.dataLayer = [];
       let handler;
-      w.CXBus = { registerPlugin: () => ({ subscribe: (name, fn) => { if (name == 'WebChat.started') handler = fn; } }) };
-      return w.__time(n, (i) => handler({ event: 'WebChat.started', data: { proactive: false, opened: 1e12 + i, started: 1e12 + i + 500, userData: { email: 'jane@example.com' } } }));
+      w.CXBus = {
+        registerPlugin: () => ({
+          subscribe: (name, fn) => {
+            if (name == 'WebChat.started') handler = fn;
+          },
+        }),
+      };
+      return w.__time(n, (i) =>
+        handler({
+          event: 'WebChat.started',
+          data: { proactive: false, opened: 1e12 + i, started: 1e12 + i + 500, userData: { email: 'jane@example.com' } },
+        }),
+      );
     },
   };
 }
@@ -90,7 +118,15 @@ function pageSetup() {
 async function main() {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
   const context = await browser.newContext();
   await context.route('**/*', (route) => {
@@ -113,13 +149,20 @@ async function main() {
   const samples = Object.fromEntries(names.map((name) => [name, []]));
   for (let round = 0; round < ROUNDS; round++) {
     for (const name of names) {
-      samples[name].push(await page.evaluate(({ name, n, source }) => window.__cases[name](n, source), { name, n: PER_ROUND, source: IIFE }));
+      samples[name].push(
+        await page.evaluate(({ name, n, source }) => window.__cases[name](n, source), { name, n: PER_ROUND, source: IIFE }),
+      );
     }
   }
   const floor = median(samples[names[0]]);
   for (const name of names) {
     const value = median(samples[name]);
-    rows.push({ measure: name, median: value.toFixed(3) + ' µs', spread: spread(samples[name]) + ' µs', 'vs floor': (value / floor).toFixed(2) + 'x' });
+    rows.push({
+      measure: name,
+      median: value.toFixed(3) + ' µs',
+      spread: spread(samples[name]) + ' µs',
+      'vs floor': (value / floor).toFixed(2) + 'x',
+    });
   }
 
   // Install cost: the IIFE run as an inline <script> on an empty page, a fresh page per sample, against
@@ -185,7 +228,13 @@ async function main() {
   const installFloor = median(installs['empty <script> (floor)']);
   for (const [name, values] of Object.entries(installs)) {
     const value = median(values);
-    rows.push({ measure: name, median: value.toFixed(3) + ' ms', spread: spread(values) + ' ms', 'vs floor': name.includes('floor') || name == STREAMED ? '' : (value < installFloor ? '' : '+') + (value - installFloor).toFixed(3) + ' ms' });
+    rows.push({
+      measure: name,
+      median: value.toFixed(3) + ' ms',
+      spread: spread(values) + ' ms',
+      'vs floor':
+        name.includes('floor') || name == STREAMED ? '' : (value < installFloor ? '' : '+') + (value - installFloor).toFixed(3) + ' ms',
+    });
   }
 
   // Memory: JS heap after garbage collection, before and after many foreign and genuine events.
@@ -205,15 +254,23 @@ async function main() {
   }, MEMORY_EVENTS);
   const afterForeign = await heap();
   const genuine = (offset) =>
-    memoryPage.evaluate(({ n, offset }) => {
-      window.dataLayer = [];
-      for (let i = offset; i < offset + n; i++) {
-        dispatchEvent(new MessageEvent('message', { origin: 'https://acme.chilipiper.com', data: { action: 'booking-confirmed', args: { routeId: 'r' + i } } }));
-        // The pushes are the site's data, not the bridge's state: GTM consumes them as they come.
-        if (window.dataLayer.length > 1000) window.dataLayer.length = 0;
-      }
-      window.dataLayer.length = 0;
-    }, { n: MEMORY_EVENTS, offset });
+    memoryPage.evaluate(
+      ({ n, offset }) => {
+        window.dataLayer = [];
+        for (let i = offset; i < offset + n; i++) {
+          dispatchEvent(
+            new MessageEvent('message', {
+              origin: 'https://acme.chilipiper.com',
+              data: { action: 'booking-confirmed', args: { routeId: 'r' + i } },
+            }),
+          );
+          // The pushes are the site's data, not the bridge's state: GTM consumes them as they come.
+          if (window.dataLayer.length > 1000) window.dataLayer.length = 0;
+        }
+        window.dataLayer.length = 0;
+      },
+      { n: MEMORY_EVENTS, offset },
+    );
   await genuine(0);
   const afterGenuine = await heap();
   // A second batch shows whether the first one's growth was state piling up or one-time warm-up.
@@ -222,13 +279,30 @@ async function main() {
   const kb = (value) => value.toFixed(0) + ' KB';
   // The spread column holds the change from the previous heap row.
   rows.push({ measure: 'JS heap after install', median: kb(start), spread: '', 'vs floor': '' });
-  rows.push({ measure: `JS heap after ${MEMORY_EVENTS.toLocaleString('en')} foreign messages`, median: kb(afterForeign), spread: `${afterForeign - start >= 0 ? '+' : ''}${kb(afterForeign - start)}`, 'vs floor': '' });
+  rows.push({
+    measure: `JS heap after ${MEMORY_EVENTS.toLocaleString('en')} foreign messages`,
+    median: kb(afterForeign),
+    spread: `${afterForeign - start >= 0 ? '+' : ''}${kb(afterForeign - start)}`,
+    'vs floor': '',
+  });
 
   const delta = (value, from) => `${value - from >= 0 ? '+' : ''}${kb(value - from)}`;
-  rows.push({ measure: `JS heap after ${MEMORY_EVENTS.toLocaleString('en')} genuine events (distinct ids)`, median: kb(afterGenuine), spread: delta(afterGenuine, start), 'vs floor': '' });
-  rows.push({ measure: `JS heap after ${MEMORY_EVENTS.toLocaleString('en')} more genuine events`, median: kb(afterMore), spread: delta(afterMore, afterGenuine), 'vs floor': '' });
+  rows.push({
+    measure: `JS heap after ${MEMORY_EVENTS.toLocaleString('en')} genuine events (distinct ids)`,
+    median: kb(afterGenuine),
+    spread: delta(afterGenuine, start),
+    'vs floor': '',
+  });
+  rows.push({
+    measure: `JS heap after ${MEMORY_EVENTS.toLocaleString('en')} more genuine events`,
+    median: kb(afterMore),
+    spread: delta(afterMore, afterGenuine),
+    'vs floor': '',
+  });
 
-  console.log(`gtm-widget-bridge benchmarks${smoke ? ' (smoke run: numbers are not meaningful)' : ''}: ${ROUNDS} rounds × ${PER_ROUND.toLocaleString('en')} events, ${INSTALL_SAMPLES} install samples, ${(await browser.version())}`);
+  console.log(
+    `gtm-widget-bridge benchmarks${smoke ? ' (smoke run: numbers are not meaningful)' : ''}: ${ROUNDS} rounds × ${PER_ROUND.toLocaleString('en')} events, ${INSTALL_SAMPLES} install samples, ${await browser.version()}`,
+  );
   console.table(rows);
   await browser.close();
   const ratio = median(samples[names[1]]) / floor;

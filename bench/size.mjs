@@ -11,17 +11,25 @@ const brotli = (text) => brotliCompressSync(text, { params: { [constants.BROTLI_
 /** The IIFE as build.mjs makes it (without the source map comment), with some modules replaced. */
 async function bundle(replacements = {}) {
   const result = await build({
-    entryPoints: ['src/iife.ts'], bundle: true, minify: true, format: 'iife', target: 'es2017', write: false,
+    entryPoints: ['src/iife.ts'],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2017',
+    write: false,
     define: { __VERSION__: '"0.0.0"', __DOCS__: 'false' },
     tsconfigRaw: { compilerOptions: { alwaysStrict: false, verbatimModuleSyntax: true } },
-    plugins: [stageRowsPlugin, {
-      name: 'replace',
-      setup(b) {
-        for (const [file, contents] of Object.entries(replacements)) {
-          b.onLoad({ filter: new RegExp(file.replace(/[./]/g, '\\$&') + '$') }, () => ({ contents, loader: 'ts' }));
-        }
+    plugins: [
+      stageRowsPlugin,
+      {
+        name: 'replace',
+        setup(b) {
+          for (const [file, contents] of Object.entries(replacements)) {
+            b.onLoad({ filter: new RegExp(file.replace(/[./]/g, '\\$&') + '$') }, () => ({ contents, loader: 'ts' }));
+          }
+        },
       },
-    }],
+    ],
   });
   return result.outputFiles[0].text;
 }
@@ -29,9 +37,15 @@ async function bundle(replacements = {}) {
 // Every vendor of the registry's one list, each left out in turn.
 const registry = readFileSync('src/vendors/registry.ts', 'utf8');
 const LIST = /export const ADAPTERS = \[([^\]]*)\]/;
-const names = registry.match(LIST)[1].split(',').map((name) => name.trim());
+const names = registry
+  .match(LIST)[1]
+  .split(',')
+  .map((name) => name.trim());
 const vendorParts = Object.fromEntries(
-  names.map((name) => [`${name} adapter`, { 'src/vendors/registry.ts': registry.replace(LIST, `export const ADAPTERS = [${names.filter((other) => other != name).join(', ')}]`) }]),
+  names.map((name) => [
+    `${name} adapter`,
+    { 'src/vendors/registry.ts': registry.replace(LIST, `export const ADAPTERS = [${names.filter((other) => other != name).join(', ')}]`) },
+  ]),
 );
 const PARTS = {
   ...vendorParts,
@@ -45,7 +59,10 @@ const PARTS = {
     'src/lib/sha256Hex.ts': 'export function sha256Hex(text: string): Promise<string> { return Promise.resolve(text); }',
     'src/lib/normalizeEmail.ts': 'export function normalizeEmail(email: string): string { return email; }',
   },
-  'debug logging': { 'src/core/log.ts': 'export type Log = (m: string, ...d: unknown[]) => void;\nexport function createLog(_debug: boolean): Log { return () => {}; }' },
+  'debug logging': {
+    'src/core/log.ts':
+      'export type Log = (m: string, ...d: unknown[]) => void;\nexport function createLog(_debug: boolean): Log { return () => {}; }',
+  },
 };
 
 const full = await bundle();

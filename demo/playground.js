@@ -40,12 +40,18 @@
     onNewConversation: ['Hi, I am Jane Doe, call me on +1 555 0100', [{ name: 'contract.pdf' }]],
     onProfilingQuestionAsked: ['company_size'],
     onProfilingQuestionAnswered: ['company_size', '50 people at Jane Doe Ltd'],
-    onHelpCenterArticleOpened: [{ knowledge_base_article_id: 12, slug: 'pricing', title: 'Pricing plans', body: 'Full text…', written_by: { name: 'Agent Smith' } }],
+    onHelpCenterArticleOpened: [
+      { knowledge_base_article_id: 12, slug: 'pricing', title: 'Pricing plans', body: 'Full text…', written_by: { name: 'Agent Smith' } },
+    ],
     onTriggerFired: [991],
   };
   var fire = {
-    customerly: function (name) { window.__customerlyMessenger.fire.apply(null, [name].concat(customerlyArgs[name] || [])); },
-    userlike: function (name) { window.__userlike.fire(name); },
+    customerly: function (name) {
+      window.__customerlyMessenger.fire.apply(null, [name].concat(customerlyArgs[name] || []));
+    },
+    userlike: function (name) {
+      window.__userlike.fire(name);
+    },
   };
   document.querySelectorAll('.flow[data-vendor]').forEach(function (panel) {
     var vendor = panel.getAttribute('data-vendor');
@@ -54,7 +60,9 @@
       var button = document.createElement('button');
       button.type = 'button';
       button.textContent = name + ' → ' + stages[name];
-      button.onclick = function () { fire[vendor](name); };
+      button.onclick = function () {
+        fire[vendor](name);
+      };
       panel.append(button);
     });
   });
@@ -80,8 +88,16 @@
     document.getElementById('genesys-scenarios').append(button);
   });
 
-  document.addEventListener('datalayer-push', function (event) { render(event.detail); });
+  document.addEventListener('datalayer-push', function (event) {
+    render(event.detail);
+  });
   window.dataLayer.forEach(render);
-  showUndefined.addEventListener('change', function () { document.body.classList.toggle('show-undefined', showUndefined.checked); });
-  document.getElementById('clear').addEventListener('click', function () { log.textContent = ''; total = 0; count.textContent = '0'; });
+  showUndefined.addEventListener('change', function () {
+    document.body.classList.toggle('show-undefined', showUndefined.checked);
+  });
+  document.getElementById('clear').addEventListener('click', function () {
+    log.textContent = '';
+    total = 0;
+    count.textContent = '0';
+  });
 })();

@@ -11,7 +11,14 @@ const PORT = Number(process.env.PORT) || 8080;
 const HOST = process.env.HOST || '127.0.0.1';
 const VENDOR_PORT = PORT + 1;
 const root = new URL('..', import.meta.url).pathname;
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.map': 'application/json', '.css': 'text/css', '.json': 'application/json' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.map': 'application/json',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
 
 // The page has one panel per vendor of the registry; the simulated widgets offer exactly the events of the
 // bridge's mapping tables.
@@ -47,7 +54,11 @@ function fill(html, replacements) {
 }
 const render = (path, replacements) => fill(readFileSync(join(root, path), 'utf8'), replacements);
 
-const vars = { '__VENDOR_ORIGIN__': `http://127.0.0.1:${VENDOR_PORT}`, '__HOST_ORIGIN__': `http://127.0.0.1:${PORT}`, '__STAGES__': JSON.stringify(stages) };
+const vars = {
+  __VENDOR_ORIGIN__: `http://127.0.0.1:${VENDOR_PORT}`,
+  __HOST_ORIGIN__: `http://127.0.0.1:${PORT}`,
+  __STAGES__: JSON.stringify(stages),
+};
 
 /** A request handler that answers 500 instead of taking the server down, whatever the request. */
 const safely = (handle) => (request, response) => {
@@ -60,19 +71,23 @@ const safely = (handle) => (request, response) => {
   }
 };
 
-createServer(safely((request, response) => {
-  const path = new URL(request.url, 'http://x').pathname;
-  if (path == '/') return send(response, 200, TYPES['.html'], fill(page, vars));
-  if (path == '/favicon.ico') return send(response, 204, 'image/x-icon', '');
-  if (path.startsWith('/dist/') || path.startsWith('/demo/')) return serveFile(response, path);
-  // The mocked vendor SDKs of the end-to-end tests double as the playground's simulated widgets.
-  if (/^\/mock\/[\w-]+\.js$/.test(path)) return serveFile(response, '/fixtures/' + path.slice(6));
-  send(response, 404, 'text/plain', 'not found');
-})).listen(PORT, HOST, () => console.log(`Playground: http://${HOST}:${PORT}/`));
+createServer(
+  safely((request, response) => {
+    const path = new URL(request.url, 'http://x').pathname;
+    if (path == '/') return send(response, 200, TYPES['.html'], fill(page, vars));
+    if (path == '/favicon.ico') return send(response, 204, 'image/x-icon', '');
+    if (path.startsWith('/dist/') || path.startsWith('/demo/')) return serveFile(response, path);
+    // The mocked vendor SDKs of the end-to-end tests double as the playground's simulated widgets.
+    if (/^\/mock\/[\w-]+\.js$/.test(path)) return serveFile(response, '/fixtures/' + path.slice(6));
+    send(response, 404, 'text/plain', 'not found');
+  }),
+).listen(PORT, HOST, () => console.log(`Playground: http://${HOST}:${PORT}/`));
 
 // The "vendor" origin: only the simulated widgets live here.
-createServer(safely((request, response) => {
-  const path = new URL(request.url, 'http://x').pathname;
-  if (path == '/chili-piper') return send(response, 200, TYPES['.html'], render('demo/chili-piper.html', vars));
-  send(response, 404, 'text/plain', 'not found');
-})).listen(VENDOR_PORT, HOST, () => console.log(`Simulated vendor origin: http://${HOST}:${VENDOR_PORT}/`));
+createServer(
+  safely((request, response) => {
+    const path = new URL(request.url, 'http://x').pathname;
+    if (path == '/chili-piper') return send(response, 200, TYPES['.html'], render('demo/chili-piper.html', vars));
+    send(response, 404, 'text/plain', 'not found');
+  }),
+).listen(VENDOR_PORT, HOST, () => console.log(`Simulated vendor origin: http://${HOST}:${VENDOR_PORT}/`));

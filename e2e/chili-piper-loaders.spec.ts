@@ -12,7 +12,12 @@ const FIRE_URL = 'https://js.chilipiper.io/concierge-js/concierge.js';
 const ROUTE = 'a1b2c3d4e5f60718293a4b5c';
 const PERSONAL = PLANTED;
 
-const cors = { 'access-control-allow-origin': HOST_URL.slice(0, -1), 'access-control-allow-credentials': 'true', 'access-control-allow-headers': 'content-type, accept', 'access-control-allow-methods': 'GET, POST, OPTIONS' };
+const cors = {
+  'access-control-allow-origin': HOST_URL.slice(0, -1),
+  'access-control-allow-credentials': 'true',
+  'access-control-allow-headers': 'content-type, accept',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+};
 
 /**
  * The routing API and the booking app of any tenant of chilipiper.com or chilipiper.io; the loaders
@@ -24,20 +29,31 @@ function serveChiliPiper(posted: unknown[], layout: 'fire' | 'classic' = 'classi
   return (request: Request): Served | undefined => {
     const url = new URL(request.url());
     if (url.href == LEGACY_URL) return { contentType: 'text/javascript', body: vendorFile('@chilipiper/concierge', 'dist/marketing.js') };
-    if (url.href == FIRE_URL) return { contentType: 'text/javascript', body: vendorFile('@chilipiper/conciergejs-fire', 'dist/html/concierge.js') };
+    if (url.href == FIRE_URL)
+      return { contentType: 'text/javascript', body: vendorFile('@chilipiper/conciergejs-fire', 'dist/html/concierge.js') };
     if (!/^[\w-]+\.chilipiper\.(com|io)$/.test(url.hostname) || url.hostname.startsWith('js.')) return undefined;
     if (request.method() == 'OPTIONS') return { status: 204, contentType: 'text/plain', body: '', headers: cors };
     // The legacy loader first asks which cluster serves the tenant, then for the router's redirect settings.
-    if (url.pathname.startsWith('/api/v1/match-cluster/')) return { contentType: 'application/json', body: '{"clusterPrefix":""}', headers: cors };
-    if (url.pathname.startsWith('/marketing/inbound-router/redirect/')) return { contentType: 'application/json', body: '{"redirect":{"enabled":false}}', headers: cors };
+    if (url.pathname.startsWith('/api/v1/match-cluster/'))
+      return { contentType: 'application/json', body: '{"clusterPrefix":""}', headers: cors };
+    if (url.pathname.startsWith('/marketing/inbound-router/redirect/'))
+      return { contentType: 'application/json', body: '{"redirect":{"enabled":false}}', headers: cors };
     if (request.method() == 'POST' && url.pathname.endsWith('/rest')) {
       posted.push(request.postDataJSON());
       if (layout == 'classic') return { status: 404, contentType: 'application/json', body: '{}', headers: cors };
-      return { contentType: 'application/json', body: JSON.stringify({ routingLink: `https://${url.hostname}/book/demo-queue?router=demo` }), headers: cors };
+      return {
+        contentType: 'application/json',
+        body: JSON.stringify({ routingLink: `https://${url.hostname}/book/demo-queue?router=demo` }),
+        headers: cors,
+      };
     }
     if (url.hostname == 'api.chilipiper.com' && url.pathname.startsWith('/marketing/')) {
       if (request.method() == 'POST') posted.push(request.postDataJSON());
-      return { contentType: 'application/json', body: JSON.stringify({ url: 'https://acme.chilipiper.com/book/demo-queue?router=demo' }), headers: cors };
+      return {
+        contentType: 'application/json',
+        body: JSON.stringify({ url: 'https://acme.chilipiper.com/book/demo-queue?router=demo' }),
+        headers: cors,
+      };
     }
     if (url.pathname.startsWith('/book/') || url.pathname.startsWith('/concierge-router/')) {
       return { contentType: 'text/html', body: fixture('chili-piper-frame.html') };
@@ -56,7 +72,8 @@ async function bookingFrame(page: Page, prefix: string, after: Frame[] = []): Pr
   return found!;
 }
 
-const send = (frame: Frame, data: unknown) => frame.evaluate((message) => (window as unknown as { send(d: unknown): void }).send(message), data);
+const send = (frame: Frame, data: unknown) =>
+  frame.evaluate((message) => (window as unknown as { send(d: unknown): void }).send(message), data);
 /** Lets posted messages arrive (postMessage is asynchronous) before the page is read. */
 const settle = (page: Page) => page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
 const popupFrames = (page: Page) => page.evaluate(() => document.querySelectorAll('iframe.chilipiper-frame').length);
@@ -69,13 +86,26 @@ const confirmedArgs = { routeId: ROUTE, eventId: 'ev-77', assigneeId: '0051N0000
 const BOOKING = [
   { event: 'widget_open', ...common, widget_action: 'routing', widget_stage: 'open' },
   {
-    event: 'widget_start', ...common, widget_action: 'timeslot-selected', widget_stage: 'start', widget_interaction_id: ROUTE,
-    widget_slot_start: '2030-01-01T10:00:00.000Z', widget_timezone: 'Europe/Berlin', widget_duration_minutes: 30,
+    event: 'widget_start',
+    ...common,
+    widget_action: 'timeslot-selected',
+    widget_stage: 'start',
+    widget_interaction_id: ROUTE,
+    widget_slot_start: '2030-01-01T10:00:00.000Z',
+    widget_timezone: 'Europe/Berlin',
+    widget_duration_minutes: 30,
   },
   ...['widget_complete', 'generate_lead'].map((event) => ({
-    event, ...common, widget_action: 'booking-confirmed', widget_stage: 'complete', widget_interaction_id: ROUTE,
-    widget_event_id: 'ev-77', widget_assignee_id: '0051N000001S8LUUA0', widget_action_type: 'create',
-    widget_slot_start: '2030-01-01T10:00:00.000Z', widget_slot_end: '2030-01-01T10:30:00.000Z',
+    event,
+    ...common,
+    widget_action: 'booking-confirmed',
+    widget_stage: 'complete',
+    widget_interaction_id: ROUTE,
+    widget_event_id: 'ev-77',
+    widget_assignee_id: '0051N000001S8LUUA0',
+    widget_action_type: 'create',
+    widget_slot_start: '2030-01-01T10:00:00.000Z',
+    widget_slot_end: '2030-01-01T10:30:00.000Z',
     ...(event == 'generate_lead' ? { lead_source: 'chili_piper' } : {}),
   })),
 ];
@@ -83,7 +113,10 @@ const BOOKING = [
 async function book(frame: Frame) {
   await send(frame, { action: 'routing' });
   await send(frame, { action: 'availability-loaded', args: { routeId: ROUTE } });
-  await send(frame, { action: 'timeslot-selected', args: { routeId: ROUTE, time: '2030-01-01T10:00:00Z', timezone: 'Europe/Berlin', duration: 30 } });
+  await send(frame, {
+    action: 'timeslot-selected',
+    args: { routeId: ROUTE, time: '2030-01-01T10:00:00Z', timezone: 'Europe/Berlin', duration: 30 },
+  });
   await send(frame, { action: 'booking-confirmed', args: confirmedArgs });
 }
 
@@ -95,9 +128,15 @@ const legacySite = (options: string) =>
         ${options} onSuccess: function (args) { siteSuccess.push(args); } });
     });`);
 
-test('legacy marketing.js: one booking is open, start, complete + lead; Escape with closeOnOutside closes the popup and pushes close', async ({ page }) => {
+test('legacy marketing.js: one booking is open, start, complete + lead; Escape with closeOnOutside closes the popup and pushes close', async ({
+  page,
+}) => {
   const posted: unknown[] = [];
-  const { errors } = await openHost(page, { frames: [], head: [BRIDGE, external(LEGACY_URL), legacySite('closeOnOutside: true,')], serve: serveChiliPiper(posted) });
+  const { errors } = await openHost(page, {
+    frames: [],
+    head: [BRIDGE, external(LEGACY_URL), legacySite('closeOnOutside: true,')],
+    serve: serveChiliPiper(posted),
+  });
   const frame = await bookingFrame(page, 'https://acme.chilipiper.com/book/');
   await book(frame);
   await expectPushes(page, BOOKING, PERSONAL);
@@ -111,7 +150,9 @@ test('legacy marketing.js: one booking is open, start, complete + lead; Escape w
   expect(errors).toEqual([]);
 });
 
-test('legacy marketing.js: Escape without closeOnOutside closes nothing and pushes nothing; the back button closes and pushes close', async ({ page }) => {
+test('legacy marketing.js: Escape without closeOnOutside closes nothing and pushes nothing; the back button closes and pushes close', async ({
+  page,
+}) => {
   const { errors } = await openHost(page, { frames: [], head: [BRIDGE, external(LEGACY_URL), legacySite('')], serve: serveChiliPiper([]) });
   const frame = await bookingFrame(page, 'https://acme.chilipiper.com/book/');
   await send(frame, { action: 'routing' });
@@ -125,7 +166,9 @@ test('legacy marketing.js: Escape without closeOnOutside closes nothing and push
   expect(errors).toEqual([]);
 });
 
-test('concierge.js on chilipiper.io: nothing from the preloaded hidden iframe, the booking once shown, close, nothing from the next hidden one', async ({ page }) => {
+test('concierge.js on chilipiper.io: nothing from the preloaded hidden iframe, the booking once shown, close, nothing from the next hidden one', async ({
+  page,
+}) => {
   const { errors } = await openHost(page, {
     frames: [],
     head: [
@@ -137,7 +180,8 @@ test('concierge.js on chilipiper.io: nothing from the preloaded hidden iframe, t
     serve: serveChiliPiper([]),
   });
   const preloaded = await bookingFrame(page, 'https://acme.chilipiper.io/concierge-router/demo');
-  const frameHeight = () => page.evaluate(() => (document.querySelector('iframe.chilipiper-frame') as HTMLIFrameElement).getBoundingClientRect().height);
+  const frameHeight = () =>
+    page.evaluate(() => (document.querySelector('iframe.chilipiper-frame') as HTMLIFrameElement).getBoundingClientRect().height);
   expect(await frameHeight()).toBe(0);
   // The booking app runs in the hidden iframe before the visitor asked for anything: not a visitor step.
   await send(preloaded, { action: 'routing' });
@@ -160,7 +204,10 @@ test('concierge.js on chilipiper.io: nothing from the preloaded hidden iframe, t
   expect(errors).toEqual([]);
 });
 
-test('legacy marketing.js, fire layout: the same booking; the only page error is the loader’s own, with or without the bridge', async ({ page, pageErrors }) => {
+test('legacy marketing.js, fire layout: the same booking; the only page error is the loader’s own, with or without the bridge', async ({
+  page,
+  pageErrors,
+}) => {
   const head = [BRIDGE, external(LEGACY_URL), legacySite('')];
   const { errors } = await openHost(page, { frames: [], head, serve: serveChiliPiper([], 'fire') });
   const frame = await bookingFrame(page, 'https://acme.chilipiper.com/book/');

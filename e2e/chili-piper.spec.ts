@@ -14,7 +14,12 @@ async function bookMeeting(page: import('@playwright/test').Page) {
     args: { routeId: ROUTE, time: '2023-08-24T12:30:00.000Z', timezone: 'America/Chicago', duration: 30 },
   });
   await postFrom(page, CHILI_PIPER_URL, { routeId: ROUTE });
-  const confirmed = { routeId: ROUTE, eventId: '5b2124533a906b5f0bff32ad', assigneeId: '0051N000001S8LUUA0', slot: { start: 1536355315, end: 1536356315 } };
+  const confirmed = {
+    routeId: ROUTE,
+    eventId: '5b2124533a906b5f0bff32ad',
+    assigneeId: '0051N000001S8LUUA0',
+    slot: { start: 1536355315, end: 1536356315 },
+  };
   await postFrom(page, CHILI_PIPER_URL, confirmed);
   await postFrom(page, CHILI_PIPER_URL, confirmed);
 }
@@ -22,14 +27,24 @@ async function bookMeeting(page: import('@playwright/test').Page) {
 const BOOKING_PUSHES = [
   { event: 'widget_open', ...common, widget_action: 'availability-loaded', widget_stage: 'open' },
   {
-    event: 'widget_start', ...common, widget_action: 'timeslot-selected', widget_stage: 'start',
-    widget_slot_start: '2023-08-24T12:30:00.000Z', widget_timezone: 'America/Chicago', widget_duration_minutes: 30,
+    event: 'widget_start',
+    ...common,
+    widget_action: 'timeslot-selected',
+    widget_stage: 'start',
+    widget_slot_start: '2023-08-24T12:30:00.000Z',
+    widget_timezone: 'America/Chicago',
+    widget_duration_minutes: 30,
   },
   { event: 'widget_submit', ...common, widget_action: 'booked', widget_stage: 'submit' },
   ...['widget_complete', 'generate_lead'].map((event) => ({
-    event, ...common, widget_action: 'booking-confirmed', widget_stage: 'complete',
-    widget_event_id: '5b2124533a906b5f0bff32ad', widget_assignee_id: '0051N000001S8LUUA0',
-    widget_slot_start: '2018-09-07T21:21:55.000Z', widget_slot_end: '2018-09-07T21:38:35.000Z',
+    event,
+    ...common,
+    widget_action: 'booking-confirmed',
+    widget_stage: 'complete',
+    widget_event_id: '5b2124533a906b5f0bff32ad',
+    widget_assignee_id: '0051N000001S8LUUA0',
+    widget_slot_start: '2018-09-07T21:21:55.000Z',
+    widget_slot_end: '2018-09-07T21:38:35.000Z',
     ...(event == 'generate_lead' ? { lead_source: 'chili_piper' } : {}),
   })),
 ];
@@ -59,7 +74,11 @@ test('spoofed origins in the same page push nothing; the genuine frame is the co
   await waitForMessages(page, spoofs.length * 2);
   expect(await page.evaluate(() => (window as unknown as { __received: string[] }).__received)).toContain('null');
   await postFrom(page, CHILI_PIPER_URL, { action: 'no-free-slots', args: { routeId: ROUTE } });
-  await expectPushes(page, [{ event: 'widget_unavailable', ...common, widget_action: 'no-free-slots', widget_stage: 'unavailable' }], ['spoofed']);
+  await expectPushes(
+    page,
+    [{ event: 'widget_unavailable', ...common, widget_action: 'no-free-slots', widget_stage: 'unavailable' }],
+    ['spoofed'],
+  );
   expect(errors).toEqual([]);
 });
 
@@ -67,16 +86,34 @@ test('extra origins from config are accepted', async ({ page }) => {
   const custom = 'https://booking.acme-shop.test/embed';
   const { errors } = await openHost(page, { frames: [custom], config: { chiliPiperOrigins: ['https://booking.acme-shop.test'] } });
   await postFrom(page, custom, { action: 'close' });
-  await expectPushes(page, [{ event: 'widget_close', widget_vendor: 'chili_piper', widget_product: 'concierge', widget_action: 'close', widget_stage: 'close', widget_schema: 1 }]);
+  await expectPushes(page, [
+    {
+      event: 'widget_close',
+      widget_vendor: 'chili_piper',
+      widget_product: 'concierge',
+      widget_action: 'close',
+      widget_stage: 'close',
+      widget_schema: 1,
+    },
+  ]);
   expect(errors).toEqual([]);
 });
 
 test('malformed messages from the genuine origin push nothing and break nothing', async ({ page }) => {
   const { errors } = await openHost(page);
   const malformed: unknown[] = [
-    'booking-confirmed', '{"action":"booked"}', 42, null, true, [{ action: 'booked' }], {}, { action: 42 },
-    { action: 'REDIRECT', args: { url: 'https://acme-shop.test/thanks' } }, { action: 'x'.repeat(200_000) },
-    { action: 'not-an-action' }, { foo: 1, bar: 2 },
+    'booking-confirmed',
+    '{"action":"booked"}',
+    42,
+    null,
+    true,
+    [{ action: 'booked' }],
+    {},
+    { action: 42 },
+    { action: 'REDIRECT', args: { url: 'https://acme-shop.test/thanks' } },
+    { action: 'x'.repeat(200_000) },
+    { action: 'not-an-action' },
+    { foo: 1, bar: 2 },
   ];
   for (const data of malformed) await postFrom(page, CHILI_PIPER_URL, data);
   // Hostile shapes built in the frame itself: cyclic and __proto__ keys.
@@ -87,7 +124,16 @@ test('malformed messages from the genuine origin push nothing and break nothing'
     parent.postMessage(cyclic, '*');
   });
   await waitForMessages(page, malformed.length + 2);
-  await expectPushes(page, [{ event: 'widget_interaction', widget_vendor: 'chili_piper', widget_product: 'concierge', widget_action: 'prospect-routed', widget_stage: 'interaction', widget_schema: 1 }]);
+  await expectPushes(page, [
+    {
+      event: 'widget_interaction',
+      widget_vendor: 'chili_piper',
+      widget_product: 'concierge',
+      widget_action: 'prospect-routed',
+      widget_stage: 'interaction',
+      widget_schema: 1,
+    },
+  ]);
   expect(errors).toEqual([]);
 });
 

@@ -15,13 +15,19 @@ const HEAD = [
   inline(`customerly.load({ app_id: 'A', callbacks: {
     onChatOpened: function () { siteCalls.push('customerly onChatOpened'); },
     onChatClosed: function () { throw new Error('site customerly callback broke'); } } });`),
-  inline(`window.userlikeTrackingEvent = function (name) { siteCalls.push('userlike ' + name); if (name === 'error_message') throw new Error('site userlike function broke'); };`),
+  inline(
+    `window.userlikeTrackingEvent = function (name) { siteCalls.push('userlike ' + name); if (name === 'error_message') throw new Error('site userlike function broke'); };`,
+  ),
   inline(`window._genesys = { widgets: { clicktocall: {}, callback: {}, onReady: function () { siteCalls.push('genesys onReady'); } } };`),
   external(GENESYS_URL),
   external(USERLIKE_URL),
   BRIDGE, // the tag fires twice
 ];
-const SCRIPTS = { [LAUNCHER_URL]: fixture('customerly-launcher.js'), [USERLIKE_URL]: fixture('userlike-widget.js'), [GENESYS_URL]: fixture('genesys-widgets.js') };
+const SCRIPTS = {
+  [LAUNCHER_URL]: fixture('customerly-launcher.js'),
+  [USERLIKE_URL]: fixture('userlike-widget.js'),
+  [GENESYS_URL]: fixture('genesys-widgets.js'),
+};
 
 /** Runs one vendor call in the page; what a throwing site callback throws is returned, not raised. */
 async function call(page: Page, code: string): Promise<string> {
@@ -34,7 +40,8 @@ async function call(page: Page, code: string): Promise<string> {
     }
   }, code);
 }
-const customerly = (name: string, ...args: unknown[]) => `__customerlyMessenger.fire(${[name, ...args].map((a) => JSON.stringify(a)).join(', ')})`;
+const customerly = (name: string, ...args: unknown[]) =>
+  `__customerlyMessenger.fire(${[name, ...args].map((a) => JSON.stringify(a)).join(', ')})`;
 const userlike = (name: string) => `__userlike.fire(${JSON.stringify(name)})`;
 const genesys = (widget: string, steps: string[]) => `__genesys.run(${JSON.stringify(widget)}, ${JSON.stringify(steps)}, null, Date.now())`;
 
@@ -54,19 +61,36 @@ async function post(page: Page, layer: string, data: unknown, pushes: number): P
 }
 
 async function runScenario(page: Page, layer = 'dataLayer') {
-  await page.waitForFunction(() => '__customerlyMessenger' in window && (window as unknown as { __genesysReady?: boolean }).__genesysReady === true);
+  await page.waitForFunction(
+    () => '__customerlyMessenger' in window && (window as unknown as { __genesysReady?: boolean }).__genesysReady === true,
+  );
   const results = [
     await post(page, layer, { action: 'availability-loaded', args: { routeId: 'route-1' } }, 1),
     await call(page, customerly('onChatOpened')),
     await call(page, userlike('chat_started')),
     await call(page, genesys('ClickToCall', ['opened'])),
-    await post(page, layer, { action: 'timeslot-selected', args: { routeId: 'route-1', time: '2030-01-01T10:00:00Z', timezone: 'Europe/Berlin', duration: 30 } }, 1),
+    await post(
+      page,
+      layer,
+      { action: 'timeslot-selected', args: { routeId: 'route-1', time: '2030-01-01T10:00:00Z', timezone: 'Europe/Berlin', duration: 30 } },
+      1,
+    ),
     await call(page, customerly('onLeadGenerated', 'jane.doe@example.com')),
     await call(page, customerly('onChatClosed')),
     await call(page, userlike('error_message')),
     await call(page, genesys('Callback', ['opened', 'started', 'completed'])),
   ];
-  expect(results).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'threw: site customerly callback broke', 'threw: site userlike function broke', 'ok']);
+  expect(results).toEqual([
+    'ok',
+    'ok',
+    'ok',
+    'ok',
+    'ok',
+    'ok',
+    'threw: site customerly callback broke',
+    'threw: site userlike function broke',
+    'ok',
+  ]);
   await post(page, layer, { routeId: 'route-1', eventId: 'ev-1', slot: { start: 1893492000, end: 1893493800 } }, 2);
   await loadBridgeLate(page); // a third, late copy: still one bridge
   // The visitor moves on a moment later: beyond the 1 s in which an identical event counts as a duplicate.
@@ -76,7 +100,13 @@ async function runScenario(page: Page, layer = 'dataLayer') {
   await page.evaluate(() => {
     history.pushState({}, '', '/pricing');
     (window as unknown as { siteCalls: string[] }).siteCalls.push('route change');
-    const w = window as unknown as Record<string, any>;
+    const w = window as unknown as {
+      siteCalls: string[];
+      customerly: { load(settings: unknown): void };
+      userlikeTrackingEvent: (name: string) => void;
+      __genesysReady: boolean;
+      _genesys: unknown;
+    };
     w.customerly.load({ app_id: 'A', callbacks: { onChatOpened: () => w.siteCalls.push('customerly onChatOpened (new page)') } });
     w.userlikeTrackingEvent = (name: string) => w.siteCalls.push('userlike (new page) ' + name);
     w.__genesysReady = false;
@@ -100,30 +130,36 @@ async function runScenario(page: Page, layer = 'dataLayer') {
   await postFrom(page, CHILI_PIPER_URL, { action: 'close' });
 
   // Booting: the messenger's view and the views of the configured Genesys widgets, in whichever order they boot.
-  const booted = ['customerly onMessengerInitialized widget_view', 'genesys ClickToCall.ready widget_view', 'genesys Callback.ready widget_view'];
+  const booted = [
+    'customerly onMessengerInitialized widget_view',
+    'genesys ClickToCall.ready widget_view',
+    'genesys Callback.ready widget_view',
+  ];
   await expect.poll(async () => (await summary(page, layer)).slice(0, 3).sort()).toEqual([...booted].sort());
-  await expect.poll(async () => (await summary(page, layer)).slice(3)).toEqual([
-    'chili_piper availability-loaded widget_open',
-    'customerly onChatOpened widget_open',
-    'userlike chat_started widget_start',
-    'genesys ClickToCall.opened widget_open',
-    'chili_piper timeslot-selected widget_start',
-    'customerly onLeadGenerated widget_submit',
-    'customerly onLeadGenerated generate_lead',
-    'customerly onChatClosed widget_close',
-    'userlike error_message widget_error',
-    'genesys Callback.opened widget_open',
-    'genesys Callback.started widget_start',
-    'genesys Callback.completed widget_complete',
-    'genesys Callback.completed generate_lead',
-    'chili_piper booking-confirmed widget_complete',
-    'chili_piper booking-confirmed generate_lead',
-    'genesys WebChat.ready widget_view', // the re-initialised widgets boot with WebChat configured
-    'customerly onChatOpened widget_open',
-    'userlike chat_window_minimized widget_interaction',
-    'genesys WebChat.opened widget_open',
-    'chili_piper close widget_close',
-  ]);
+  await expect
+    .poll(async () => (await summary(page, layer)).slice(3))
+    .toEqual([
+      'chili_piper availability-loaded widget_open',
+      'customerly onChatOpened widget_open',
+      'userlike chat_started widget_start',
+      'genesys ClickToCall.opened widget_open',
+      'chili_piper timeslot-selected widget_start',
+      'customerly onLeadGenerated widget_submit',
+      'customerly onLeadGenerated generate_lead',
+      'customerly onChatClosed widget_close',
+      'userlike error_message widget_error',
+      'genesys Callback.opened widget_open',
+      'genesys Callback.started widget_start',
+      'genesys Callback.completed widget_complete',
+      'genesys Callback.completed generate_lead',
+      'chili_piper booking-confirmed widget_complete',
+      'chili_piper booking-confirmed generate_lead',
+      'genesys WebChat.ready widget_view', // the re-initialised widgets boot with WebChat configured
+      'customerly onChatOpened widget_open',
+      'userlike chat_window_minimized widget_interaction',
+      'genesys WebChat.opened widget_open',
+      'chili_piper close widget_close',
+    ]);
   expect(await page.evaluate(() => (window as unknown as { siteCalls: string[] }).siteCalls)).toEqual([
     'genesys onReady',
     'customerly onChatOpened',
@@ -134,7 +170,9 @@ async function runScenario(page: Page, layer = 'dataLayer') {
     'customerly onChatOpened (new page)',
     'userlike (new page) chat_window_minimized',
   ]);
-  const serialized = JSON.stringify(await page.evaluate((name) => Array.from((window as unknown as Record<string, unknown[]>)[name]), layer));
+  const serialized = JSON.stringify(
+    await page.evaluate((name) => Array.from((window as unknown as Record<string, unknown[]>)[name]), layer),
+  );
   for (const fragment of PERSONAL) expect(serialized).not.toContain(fragment);
 }
 
@@ -154,7 +192,9 @@ test('a dataLayer wrapped in a Proxy, whose push GTM-style code replaced, receiv
     window.dataLayer.push = function () { for (var i = 0; i < arguments.length; i++) received.push(arguments[i]); return arrayPush.apply(window.dataLayer, arguments); };`);
   const { errors } = await openHost(page, { head: [siteLayer, ...HEAD], scripts: SCRIPTS });
   await runScenario(page);
-  const received = await page.evaluate(() => (window as unknown as { received: { event: string }[] }).received.filter((p) => typeof p.event == 'string').length);
+  const received = await page.evaluate(
+    () => (window as unknown as { received: { event: string }[] }).received.filter((p) => typeof p.event == 'string').length,
+  );
   expect(received).toBe(23);
   expect(errors).toEqual([]);
 });

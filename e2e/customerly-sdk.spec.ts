@@ -36,7 +36,8 @@ async function openApp(page: Page, bridge: boolean) {
 
 async function fire(page: Page, name: string, ...args: unknown[]) {
   await page.evaluate(
-    ({ name, args }) => (window as unknown as { __customerlyMessenger: { fire(...a: unknown[]): void } }).__customerlyMessenger.fire(name, ...args),
+    ({ name, args }) =>
+      (window as unknown as { __customerlyMessenger: { fire(...a: unknown[]): void } }).__customerlyMessenger.fire(name, ...args),
     { name, args },
   );
 }
@@ -45,19 +46,31 @@ async function fire(page: Page, name: string, ...args: unknown[]) {
 const messengerInput = (page: Page) =>
   page.evaluate(() => {
     const namespace = (window as unknown as { customerly: Record<string, unknown> & { settings: object } }).customerly;
-    return { namespace: Object.getOwnPropertyNames(namespace).sort(), settings: JSON.stringify(namespace.settings), isArray: Array.isArray(namespace) };
+    return {
+      namespace: Object.getOwnPropertyNames(namespace).sort(),
+      settings: JSON.stringify(namespace.settings),
+      isArray: Array.isArray(namespace),
+    };
   });
 
 const common = { widget_vendor: 'customerly', widget_product: 'live_chat', widget_schema: 1 };
 
-test('React SDK: every callback pushed with the conversation ids, a second lead in a second conversation, site callbacks kept', async ({ page }) => {
+test('React SDK: every callback pushed with the conversation ids, a second lead in a second conversation, site callbacks kept', async ({
+  page,
+}) => {
   const { errors } = await openApp(page, true);
   await fire(page, 'onChatOpened');
   await fire(page, 'onNewConversation', 'Hi, I am Jane', []);
   await fire(page, 'onNewMessageReceived', { accountId: 3, message: 'Hello Jane', timestamp: 1, userId: 9, conversationId: 4711 });
   await fire(page, 'onLeadGenerated', 'jane.doe@example.com');
   await fire(page, 'onChatflowNotificationViewed', 88, 'jane.doe@example.com');
-  await fire(page, 'onChatflowNotificationClicked', 88, { type: 'button', button: { caption: 'Talk to Jane', link: 'https://x.test/?jane' } }, 'jane.doe@example.com');
+  await fire(
+    page,
+    'onChatflowNotificationClicked',
+    88,
+    { type: 'button', button: { caption: 'Talk to Jane', link: 'https://x.test/?jane' } },
+    'jane.doe@example.com',
+  );
   await page.waitForTimeout(1100); // a new conversation later on, not one event reported twice
   await fire(page, 'onNewConversation', 'Me again', []);
   await fire(page, 'onNewConversationReceived', 4712);
@@ -68,20 +81,83 @@ test('React SDK: every callback pushed with the conversation ids, a second lead 
       { event: 'widget_view', ...common, widget_action: 'onMessengerInitialized', widget_stage: 'view' },
       { event: 'widget_open', ...common, widget_action: 'onChatOpened', widget_stage: 'open' },
       { event: 'widget_start', ...common, widget_action: 'onNewConversation', widget_stage: 'start', widget_attachment_count: 0 },
-      { event: 'widget_interaction', ...common, widget_action: 'onNewMessageReceived', widget_stage: 'interaction', widget_interaction_id: '4711' },
-      { event: 'widget_submit', ...common, widget_action: 'onLeadGenerated', widget_stage: 'submit', widget_interaction_id: '4711', widget_email_provided: true },
-      { event: 'generate_lead', ...common, widget_action: 'onLeadGenerated', widget_stage: 'submit', widget_interaction_id: '4711', widget_email_provided: true, lead_source: 'customerly' },
-      { event: 'widget_interaction', ...common, widget_action: 'onChatflowNotificationViewed', widget_stage: 'interaction', widget_interaction_id: '88', widget_proactive: true, widget_email_provided: true },
-      { event: 'widget_interaction', ...common, widget_action: 'onChatflowNotificationClicked', widget_stage: 'interaction', widget_interaction_id: '88', widget_proactive: true, widget_email_provided: true, widget_item_type: 'button' },
+      {
+        event: 'widget_interaction',
+        ...common,
+        widget_action: 'onNewMessageReceived',
+        widget_stage: 'interaction',
+        widget_interaction_id: '4711',
+      },
+      {
+        event: 'widget_submit',
+        ...common,
+        widget_action: 'onLeadGenerated',
+        widget_stage: 'submit',
+        widget_interaction_id: '4711',
+        widget_email_provided: true,
+      },
+      {
+        event: 'generate_lead',
+        ...common,
+        widget_action: 'onLeadGenerated',
+        widget_stage: 'submit',
+        widget_interaction_id: '4711',
+        widget_email_provided: true,
+        lead_source: 'customerly',
+      },
+      {
+        event: 'widget_interaction',
+        ...common,
+        widget_action: 'onChatflowNotificationViewed',
+        widget_stage: 'interaction',
+        widget_interaction_id: '88',
+        widget_proactive: true,
+        widget_email_provided: true,
+      },
+      {
+        event: 'widget_interaction',
+        ...common,
+        widget_action: 'onChatflowNotificationClicked',
+        widget_stage: 'interaction',
+        widget_interaction_id: '88',
+        widget_proactive: true,
+        widget_email_provided: true,
+        widget_item_type: 'button',
+      },
       { event: 'widget_start', ...common, widget_action: 'onNewConversation', widget_stage: 'start', widget_attachment_count: 0 },
-      { event: 'widget_interaction', ...common, widget_action: 'onNewConversationReceived', widget_stage: 'interaction', widget_interaction_id: '4712', widget_proactive: true },
-      { event: 'widget_submit', ...common, widget_action: 'onLeadGenerated', widget_stage: 'submit', widget_interaction_id: '4712', widget_email_provided: true },
-      { event: 'generate_lead', ...common, widget_action: 'onLeadGenerated', widget_stage: 'submit', widget_interaction_id: '4712', widget_email_provided: true, lead_source: 'customerly' },
+      {
+        event: 'widget_interaction',
+        ...common,
+        widget_action: 'onNewConversationReceived',
+        widget_stage: 'interaction',
+        widget_interaction_id: '4712',
+        widget_proactive: true,
+      },
+      {
+        event: 'widget_submit',
+        ...common,
+        widget_action: 'onLeadGenerated',
+        widget_stage: 'submit',
+        widget_interaction_id: '4712',
+        widget_email_provided: true,
+      },
+      {
+        event: 'generate_lead',
+        ...common,
+        widget_action: 'onLeadGenerated',
+        widget_stage: 'submit',
+        widget_interaction_id: '4712',
+        widget_email_provided: true,
+        lead_source: 'customerly',
+      },
     ],
     PERSONAL,
   );
   expect(await page.evaluate(() => (window as unknown as { siteCalls: string[] }).siteCalls)).toEqual([
-    'onChatOpened', 'onLeadGenerated string', 'onChatflowNotificationClicked 88', 'onLeadGenerated string',
+    'onChatOpened',
+    'onLeadGenerated string',
+    'onChatflowNotificationClicked 88',
+    'onLeadGenerated string',
   ]);
   expect(errors).toEqual([]);
 });

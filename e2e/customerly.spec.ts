@@ -24,7 +24,8 @@ const ORDERS = {
 
 async function fire(page: Page, name: string, ...args: unknown[]) {
   await page.evaluate(
-    ({ name, args }) => (window as unknown as { __customerlyMessenger: { fire(...a: unknown[]): void } }).__customerlyMessenger.fire(name, ...args),
+    ({ name, args }) =>
+      (window as unknown as { __customerlyMessenger: { fire(...a: unknown[]): void } }).__customerlyMessenger.fire(name, ...args),
     { name, args },
   );
 }
@@ -33,7 +34,9 @@ const common = { widget_vendor: 'customerly', widget_product: 'live_chat', widge
 
 for (const variant of ['settings', 'property', 'both']) {
   for (const [order, parts] of Object.entries(ORDERS)) {
-    test(`bridge ${order}, messenger calls ${variant} callbacks: exact pushes, site callbacks intact, no personal data`, async ({ page }) => {
+    test(`bridge ${order}, messenger calls ${variant} callbacks: exact pushes, site callbacks intact, no personal data`, async ({
+      page,
+    }) => {
       const bridgeInHead = (parts as readonly string[]).includes(BRIDGE);
       const { errors } = await openHost(page, {
         frames: [],
@@ -63,9 +66,22 @@ for (const variant of ['settings', 'property', 'both']) {
           ...(booted ? [{ event: 'widget_view', ...common, widget_action: 'onMessengerInitialized', widget_stage: 'view' }] : []),
           { event: 'widget_open', ...common, widget_action: 'onChatOpened', widget_stage: 'open' },
           { event: 'widget_start', ...common, widget_action: 'onNewConversation', widget_stage: 'start', widget_attachment_count: 1 },
-          { event: 'widget_interaction', ...common, widget_action: 'onProfilingQuestionAnswered', widget_stage: 'interaction', widget_profiling_attribute: 'company_size' },
+          {
+            event: 'widget_interaction',
+            ...common,
+            widget_action: 'onProfilingQuestionAnswered',
+            widget_stage: 'interaction',
+            widget_profiling_attribute: 'company_size',
+          },
           { event: 'widget_submit', ...common, widget_action: 'onLeadGenerated', widget_stage: 'submit', widget_email_provided: true },
-          { event: 'generate_lead', ...common, widget_action: 'onLeadGenerated', widget_stage: 'submit', widget_email_provided: true, lead_source: 'customerly' },
+          {
+            event: 'generate_lead',
+            ...common,
+            widget_action: 'onLeadGenerated',
+            widget_stage: 'submit',
+            widget_email_provided: true,
+            lead_source: 'customerly',
+          },
           { event: 'widget_close', ...common, widget_action: 'onChatClosed', widget_stage: 'close' },
         ],
         PERSONAL,
@@ -84,7 +100,11 @@ for (const variant of ['settings', 'property', 'both']) {
 test('a throwing site callback still throws to the messenger, after the push', async ({ page }) => {
   const { errors } = await openHost(page, {
     frames: [],
-    head: [BRIDGE, SNIPPET, inline(`customerly.load({ callbacks: { onChatOpened: function () { throw new Error('site callback broke'); } } });`)],
+    head: [
+      BRIDGE,
+      SNIPPET,
+      inline(`customerly.load({ callbacks: { onChatOpened: function () { throw new Error('site callback broke'); } } });`),
+    ],
     scripts: { [LAUNCHER_URL]: fixture('customerly-launcher.js') },
   });
   await page.waitForFunction(() => '__customerlyMessenger' in window);
@@ -115,8 +135,12 @@ test('hashEmail adds only the SHA-256 of the normalized e-mail to the lead', asy
   await fire(page, 'onLeadGenerated', ' Jane.Doe@GMail.com ');
   // Normalized as Google expects: trimmed, lower case, gmail addresses without the dots of the local part.
   const hash = createHash('sha256').update('janedoe@gmail.com').digest('hex');
-  await expect.poll(async () => (await page.evaluate(() => (window as unknown as { dataLayer: { event: string }[] }).dataLayer.map((p) => p.event)))).toContain('generate_lead');
-  const lead = await page.evaluate(() => (window as unknown as { dataLayer: Record<string, unknown>[] }).dataLayer.find((p) => p.event == 'generate_lead'));
+  await expect
+    .poll(async () => await page.evaluate(() => (window as unknown as { dataLayer: { event: string }[] }).dataLayer.map((p) => p.event)))
+    .toContain('generate_lead');
+  const lead = await page.evaluate(() =>
+    (window as unknown as { dataLayer: Record<string, unknown>[] }).dataLayer.find((p) => p.event == 'generate_lead'),
+  );
   expect(lead!.user_data).toEqual({ sha256_email_address: hash });
   expect(JSON.stringify(lead)).not.toMatch(/jane|gmail/i);
   expect(errors).toEqual([]);

@@ -14,7 +14,9 @@ test('the playground turns the simulated booking into pushes and shows them', as
   await widget.getByRole('button', { name: 'Run a whole booking' }).click();
   await expect(page.locator('#count')).toHaveText(String(before + 5));
   const events = await page.evaluate(() =>
-    (window as unknown as { dataLayer: { event: string; widget_vendor: string }[] }).dataLayer.filter((push) => push.widget_vendor == 'chili_piper').map((push) => push.event),
+    (window as unknown as { dataLayer: { event: string; widget_vendor: string }[] }).dataLayer
+      .filter((push) => push.widget_vendor == 'chili_piper')
+      .map((push) => push.event),
   );
   // routing and availability-loaded are both the open step, meeting- and timeslot-selected both the start: once each per booking.
   expect(events).toEqual(['widget_open', 'widget_start', 'widget_submit', 'widget_complete', 'generate_lead']);
@@ -67,7 +69,9 @@ test('the playground server survives any path and answers on the loopback interf
   expect((await request.get(base + '/')).status()).toBe(200);
   expect((await request.get(base + '/dist/gtm-widget-bridge.js')).status()).toBe(200);
   // Not reachable through the machine's other addresses, where it has any.
-  const external = Object.values(networkInterfaces()).flat().find((address) => address && address.family == 'IPv4' && !address.internal);
+  const external = Object.values(networkInterfaces())
+    .flat()
+    .find((address) => address && address.family == 'IPv4' && !address.internal);
   if (external) {
     const reached = await new Promise<boolean>((resolve) => {
       const socket = connect({ host: external.address, port: DEMO_PORT }, () => (socket.destroy(), resolve(true)));

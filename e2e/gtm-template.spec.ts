@@ -30,11 +30,25 @@ const SHIM = inline(`
     new Function('require', 'data', code)(function (name) { return apis[name]; }, data);
   };`);
 
-const TEMPLATE_DATA = { chiliPiper: true, customerly: true, userlike: true, genesys: true, eventPrefix: 'chat_', generateLead: true, dataLayerName: 'dataLayer', output: 'dataLayer' };
+const TEMPLATE_DATA = {
+  chiliPiper: true,
+  customerly: true,
+  userlike: true,
+  genesys: true,
+  eventPrefix: 'chat_',
+  generateLead: true,
+  dataLayerName: 'dataLayer',
+  output: 'dataLayer',
+};
 
 async function runTemplate(page: Page, data: Record<string, unknown>) {
-  await page.evaluate(({ code, data }) => (window as unknown as { __runTemplate(c: string, d: unknown): void }).__runTemplate(code, data), { code: sandboxedCode(), data });
-  await page.waitForFunction(() => 'gtmWidgetBridgeConfig' in window && (window as unknown as { __tagResult?: string }).__tagResult !== undefined);
+  await page.evaluate(({ code, data }) => (window as unknown as { __runTemplate(c: string, d: unknown): void }).__runTemplate(code, data), {
+    code: sandboxedCode(),
+    data,
+  });
+  await page.waitForFunction(
+    () => 'gtmWidgetBridgeConfig' in window && (window as unknown as { __tagResult?: string }).__tagResult !== undefined,
+  );
   return page.evaluate(() => (window as unknown as { __tagResult: string }).__tagResult);
 }
 
@@ -43,8 +57,18 @@ test('template → bridge → push: the sandboxed code configures and injects th
   expect(await runTemplate(page, TEMPLATE_DATA)).toBe('success');
   expect(await page.evaluate(() => Array.from(document.scripts).map((script) => script.src))).toContain(BRIDGE_URL);
   await postFrom(page, CHILI_PIPER_URL, { action: 'booking-confirmed', args: { routeId: 'r-template' } });
-  const common = { widget_vendor: 'chili_piper', widget_product: 'concierge', widget_action: 'booking-confirmed', widget_stage: 'complete', widget_interaction_id: 'r-template', widget_schema: 1 };
-  await expectPushes(page, [{ event: 'chat_complete', ...common }, { event: 'generate_lead', ...common, lead_source: 'chili_piper' }]);
+  const common = {
+    widget_vendor: 'chili_piper',
+    widget_product: 'concierge',
+    widget_action: 'booking-confirmed',
+    widget_stage: 'complete',
+    widget_interaction_id: 'r-template',
+    widget_schema: 1,
+  };
+  await expectPushes(page, [
+    { event: 'chat_complete', ...common },
+    { event: 'generate_lead', ...common, lead_source: 'chili_piper' },
+  ]);
   expect(errors).toEqual([]);
 });
 
@@ -54,7 +78,16 @@ test('the template fires twice: one bridge, one push per event', async ({ page }
   await page.evaluate(() => delete (window as unknown as { __tagResult?: string }).__tagResult);
   expect(await runTemplate(page, TEMPLATE_DATA)).toBe('success');
   await postFrom(page, CHILI_PIPER_URL, { action: 'close' });
-  await expectPushes(page, [{ event: 'chat_close', widget_vendor: 'chili_piper', widget_product: 'concierge', widget_action: 'close', widget_stage: 'close', widget_schema: 1 }]);
+  await expectPushes(page, [
+    {
+      event: 'chat_close',
+      widget_vendor: 'chili_piper',
+      widget_product: 'concierge',
+      widget_action: 'close',
+      widget_stage: 'close',
+      widget_schema: 1,
+    },
+  ]);
   expect(errors).toEqual([]);
 });
 

@@ -65,7 +65,11 @@ function bridgeTags({ variant = 'iife', config, copies = 1 }: HostOptions): stri
     } else if (variant == 'paste') {
       let paste = dist('gtm-widget-bridge.gtm.html');
       // Edit the paste's config block as a GTM user would.
-      if (config) paste = paste.replace(/window\.gtmWidgetBridgeConfig = \{[\s\S]*?\n\};/, `window.gtmWidgetBridgeConfig = ${JSON.stringify(config)};`);
+      if (config)
+        paste = paste.replace(
+          /window\.gtmWidgetBridgeConfig = \{[\s\S]*?\n\};/,
+          `window.gtmWidgetBridgeConfig = ${JSON.stringify(config)};`,
+        );
       tags.push(paste);
     } else {
       tags.push(`<script type="module">import { install } from '${CDN_URL}index.mjs'; install(${JSON.stringify(config || {})});</script>`);
@@ -90,7 +94,10 @@ export async function openHost(page: Page, options: HostOptions = {}): Promise<{
     .replace(
       '<!--FRAMES-->',
       frameTags
-        .map((tag) => `<iframe src="${frameUrl(tag)}"${tag.startsWith('sandbox:') ? ' sandbox="allow-scripts"' : ''} width="400" height="120"></iframe>`)
+        .map(
+          (tag) =>
+            `<iframe src="${frameUrl(tag)}"${tag.startsWith('sandbox:') ? ' sandbox="allow-scripts"' : ''} width="400" height="120"></iframe>`,
+        )
         .join('\n'),
     );
   await routeAll(page.context(), host, frames, options.scripts || {}, options.serve);

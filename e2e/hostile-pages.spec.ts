@@ -4,10 +4,27 @@ import { BRIDGE, CHILI_PIPER_URL, expectPushes, inline, openHost, postFrom, read
 // Pages that other scripts have made hostile, against the built files: each case pushes exactly what it
 // should (positive control) and breaks nothing.
 const VARIANTS: Variant[] = ['iife', 'paste', 'esm'];
-const close = { event: 'widget_close', widget_vendor: 'chili_piper', widget_product: 'concierge', widget_action: 'close', widget_stage: 'close', widget_schema: 1 };
-const userlikeStart = { event: 'widget_start', widget_vendor: 'userlike', widget_product: 'messenger', widget_action: 'chat_started', widget_stage: 'start', widget_schema: 1 };
+const close = {
+  event: 'widget_close',
+  widget_vendor: 'chili_piper',
+  widget_product: 'concierge',
+  widget_action: 'close',
+  widget_stage: 'close',
+  widget_schema: 1,
+};
+const userlikeStart = {
+  event: 'widget_start',
+  widget_vendor: 'userlike',
+  widget_product: 'messenger',
+  widget_action: 'chat_started',
+  widget_stage: 'start',
+  widget_schema: 1,
+};
 
-const callUserlike = (page: Page) => page.evaluate(() => (window as unknown as { userlikeTrackingEvent(n: string, g: object, s: object): void }).userlikeTrackingEvent('chat_started', {}, {}));
+const callUserlike = (page: Page) =>
+  page.evaluate(() =>
+    (window as unknown as { userlikeTrackingEvent(n: string, g: object, s: object): void }).userlikeTrackingEvent('chat_started', {}, {}),
+  );
 
 for (const variant of VARIANTS) {
   test(`${variant}: an enumerable key on Object.prototype neither stops the install nor becomes a parameter`, async ({ page }) => {
@@ -15,9 +32,15 @@ for (const variant of VARIANTS) {
     const { errors } = await openHost(page, { variant, siteScript, config: { output: 'gtag' } });
     await page.waitForFunction(() => 'gtmWidgetBridge' in window);
     await postFrom(page, CHILI_PIPER_URL, { action: 'close' });
-    await expect.poll(() => page.evaluate(() => (window as unknown as { gtagCalls: unknown[][] }).gtagCalls)).toEqual([
-      ['event', 'widget_close', { widget_vendor: 'chili_piper', widget_product: 'concierge', widget_action: 'close', widget_stage: 'close', widget_schema: 1 }],
-    ]);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { gtagCalls: unknown[][] }).gtagCalls))
+      .toEqual([
+        [
+          'event',
+          'widget_close',
+          { widget_vendor: 'chili_piper', widget_product: 'concierge', widget_action: 'close', widget_stage: 'close', widget_schema: 1 },
+        ],
+      ]);
     const ownKeys = await page.evaluate(() => Object.keys((window as unknown as { gtagCalls: unknown[][] }).gtagCalls[0][2] as object));
     expect(ownKeys).not.toContain('injectedByAnotherScript');
     expect(errors).toEqual([]);
@@ -37,7 +60,9 @@ for (const variant of VARIANTS) {
     // Named elements are reachable as window.gtmWidgetBridge.
     const elements = inline(`document.write('<form name="gtmWidgetBridge"></form><div id="gtmWidgetBridge"></div>');`);
     const { errors } = await openHost(page, { variant, head: [elements, BRIDGE] });
-    await page.waitForFunction(() => typeof (window as unknown as { gtmWidgetBridge?: { uninstall?: unknown } }).gtmWidgetBridge?.uninstall == 'function');
+    await page.waitForFunction(
+      () => typeof (window as unknown as { gtmWidgetBridge?: { uninstall?: unknown } }).gtmWidgetBridge?.uninstall == 'function',
+    );
     await postFrom(page, CHILI_PIPER_URL, { action: 'close' });
     await expectPushes(page, [close]);
     expect(await page.evaluate(() => document.getElementsByName('gtmWidgetBridge').length)).toBe(1); // the elements are there
@@ -130,7 +155,7 @@ test('state stays bounded however often a single-page app re-creates Customerly 
   // A leak of even 100 bytes per re-initialisation would show as 200 KB here.
   expect(after - before).toBeLessThan(100_000);
   // Positive control: the current namespace is hooked.
-  await page.evaluate(() => ((window as unknown as { customerly: { onChatOpened(): void } }).customerly.onChatOpened()));
+  await page.evaluate(() => (window as unknown as { customerly: { onChatOpened(): void } }).customerly.onChatOpened());
   await expect.poll(() => readEvents(page)).toEqual(['widget_open']);
   expect(errors).toEqual([]);
 });

@@ -1,7 +1,14 @@
 import { expect, test } from './test';
 import { CHILI_PIPER_URL, expectPushes, loadBridgeLate, openHost, postFrom, readEvents, type Variant } from './helpers';
 
-const close = { event: 'widget_close', widget_vendor: 'chili_piper', widget_product: 'concierge', widget_action: 'close', widget_stage: 'close', widget_schema: 1 };
+const close = {
+  event: 'widget_close',
+  widget_vendor: 'chili_piper',
+  widget_product: 'concierge',
+  widget_action: 'close',
+  widget_stage: 'close',
+  widget_schema: 1,
+};
 
 for (const variant of ['iife', 'paste'] as Variant[]) {
   test(`the ${variant} build included twice installs once and pushes once`, async ({ page }) => {
@@ -11,7 +18,9 @@ for (const variant of ['iife', 'paste'] as Variant[]) {
     // A later genuine event proves the listener is still there, once.
     await postFrom(page, CHILI_PIPER_URL, { action: 'error' });
     await expect.poll(() => readEvents(page)).toEqual(['widget_close', 'widget_error']);
-    expect(await page.evaluate(() => typeof (window as unknown as { gtmWidgetBridge: { uninstall: unknown } }).gtmWidgetBridge.uninstall)).toBe('function');
+    expect(
+      await page.evaluate(() => typeof (window as unknown as { gtmWidgetBridge: { uninstall: unknown } }).gtmWidgetBridge.uninstall),
+    ).toBe('function');
     expect(errors).toEqual([]);
   });
 }
@@ -38,7 +47,9 @@ test('a dataLayer.push replaced by the site (as GTM does) receives every push', 
     window.dataLayer.push = function () { window.seen.push(arguments[0].event); return originalPush.apply(window.dataLayer, arguments); };`;
   const { errors } = await openHost(page, { siteScript });
   await postFrom(page, CHILI_PIPER_URL, { action: 'booking-confirmed', args: { routeId: 'r1' } });
-  await expect.poll(() => page.evaluate(() => (window as unknown as { seen: unknown[] }).seen)).toEqual(['widget_complete', 'generate_lead']);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { seen: unknown[] }).seen))
+    .toEqual(['widget_complete', 'generate_lead']);
   expect(errors).toEqual([]);
 });
 
@@ -75,6 +86,12 @@ test('gtag output calls gtag("event", …) on a gtag.js site without GTM', async
   await postFrom(page, CHILI_PIPER_URL, { action: 'close' });
   await expect
     .poll(() => page.evaluate(() => (window as unknown as { dataLayer: IArguments[] }).dataLayer.map((args) => Array.from(args))))
-    .toEqual([['event', 'widget_close', { widget_vendor: 'chili_piper', widget_product: 'concierge', widget_action: 'close', widget_stage: 'close', widget_schema: 1 }]]);
+    .toEqual([
+      [
+        'event',
+        'widget_close',
+        { widget_vendor: 'chili_piper', widget_product: 'concierge', widget_action: 'close', widget_stage: 'close', widget_schema: 1 },
+      ],
+    ]);
   expect(errors).toEqual([]);
 });

@@ -15,7 +15,8 @@ function serveUserlike(): (request: import('@playwright/test').Request) => Serve
   return (request) => {
     const url = request.url();
     if (url == LOADER_URL) return { contentType: 'text/javascript', body: vendorFile('@userlike/messenger', 'dist/browser/index.min.js') };
-    if (url == `${CDN}/umm-manifest.json`) return { contentType: 'application/json', body: JSON.stringify([WIDGET_URL]), headers: { 'access-control-allow-origin': '*' } };
+    if (url == `${CDN}/umm-manifest.json`)
+      return { contentType: 'application/json', body: JSON.stringify([WIDGET_URL]), headers: { 'access-control-allow-origin': '*' } };
     if (url == WIDGET_URL) return { contentType: 'text/javascript', body: fixture('userlike-umm-widget.js') };
     return undefined;
   };
@@ -26,21 +27,32 @@ const START = inline(`addEventListener('DOMContentLoaded', function () {
   UserlikeMessenger.createMessenger({ version: 2, widgetKey: 'demo-widget-key' }).then(function (result) { window.__messengerResult = result.kind; });
 });`);
 
-const fire = (page: Page, name: string) => page.evaluate((event) => (window as unknown as { __userlikeWidget: { fire(n: string): unknown } }).__userlikeWidget.fire(event), name);
+const fire = (page: Page, name: string) =>
+  page.evaluate((event) => (window as unknown as { __userlikeWidget: { fire(n: string): unknown } }).__userlikeWidget.fire(event), name);
 
 const common = {
-  widget_vendor: 'userlike', widget_product: 'messenger', widget_interaction_id: 'umm-chat-1', widget_id: '9001', widget_lang: 'en',
-  widget_operator_group_id: '5', widget_operator_id: '12', widget_schema: 1,
+  widget_vendor: 'userlike',
+  widget_product: 'messenger',
+  widget_interaction_id: 'umm-chat-1',
+  widget_id: '9001',
+  widget_lang: 'en',
+  widget_operator_group_id: '5',
+  widget_operator_id: '12',
+  widget_schema: 1,
 };
 
-test('@userlike/messenger: a site function declared after the bridge (the usual GTM order) still gets every event pushed', async ({ page }) => {
+test('@userlike/messenger: a site function declared after the bridge (the usual GTM order) still gets every event pushed', async ({
+  page,
+}) => {
   const { errors } = await openHost(page, {
     frames: [],
     head: [
       BRIDGE,
       external(LOADER_URL),
       // The site's own tracking function, declared after the GTM tag ran: it replaces the bridge's hook.
-      inline(`window.siteCalls = []; function userlikeTrackingEvent(name, globalContext) { siteCalls.push(name + ' ' + typeof globalContext); return 'site:' + name; }`),
+      inline(
+        `window.siteCalls = []; function userlikeTrackingEvent(name, globalContext) { siteCalls.push(name + ' ' + typeof globalContext); return 'site:' + name; }`,
+      ),
       START,
     ],
     serve: serveUserlike(),
@@ -61,7 +73,10 @@ test('@userlike/messenger: a site function declared after the bridge (the usual 
     PERSONAL,
   );
   expect(await page.evaluate(() => (window as unknown as { siteCalls: string[] }).siteCalls)).toEqual([
-    'button_displayed object', 'chat_requested object', 'chat_started object', 'chat_window_minimized object',
+    'button_displayed object',
+    'chat_requested object',
+    'chat_started object',
+    'chat_window_minimized object',
   ]);
   expect(errors).toEqual([]);
 });
@@ -70,9 +85,13 @@ test('@userlike/messenger with no site function: every event pushed, the widget 
   const { errors } = await openHost(page, { frames: [], head: [BRIDGE, external(LOADER_URL), START], serve: serveUserlike() });
   await page.waitForFunction(() => (window as unknown as { __messengerResult?: string }).__messengerResult === 'success');
   expect(await fire(page, 'chat_started')).toBeUndefined();
-  await expectPushes(page, [
-    { event: 'widget_view', ...common, widget_action: 'button_displayed', widget_stage: 'view' },
-    { event: 'widget_start', ...common, widget_action: 'chat_started', widget_stage: 'start' },
-  ], PERSONAL);
+  await expectPushes(
+    page,
+    [
+      { event: 'widget_view', ...common, widget_action: 'button_displayed', widget_stage: 'view' },
+      { event: 'widget_start', ...common, widget_action: 'chat_started', widget_stage: 'start' },
+    ],
+    PERSONAL,
+  );
   expect(errors).toEqual([]);
 });

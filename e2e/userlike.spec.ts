@@ -10,28 +10,69 @@ const PERSONAL = PLANTED;
 /** Every event of the Client Tracking API article plus the older names. */
 const EVENTS = [...USERLIKE_SEED_EVENTS, ...USERLIKE_OLDER_EVENTS];
 const STAGE: Record<string, string> = {
-  button_displayed: 'view', chat_connected: 'open', chat_connected_proactive: 'open', chat_requested: 'open', chat_started: 'start',
-  chat_started_proactive: 'start', chat_window_maximized: 'open', chat_window_minimized: 'interaction', contact_first_message: 'start',
-  conversation_resume: 'open', disclaimer_ok: 'interaction', error_message: 'error', feedback_rating_cancel: 'interaction',
-  feedback_rating_show: 'interaction', feedback_submit: 'interaction', group_select_show: 'interaction', group_select_submit: 'interaction',
-  message_client_terminating: 'interaction', message_operator_terminating: 'interaction', post_survey_show: 'interaction',
-  post_survey_submit: 'interaction', pre_survey_show: 'interaction', pre_survey_submit: 'start', proactive_offer: 'interaction',
-  proactive_timer: 'interaction', rating_submit: 'interaction', register_cancel: 'cancel', register_show: 'interaction',
-  register_submit: 'submit', slot_available: 'interaction', slot_check: 'interaction', slot_unavailable: 'unavailable',
-  transcript_cancel: 'interaction', transcript_show: 'interaction', transcript_submit: 'interaction', chat_quit: 'close',
+  button_displayed: 'view',
+  chat_connected: 'open',
+  chat_connected_proactive: 'open',
+  chat_requested: 'open',
+  chat_started: 'start',
+  chat_started_proactive: 'start',
+  chat_window_maximized: 'open',
+  chat_window_minimized: 'interaction',
+  contact_first_message: 'start',
+  conversation_resume: 'open',
+  disclaimer_ok: 'interaction',
+  error_message: 'error',
+  feedback_rating_cancel: 'interaction',
+  feedback_rating_show: 'interaction',
+  feedback_submit: 'interaction',
+  group_select_show: 'interaction',
+  group_select_submit: 'interaction',
+  message_client_terminating: 'interaction',
+  message_operator_terminating: 'interaction',
+  post_survey_show: 'interaction',
+  post_survey_submit: 'interaction',
+  pre_survey_show: 'interaction',
+  pre_survey_submit: 'start',
+  proactive_offer: 'interaction',
+  proactive_timer: 'interaction',
+  rating_submit: 'interaction',
+  register_cancel: 'cancel',
+  register_show: 'interaction',
+  register_submit: 'submit',
+  slot_available: 'interaction',
+  slot_check: 'interaction',
+  slot_unavailable: 'unavailable',
+  transcript_cancel: 'interaction',
+  transcript_show: 'interaction',
+  transcript_submit: 'interaction',
+  chat_quit: 'close',
   chat_window_minimzed: 'interaction',
 };
 
 // All events come from one session: each funnel step of it is pushed the first time only.
 const expected = firstOfEachStep(EVENTS, (name) => STAGE[name]).map((name) => ({
-  event: 'widget_' + STAGE[name], widget_vendor: 'userlike', widget_product: 'messenger', widget_action: name, widget_stage: STAGE[name],
-  widget_interaction_id: 'chat-5521', ...(name.includes('proactive') ? { widget_proactive: true } : {}), widget_id: '4242',
-  widget_lang: 'de', widget_operator_group_id: '17', widget_operator_id: '9', widget_schema: 1,
+  event: 'widget_' + STAGE[name],
+  widget_vendor: 'userlike',
+  widget_product: 'messenger',
+  widget_action: name,
+  widget_stage: STAGE[name],
+  widget_interaction_id: 'chat-5521',
+  ...(name.includes('proactive') ? { widget_proactive: true } : {}),
+  widget_id: '4242',
+  widget_lang: 'de',
+  widget_operator_group_id: '17',
+  widget_operator_id: '9',
+  widget_schema: 1,
 }));
 
 /** The site's function records its calls; `define` says how the site defines it. */
 const siteFunction = (define: (body: string) => string) =>
-  inline(`window.siteCalls = [];`) + inline(define(`function (name, globalContext, sessionContext) { siteCalls.push([name, typeof globalContext, typeof sessionContext]); return 'site:' + name; }`));
+  inline(`window.siteCalls = [];`) +
+  inline(
+    define(
+      `function (name, globalContext, sessionContext) { siteCalls.push([name, typeof globalContext, typeof sessionContext]); return 'site:' + name; }`,
+    ),
+  );
 
 const WAYS = {
   'declared with function before the bridge': [siteFunction((fn) => fn.replace('function ', 'function userlikeTrackingEvent')), BRIDGE],
@@ -68,11 +109,18 @@ for (const [way, parts] of Object.entries(WAYS)) {
 test('a throwing site function still throws to the widget, and the push happens first', async ({ page }) => {
   const { errors } = await openHost(page, {
     frames: [],
-    head: [inline(`window.__userlikeEvents = ['chat_started', 'error_message'];`), BRIDGE,
-      inline(`window.userlikeTrackingEvent = function () { throw new Error('site tracking broke'); };`), external(WIDGET_URL)],
+    head: [
+      inline(`window.__userlikeEvents = ['chat_started', 'error_message'];`),
+      BRIDGE,
+      inline(`window.userlikeTrackingEvent = function () { throw new Error('site tracking broke'); };`),
+      external(WIDGET_URL),
+    ],
     scripts: { [WIDGET_URL]: fixture('userlike-widget.js') },
   });
   expect(await fireAll(page)).toEqual(['threw: site tracking broke', 'threw: site tracking broke']);
-  await expectPushes(page, expected.filter((push) => push.widget_action == 'chat_started' || push.widget_action == 'error_message'));
+  await expectPushes(
+    page,
+    expected.filter((push) => push.widget_action == 'chat_started' || push.widget_action == 'error_message'),
+  );
   expect(errors).toEqual([]);
 });

@@ -13,7 +13,9 @@ type Handler = (event: unknown) => void;
 type Path = HappyPath & { vendor: string };
 
 /** Every vendor's documented happy paths (the docs in each vendor's stages.ts). */
-const HAPPY_PATHS: Path[] = ADAPTERS.flatMap((adapter) => (adapter.docs ? adapter.docs.happyPaths.map((path) => ({ ...path, vendor: adapter.vendor })) : []));
+const HAPPY_PATHS: Path[] = ADAPTERS.flatMap((adapter) =>
+  adapter.docs ? adapter.docs.happyPaths.map((path) => ({ ...path, vendor: adapter.vendor })) : [],
+);
 
 /** Feeds one vendor event to the installed bridge through the vendor's own channel. */
 function driverFor(path: Path): (name: string) => void {
@@ -32,16 +34,20 @@ function driverFor(path: Path): (name: string) => void {
       return (name) => namespace[name](...(args[name] || []));
     }
     case 'userlike':
-      return (name) => (testWindow.userlikeTrackingEvent as (...args: unknown[]) => void)(name, { widget_id: 1 }, { session_id: 'session-1' });
+      return (name) =>
+        (testWindow.userlikeTrackingEvent as (...args: unknown[]) => void)(name, { widget_id: 1 }, { session_id: 'session-1' });
     case 'genesys': {
       const handlers: Record<string, Handler[]> = {};
       testWindow._genesys = { widgets: { clicktocall: {}, callback: {}, webchat: {}, sendmessage: {} } };
-      testWindow.CXBus = { registerPlugin: () => ({ subscribe: (name: string, handler: Handler) => (handlers[name] = handlers[name] || []).push(handler) }) };
+      testWindow.CXBus = {
+        registerPlugin: () => ({ subscribe: (name: string, handler: Handler) => (handlers[name] = handlers[name] || []).push(handler) }),
+      };
       const metadata: Record<string, unknown> = { id: path.name.includes('8.5') ? undefined : 'ixn-1' };
       let time = 1700000000000;
       return (name) => {
         metadata[name.split('.')[1]] = time += 1000;
-        for (const handler of handlers[name] || []) handler({ event: name, data: name.startsWith('WebChatService.started') ? { sessionID: 'session-1' } : { ...metadata } });
+        for (const handler of handlers[name] || [])
+          handler({ event: name, data: name.startsWith('WebChatService.started') ? { sessionID: 'session-1' } : { ...metadata } });
       };
     }
     default:
@@ -68,7 +74,11 @@ describe('funnel order: walking each product’s happy path in vendor order, the
   }
 
   it('walks at least one path of every vendor', () => {
-    for (const adapter of ADAPTERS) expect(HAPPY_PATHS.some((path) => path.vendor == adapter.vendor), adapter.vendor).toBe(true);
+    for (const adapter of ADAPTERS)
+      expect(
+        HAPPY_PATHS.some((path) => path.vendor == adapter.vendor),
+        adapter.vendor,
+      ).toBe(true);
   });
 
   it('detects a backwards step (the property is not vacuous)', () => {

@@ -38,7 +38,11 @@ export function renderContainer(paste: string): string {
         variableId: String(i + 2),
         name: variableName(key),
         type: 'v',
-        parameter: [param('INTEGER', 'dataLayerVersion', '2'), param('BOOLEAN', 'setDefaultValue', 'false'), param('TEMPLATE', 'name', key)],
+        parameter: [
+          param('INTEGER', 'dataLayerVersion', '2'),
+          param('BOOLEAN', 'setDefaultValue', 'false'),
+          param('TEMPLATE', 'name', key),
+        ],
       }),
     ),
   ];

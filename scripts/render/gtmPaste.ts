@@ -24,7 +24,8 @@ export function optionComments(adapters: readonly AnyVendorAdapter[]): Record<st
   for (const adapter of adapters) {
     if (!adapter.options || !adapter.docs) continue;
     const help = adapter.docs.optionHelp || {};
-    for (const field of Object.keys(adapter.options.fields)) comments[adapter.options.key + '.' + field] = adapter.docs.title + ': ' + (help[field] || field);
+    for (const field of Object.keys(adapter.options.fields))
+      comments[adapter.options.key + '.' + field] = adapter.docs.title + ': ' + (help[field] || field);
   }
   return comments;
 }
@@ -45,7 +46,9 @@ export function renderGtmPaste(
   // Each vendor's options, under its own key.
   for (const optionsKey of Object.keys(defaults.options)) {
     const fields = Object.keys(defaults.options[optionsKey]);
-    const lines = fields.map((field) => `    // ${comments[optionsKey + '.' + field]}\n    ${field}: ${literal(defaults.options[optionsKey][field])}`);
+    const lines = fields.map(
+      (field) => `    // ${comments[optionsKey + '.' + field]}\n    ${field}: ${literal(defaults.options[optionsKey][field])}`,
+    );
     entries.push(`  ${optionsKey}: {\n${lines.join(',\n')}\n  }`);
   }
   const config = entries.map((entry, i) => entry + (i < entries.length - 1 ? ',' : ''));
@@ -58,7 +61,7 @@ export function renderGtmPaste(
     bridge.trim(),
   ].join('\n');
   // GTM reads "{{" as the start of a variable reference, and a literal </script> would end the tag early.
-  if (body.indexOf("{{") >= 0 || /<\/script/i.test(body)) {
+  if (body.indexOf('{{') >= 0 || /<\/script/i.test(body)) {
     throw new Error('GTM paste contains "{{" or "</script", which GTM would mangle');
   }
   return `<script>\n${body}\n</script>\n`;

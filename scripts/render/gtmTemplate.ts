@@ -60,7 +60,13 @@ export function permissions(): Record<string, unknown>[] {
 
 /** The template's fields; the vendor checkboxes come from the registry, in place of "__VENDOR_CHECKBOXES__". */
 export function parameters(adapters: readonly AnyVendorAdapter[] = ADAPTERS): Record<string, unknown>[] {
-  const boxes = vendorCheckboxes(adapters).map(({ param, label }) => ({ type: 'CHECKBOX', name: param, checkboxText: label, simpleValueType: true, defaultValue: true }));
+  const boxes = vendorCheckboxes(adapters).map(({ param, label }) => ({
+    type: 'CHECKBOX',
+    name: param,
+    checkboxText: label,
+    simpleValueType: true,
+    defaultValue: true,
+  }));
   const expand = (list: unknown[]): unknown[] =>
     list.flatMap((item) => {
       if (item === '__VENDOR_CHECKBOXES__') return boxes;
@@ -123,7 +129,11 @@ export function info() {
 
 /** YAML block scalar of the ___TESTS___ section, as GTM writes it. */
 function testsYaml() {
-  const indent = (text: string, spaces: number) => text.split('\n').map((line) => (line ? ' '.repeat(spaces) + line : '')).join('\n');
+  const indent = (text: string, spaces: number) =>
+    text
+      .split('\n')
+      .map((line) => (line ? ' '.repeat(spaces) + line : ''))
+      .join('\n');
   const items = scenarios().map(({ name, code }) => `- name: ${JSON.stringify(name)}\n  code: |-\n${indent(code, 4)}`);
   return `scenarios:\n${items.join('\n')}`;
 }
@@ -131,12 +141,40 @@ function testsYaml() {
 export function renderTemplate(adapters: readonly AnyVendorAdapter[] = ADAPTERS): string {
   const json = (value: unknown) => JSON.stringify(value, null, 2);
   return [
-    '___TERMS_OF_SERVICE___', '', TERMS, '', '',
-    '___INFO___', '', json(info()), '', '',
-    '___TEMPLATE_PARAMETERS___', '', json(parameters(adapters)), '', '',
-    '___SANDBOXED_JS_FOR_WEB_TEMPLATE___', '', sandboxedCode(adapters), '', '',
-    '___WEB_PERMISSIONS___', '', json(permissions()), '', '',
-    '___TESTS___', '', testsYaml(), '', '',
-    '___NOTES___', '', `Generated from gtm-template/src by \`npm run generate\` for ${pkg.name} ${pkg.version}; edit the sources, not this file.`, '', '',
+    '___TERMS_OF_SERVICE___',
+    '',
+    TERMS,
+    '',
+    '',
+    '___INFO___',
+    '',
+    json(info()),
+    '',
+    '',
+    '___TEMPLATE_PARAMETERS___',
+    '',
+    json(parameters(adapters)),
+    '',
+    '',
+    '___SANDBOXED_JS_FOR_WEB_TEMPLATE___',
+    '',
+    sandboxedCode(adapters),
+    '',
+    '',
+    '___WEB_PERMISSIONS___',
+    '',
+    json(permissions()),
+    '',
+    '',
+    '___TESTS___',
+    '',
+    testsYaml(),
+    '',
+    '',
+    '___NOTES___',
+    '',
+    `Generated from gtm-template/src by \`npm run generate\` for ${pkg.name} ${pkg.version}; edit the sources, not this file.`,
+    '',
+    '',
   ].join('\n');
 }

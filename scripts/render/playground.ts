@@ -44,7 +44,9 @@ export function renderVendorParts(adapters: readonly AnyVendorAdapter[] = ADAPTE
       : `<p>No simulated widget for this vendor yet; its events:</p><ul>${Object.keys(adapter.stages)
           .map((action) => `<li><code>${escape(action)}</code> → ${adapter.stages[action][0]}</li>`)
           .join('')}</ul>`;
-    panels.push(`<article class="widget" id="panel-${adapter.vendor}">\n  <h2>${escape(docs.title)} <small>${escape(docs.template.label)}</small></h2>\n  ${body}\n</article>`);
+    panels.push(
+      `<article class="widget" id="panel-${adapter.vendor}">\n  <h2>${escape(docs.title)} <small>${escape(docs.template.label)}</small></h2>\n  ${body}\n</article>`,
+    );
   }
   return { head: heads.join('\n'), panels: panels.join('\n') };
 }

@@ -101,7 +101,11 @@ function isFreeForQueue(name: string): boolean {
     const descriptor = Object.getOwnPropertyDescriptor(owner, name);
     if (descriptor) {
       const value: unknown = descriptor.value;
-      return !descriptor.get && !descriptor.set && (value === undefined || (typeof value == 'object' && value !== null && typeof (value as { push?: unknown }).push == 'function'));
+      return (
+        !descriptor.get &&
+        !descriptor.set &&
+        (value === undefined || (typeof value == 'object' && value !== null && typeof (value as { push?: unknown }).push == 'function'))
+      );
     }
   }
   return true;
@@ -116,7 +120,10 @@ function coreRules(vendors: readonly string[]): { [K in CoreField]: readonly [Ru
       (value) => (isString(value) && IDENTIFIER.test(value) && isFreeForQueue(value) ? value : undefined),
       'a global name the page uses for nothing but an array',
     ],
-    eventPrefix: [(value) => (isString(value) && isValidEventPrefix(value) ? value : undefined), 'a prefix making valid, non-reserved GA4 event names'],
+    eventPrefix: [
+      (value) => (isString(value) && isValidEventPrefix(value) ? value : undefined),
+      'a prefix making valid, non-reserved GA4 event names',
+    ],
     output: [(value) => (value === 'dataLayer' || value === 'gtag' ? value : undefined), '"dataLayer" or "gtag"'],
     leadActions: [
       (value) => {
@@ -138,7 +145,14 @@ function coreRules(vendors: readonly string[]): { [K in CoreField]: readonly [Ru
 }
 
 /** Reads one key of the raw config; what a throwing getter throws becomes a warning. */
-type Read = (object: Record<string, unknown>, key: string, label: string, fallback: unknown, rule: Rule<unknown>, expected: string) => unknown;
+type Read = (
+  object: Record<string, unknown>,
+  key: string,
+  label: string,
+  fallback: unknown,
+  rule: Rule<unknown>,
+  expected: string,
+) => unknown;
 
 /**
  * Validates a raw configuration object field by field, with the vendors'
@@ -147,7 +161,11 @@ type Read = (object: Record<string, unknown>, key: string, label: string, fallba
  * getters, a revoked Proxy) is reported and replaced by the defaults, field
  * by field where possible.
  */
-export function parseConfig(raw: unknown, adapters: readonly VendorAdapter[], warn: (message: string) => void = warnInConsole): ResolvedConfig {
+export function parseConfig(
+  raw: unknown,
+  adapters: readonly VendorAdapter[],
+  warn: (message: string) => void = warnInConsole,
+): ResolvedConfig {
   const config = defaultConfig(adapters);
   let keys: string[];
   try {

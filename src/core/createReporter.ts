@@ -22,7 +22,9 @@ const LEAD_MEMORY = 64;
 
 /** A vendor's event name as safe to print: names that could hold personal data are not. */
 function describeAction(action: unknown): string {
-  return typeof action == 'string' && /^[\w .:-]{1,64}$/.test(action) && !looksPersonal(action) ? '"' + action + '"' : '(an unreadable name)';
+  return typeof action == 'string' && /^[\w .:-]{1,64}$/.test(action) && !looksPersonal(action)
+    ? '"' + action + '"'
+    : '(an unreadable name)';
 }
 
 /**

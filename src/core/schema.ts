@@ -12,18 +12,7 @@ export type AssertNever<T extends never> = T;
 export const SCHEMA_VERSION = 1;
 
 /** Every stage, the funnel steps first in funnel order. Each vendor event maps to exactly one. */
-export const STAGES = [
-  'view',
-  'open',
-  'start',
-  'submit',
-  'complete',
-  'cancel',
-  'close',
-  'unavailable',
-  'error',
-  'interaction',
-] as const;
+export const STAGES = ['view', 'open', 'start', 'submit', 'complete', 'cancel', 'close', 'unavailable', 'error', 'interaction'] as const;
 
 /** One of the stages of {@link STAGES}. */
 export type WidgetStage = (typeof STAGES)[number];
@@ -112,11 +101,16 @@ export const COMMON_KEYS = [
 ] as const satisfies readonly ('event' | keyof WidgetCommonParams)[];
 
 /** The keys after the vendors' detail keys. */
-export const CLOSING_KEYS = ['lead_source', 'user_data', 'widget_schema'] as const satisfies readonly (keyof LeadParams | keyof SchemaVersionParam)[];
+export const CLOSING_KEYS = ['lead_source', 'user_data', 'widget_schema'] as const satisfies readonly (
+  keyof LeadParams | keyof SchemaVersionParam
+)[];
 
 /** Compile-time proof that COMMON_KEYS and CLOSING_KEYS list every core key. */
 export type CoreKeysComplete = AssertNever<
-  Exclude<keyof WidgetCommonParams | keyof LeadParams | keyof SchemaVersionParam, (typeof COMMON_KEYS)[number] | (typeof CLOSING_KEYS)[number]>
+  Exclude<
+    keyof WidgetCommonParams | keyof LeadParams | keyof SchemaVersionParam,
+    (typeof COMMON_KEYS)[number] | (typeof CLOSING_KEYS)[number]
+  >
 >;
 
 /** Every parameter of a push besides `event`, for a vendor set and its detail keys. */

@@ -9,7 +9,7 @@ export function createSeenBefore(limit: number, windowMs: number) {
   const entries: [key: string, time: number][] = [];
   return (key: string): boolean => {
     const time = Date.now();
-    for (let i = entries.length; i--; ) {
+    for (let i = entries.length; i--;) {
       if (time - entries[i][1] > windowMs) {
         entries.splice(0, i + 1);
         break;

@@ -42,10 +42,16 @@ export function hookProperty(
   (get as unknown as Hookable)[HOOKED] = true;
   const shownInKeys = descriptor ? !!descriptor.enumerable : enumerable;
   if ((!descriptor && Object.isExtensible(target)) || (descriptor && descriptor.configurable)) {
-    defineAccessor(target, name, get, (next) => {
-      value = next;
-      follow(next);
-    }, shownInKeys);
+    defineAccessor(
+      target,
+      name,
+      get,
+      (next) => {
+        value = next;
+        follow(next);
+      },
+      shownInKeys,
+    );
     // After the accessor is in place, so that onSet may itself assign the property.
     follow(value);
     return () => {

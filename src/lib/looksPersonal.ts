@@ -16,5 +16,5 @@ export function looksPersonal(text: string): boolean {
 /** Every spelling of the `@` of an e-mail address seen in the wild, and contact links. */
 export const EMAIL_OR_LINK = /@|\uFF20|%40|[([]at[)\]]|mailto:|tel:/i;
 /** Digits with the punctuation phone numbers are written with. */
-const DIGIT_RUN = /[+(]?\d[\d\s().\/-]*/g;
+const DIGIT_RUN = /[+(]?\d[\d\s()./-]*/g;
 const NON_DIGIT = /\D/g;

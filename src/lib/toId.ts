@@ -21,4 +21,4 @@ export function toId(value: unknown): string | undefined {
 
 const WHITESPACE = /\s/;
 /** International or bracketed prefixes, or the usual three groups of a national number. */
-const PHONE_SHAPED = /^(?:\+|%2b|00|\()[\d().\/-]{6,}$|^\d{2,5}[.\/-]\d{3,4}[.\/-]\d{3,5}$/i;
+const PHONE_SHAPED = /^(?:\+|%2b|00|\()[\d()./-]{6,}$|^\d{2,5}[./-]\d{3,4}[./-]\d{3,5}$/i;

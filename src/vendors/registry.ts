@@ -49,7 +49,12 @@ export type WidgetPush = WidgetPushOf<WidgetVendor, VendorParams>;
 export const SCHEMA_KEYS = composeSchemaKeys(ADAPTERS) as readonly (keyof WidgetPush)[];
 
 /** One adapter's options as they appear in the configuration, or never for a vendor without options. */
-type OptionsConfig<A> = A extends VendorAdapter<string, infer _Params, infer Key, infer Options> ? ([Key] extends [never] ? never : { [K in Key]?: Partial<Options> }) : never;
+type OptionsConfig<A> =
+  A extends VendorAdapter<string, infer _Params, infer Key, infer Options>
+    ? [Key] extends [never]
+      ? never
+      : { [K in Key]?: Partial<Options> }
+    : never;
 
 /** Each vendor's options, under its own key (`chiliPiper: { origins }`). */
 export type VendorConfig = [OptionsConfig<Adapter>] extends [never] ? object : UnionToIntersection<OptionsConfig<Adapter>>;

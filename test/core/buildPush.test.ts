@@ -44,13 +44,17 @@ describe('buildPush', () => {
   });
 
   it('sanitizes every value to what GA4 accepts', () => {
-    const push = buildPush('widget_start', {
-      widget_vendor: 'chili_piper',
-      widget_action: 'a'.repeat(300),
-      widget_interaction_id: { nested: true } as never,
-      widget_duration_minutes: NaN,
-      widget_proactive: {} as never,
-    }, SCHEMA_KEYS);
+    const push = buildPush(
+      'widget_start',
+      {
+        widget_vendor: 'chili_piper',
+        widget_action: 'a'.repeat(300),
+        widget_interaction_id: { nested: true } as never,
+        widget_duration_minutes: NaN,
+        widget_proactive: {} as never,
+      },
+      SCHEMA_KEYS,
+    );
     expect(push.widget_action).toBe('a'.repeat(100));
     expect(push.widget_interaction_id).toBeUndefined();
     expect(push.widget_duration_minutes).toBeUndefined();

@@ -184,15 +184,16 @@ describe('parseConfig', () => {
     expect(parse(new Proxy({ debug: true }, {}))).toEqual({ config: { ...defaultConfig(), debug: true }, warnings: [] });
   });
 
-  it.each([
-    ['https://booking.example.com'],
-    [['https://booking.example.com/']],
-    [['booking.example.com']],
-  ])('warns about chiliPiper.origins = %j, saying why, and keeps the default', (origins) => {
-    const { config, warnings } = parse({ chiliPiper: { origins } });
-    expect(config).toEqual(defaultConfig());
-    expect(warnings).toEqual(['config.chiliPiper.origins is invalid (expected origins like "https://book.example.com", no path or trailing slash); using []']);
-  });
+  it.each([['https://booking.example.com'], [['https://booking.example.com/']], [['booking.example.com']]])(
+    'warns about chiliPiper.origins = %j, saying why, and keeps the default',
+    (origins) => {
+      const { config, warnings } = parse({ chiliPiper: { origins } });
+      expect(config).toEqual(defaultConfig());
+      expect(warnings).toEqual([
+        'config.chiliPiper.origins is invalid (expected origins like "https://book.example.com", no path or trailing slash); using []',
+      ]);
+    },
+  );
 
   it('reads the old chiliPiperOrigins key as chiliPiper.origins, with a warning to rename it', () => {
     const origin = 'https://booking.example.com';
@@ -206,7 +207,9 @@ describe('parseConfig', () => {
   });
 
   it('warns about vendor options that are not an object or name unknown fields', () => {
-    expect(parse({ chiliPiper: ['https://booking.example.com'] }).warnings).toEqual(['config.chiliPiper must be an object; using defaults']);
+    expect(parse({ chiliPiper: ['https://booking.example.com'] }).warnings).toEqual([
+      'config.chiliPiper must be an object; using defaults',
+    ]);
     expect(parse({ chiliPiper: { orgins: [] } }).warnings).toEqual(['unknown config key "chiliPiper.orgins" ignored']);
   });
 });

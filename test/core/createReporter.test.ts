@@ -10,7 +10,12 @@ import { dataLayer, definedParams, eventNames, testWindow } from '../helpers';
 const adapter: AnyVendorAdapter = {
   vendor: 'chili_piper',
   product: 'concierge',
-  stages: { opened: ['open', 'test'], 'booking-confirmed': ['complete', 'test'], booked: ['submit', 'test'], minimized: ['interaction', 'test'] },
+  stages: {
+    opened: ['open', 'test'],
+    'booking-confirmed': ['complete', 'test'],
+    booked: ['submit', 'test'],
+    minimized: ['interaction', 'test'],
+  },
   leadActions: ['booking-confirmed'],
   keys: [],
   docs: false,
@@ -191,7 +196,18 @@ describe('createReporter', () => {
     testWindow.gtag = gtag;
     reporter({ output: 'gtag' })({ widget_action: 'booking-confirmed', widget_interaction_id: 'r1' });
     expect(gtag.mock.calls).toEqual([
-      ['event', 'widget_complete', { widget_vendor: 'chili_piper', widget_product: 'concierge', widget_action: 'booking-confirmed', widget_stage: 'complete', widget_interaction_id: 'r1', widget_schema: 1 }],
+      [
+        'event',
+        'widget_complete',
+        {
+          widget_vendor: 'chili_piper',
+          widget_product: 'concierge',
+          widget_action: 'booking-confirmed',
+          widget_stage: 'complete',
+          widget_interaction_id: 'r1',
+          widget_schema: 1,
+        },
+      ],
       ['event', 'generate_lead', expect.objectContaining({ lead_source: 'chili_piper', widget_interaction_id: 'r1' })],
     ]);
     expect(testWindow.dataLayer).toEqual([]);
@@ -231,7 +247,12 @@ describe('createReporter', () => {
 
   it('hashes only what is shaped like an e-mail address: blank leads share no hash', async () => {
     const report = reporter({ hashEmail: true });
-    for (const [id, email] of [['r1', '   '], ['r2', ''], ['r3', 'not an address'], ['r4', ' Jane.Doe@Example.com ']]) {
+    for (const [id, email] of [
+      ['r1', '   '],
+      ['r2', ''],
+      ['r3', 'not an address'],
+      ['r4', ' Jane.Doe@Example.com '],
+    ]) {
       report({ widget_action: 'booking-confirmed', widget_interaction_id: id, email });
     }
     await vi.waitFor(() => expect(dataLayer().filter((push) => push.event == 'generate_lead')).toHaveLength(4));

@@ -20,9 +20,35 @@ const COLLIDING_PREFIXES = RESERVED_EVENT_NAMES.flatMap((name) =>
 );
 
 const PREFIXES = [
-  'widget_', 'w_', 'Widget', 'x', 'chat_', 'cp2_', 'a'.repeat(28), 'a'.repeat(29), 'a'.repeat(30), 'a'.repeat(35),
-  '', 'ga_', 'google_', 'firebase_', 'gtag.', '_x', 'query_id', 'query_idx_', '1abc_', 'my-prefix_', 'chat ', 'ÄÖ_',
-  'page_x', 'pages_', 'form', 'video', 'app_store_subscription', 'session', 'Form_',
+  'widget_',
+  'w_',
+  'Widget',
+  'x',
+  'chat_',
+  'cp2_',
+  'a'.repeat(28),
+  'a'.repeat(29),
+  'a'.repeat(30),
+  'a'.repeat(35),
+  '',
+  'ga_',
+  'google_',
+  'firebase_',
+  'gtag.',
+  '_x',
+  'query_id',
+  'query_idx_',
+  '1abc_',
+  'my-prefix_',
+  'chat ',
+  'ÄÖ_',
+  'page_x',
+  'pages_',
+  'form',
+  'video',
+  'app_store_subscription',
+  'session',
+  'Form_',
   ...COLLIDING_PREFIXES,
 ];
 
@@ -39,8 +65,23 @@ describe('isValidEventPrefix', () => {
 
   it('rejects every prefix that makes a reserved name, and only those among look-alikes', () => {
     expect(COLLIDING_PREFIXES.sort()).toEqual(
-      ['', 'ad_active', 'app_store_subscription_', 'dynamic_link_app_', 'dynamic_link_first_', 'first_', 'form_', 'form_',
-        'notification_', 'page_', 'screen_', 'session_', 'video_', 'video_', 'view_'].sort(),
+      [
+        '',
+        'ad_active',
+        'app_store_subscription_',
+        'dynamic_link_app_',
+        'dynamic_link_first_',
+        'first_',
+        'form_',
+        'form_',
+        'notification_',
+        'page_',
+        'screen_',
+        'session_',
+        'video_',
+        'video_',
+        'view_',
+      ].sort(),
     );
     for (const prefix of COLLIDING_PREFIXES) expect(isValidEventPrefix(prefix), prefix).toBe(false);
     expect(isValidEventPrefix('pages_')).toBe(true);

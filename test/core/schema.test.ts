@@ -16,7 +16,10 @@ describe('schema', () => {
     for (const key of SCHEMA_KEYS.filter((key: string) => key != 'event')) {
       expect(key.length, key).toBeLessThanOrEqual(MAX_PARAM_NAME_LENGTH);
       expect(key, key).toMatch(/^[A-Za-z][A-Za-z0-9_]*$/);
-      expect(RESERVED_PREFIXES.some((prefix) => key.startsWith(prefix)), key).toBe(false);
+      expect(
+        RESERVED_PREFIXES.some((prefix) => key.startsWith(prefix)),
+        key,
+      ).toBe(false);
       expect(RESERVED_PARAM_NAMES, key).not.toContain(key);
     }
   });

@@ -10,7 +10,18 @@ describe('docs/events.md', () => {
       for (const [action, [stage, reason]] of Object.entries(adapter.stages)) {
         expect(reason, `${adapter.vendor} ${action}`).toBeTruthy();
         const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        expect(doc).toMatch(new RegExp('\\| `' + escape(action) + '` \\| ' + stage + ' \\| `widget_' + stage + '` \\| [^|]*\\| ' + escape((reason as string).slice(0, 20))));
+        expect(doc).toMatch(
+          new RegExp(
+            '\\| `' +
+              escape(action) +
+              '` \\| ' +
+              stage +
+              ' \\| `widget_' +
+              stage +
+              '` \\| [^|]*\\| ' +
+              escape((reason as string).slice(0, 20)),
+          ),
+        );
       }
     }
   });

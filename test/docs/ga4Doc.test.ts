@@ -7,7 +7,13 @@ const svg = readFileSync('docs/event-flow.svg', 'utf8');
 
 describe('docs/ga4.md', () => {
   it('covers install, Preview, custom dimensions, the key event and the funnel, with the diagram', () => {
-    for (const heading of ['## 1. Install', '## 2. Check it in GTM Preview', '## 4. Register custom dimensions', '## 5. Mark `generate_lead` as a key event', '## 6. Build the funnel']) {
+    for (const heading of [
+      '## 1. Install',
+      '## 2. Check it in GTM Preview',
+      '## 4. Register custom dimensions',
+      '## 5. Mark `generate_lead` as a key event',
+      '## 6. Build the funnel',
+    ]) {
       expect(guide).toContain(heading);
     }
     expect(guide).toContain('(event-flow.svg)');

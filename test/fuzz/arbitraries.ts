@@ -14,8 +14,15 @@ import { expect } from 'vitest';
  * numbers without spaces.
  */
 export const PERSONAL = [
-  'jane.doe@example.com', 'Jane Doe', '+1 555 0100', 'jane.doe%40example.com', 'jane.doe(at)example.com',
-  'jane.doe\uFF20example.com', '+15550100123', '0049301234567', '555-010-0123',
+  'jane.doe@example.com',
+  'Jane Doe',
+  '+1 555 0100',
+  'jane.doe%40example.com',
+  'jane.doe(at)example.com',
+  'jane.doe\uFF20example.com',
+  '+15550100123',
+  '0049301234567',
+  '555-010-0123',
 ];
 
 /** The planted data a free-text field can be checked for: a name in free text cannot be told from a title. */
@@ -34,20 +41,40 @@ const throwing = () => {
  */
 const MARKERS = {
   '<throwing getters>': () =>
-    Object.defineProperties({}, {
-      action: { get: throwing, enumerable: true },
-      routeId: { get: throwing, enumerable: true },
-      data: { get: throwing, enumerable: true },
-      callbacks: { get: throwing, enumerable: true },
-      length: { get: throwing, enumerable: true },
-    }),
+    Object.defineProperties(
+      {},
+      {
+        action: { get: throwing, enumerable: true },
+        routeId: { get: throwing, enumerable: true },
+        data: { get: throwing, enumerable: true },
+        callbacks: { get: throwing, enumerable: true },
+        length: { get: throwing, enumerable: true },
+      },
+    ),
   '<throwing proxy>': () =>
-    new Proxy({}, {
-      get: throwing, has: throwing, ownKeys: throwing, getOwnPropertyDescriptor: throwing, getPrototypeOf: throwing,
-      set: throwing, defineProperty: throwing, deleteProperty: throwing, isExtensible: throwing, preventExtensions: throwing,
-    }),
+    new Proxy(
+      {},
+      {
+        get: throwing,
+        has: throwing,
+        ownKeys: throwing,
+        getOwnPropertyDescriptor: throwing,
+        getPrototypeOf: throwing,
+        set: throwing,
+        defineProperty: throwing,
+        deleteProperty: throwing,
+        isExtensible: throwing,
+        preventExtensions: throwing,
+      },
+    ),
   '<cyclic>': () => {
-    const object: Record<string, unknown> = { email: PERSONAL[0], name: PERSONAL[1], phone: PERSONAL[2], action: 'booked', routeId: 'r-cyclic' };
+    const object: Record<string, unknown> = {
+      email: PERSONAL[0],
+      name: PERSONAL[1],
+      phone: PERSONAL[2],
+      action: 'booked',
+      routeId: 'r-cyclic',
+    };
     object.self = object;
     object.args = object;
     object.data = object;
@@ -66,7 +93,12 @@ export function materialize(value: unknown): unknown {
   if (value && typeof value == 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const copy: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
-      Object.defineProperty(copy, key, { value: materialize((value as Record<string, unknown>)[key]), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(copy, key, {
+        value: materialize((value as Record<string, unknown>)[key]),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return copy;
   }
@@ -78,14 +110,46 @@ export const hugeString = fc.integer({ min: 1_000, max: 1_000_000 }).map((length
 
 /** Keys that hostile or sloppy payloads use. */
 export const key = fc.constantFrom(
-  '__proto__', 'constructor', 'toString', 'prototype', 'hasOwnProperty', 'action', 'args', 'routeId', 'eventId', 'slot', 'data',
-  'email', 'name', 'phone', 'client_name', 'client_email', 'message', 'userData', 'form', 'callbacks', 'opened', 'proactive', '',
+  '__proto__',
+  'constructor',
+  'toString',
+  'prototype',
+  'hasOwnProperty',
+  'action',
+  'args',
+  'routeId',
+  'eventId',
+  'slot',
+  'data',
+  'email',
+  'name',
+  'phone',
+  'client_name',
+  'client_email',
+  'message',
+  'userData',
+  'form',
+  'callbacks',
+  'opened',
+  'proactive',
+  '',
 );
 
 /** Anything at all, personal data and hostile shapes included. */
 export const hostile: fc.Arbitrary<unknown> = fc.oneof(
   { depthSize: 'small' },
-  fc.anything({ key, withBigInt: true, withBoxedValues: true, withMap: true, withSet: true, withNullPrototype: true, withObjectString: true, withSparseArray: true, withTypedArray: true, withDate: true }),
+  fc.anything({
+    key,
+    withBigInt: true,
+    withBoxedValues: true,
+    withMap: true,
+    withSet: true,
+    withNullPrototype: true,
+    withObjectString: true,
+    withSparseArray: true,
+    withTypedArray: true,
+    withDate: true,
+  }),
   personal,
   hugeString,
   hostileObject,

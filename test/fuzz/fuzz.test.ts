@@ -9,7 +9,14 @@ import { CONTACT, expectValidPush, hostile, materialize, personal } from './arbi
 
 const RUNS = Number(process.env.FUZZ_RUNS) || 1000;
 const GENUINE = ['https://acme.chilipiper.com', 'https://acme.na.chilipiper.com'];
-const FOREIGN = ['https://chilipiper.com.evil.net', 'https://evilchilipiper.com', 'http://acme.chilipiper.com', 'null', '', 'https://ads.example.net'];
+const FOREIGN = [
+  'https://chilipiper.com.evil.net',
+  'https://evilchilipiper.com',
+  'http://acme.chilipiper.com',
+  'null',
+  '',
+  'https://ads.example.net',
+];
 
 afterEach(() => {
   for (const key of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus']) delete testWindow[key];
@@ -31,7 +38,15 @@ describe('fuzzing the Chili Piper message handler', () => {
     const message = fc.oneof(
       hostile,
       fc.record({ action, args: hostile }),
-      fc.record({ action, args: fc.record({ routeId: fc.oneof(fc.string(), personal, hostile), slot: hostile, time: hostile, timezone: fc.oneof(personal, fc.string()) }) }),
+      fc.record({
+        action,
+        args: fc.record({
+          routeId: fc.oneof(fc.string(), personal, hostile),
+          slot: hostile,
+          time: hostile,
+          timezone: fc.oneof(personal, fc.string()),
+        }),
+      }),
       fc.record({ routeId: fc.oneof(fc.string(), personal), eventId: hostile, email: personal }),
       fc.dictionary(fc.constantFrom(...Object.keys(chiliPiperStages), 'x', '__proto__'), hostile, { maxKeys: 2 }),
     );
@@ -58,8 +73,18 @@ describe('fuzzing the Customerly callback hooks', () => {
     namespace.settings = { callbacks: { onChatOpened: () => site.calls++ } };
     const names = fc.constantFrom(...Object.keys(customerlyStages));
     // Article titles are free text: contact data planted there must be dropped (a bare name cannot be told from a title).
-    const title = fc.oneof(fc.string(), fc.constantFrom(...CONTACT), fc.tuple(fc.string(), fc.constantFrom(...CONTACT)).map(([text, contact]) => text + ' ' + contact));
-    const article = fc.record({ knowledge_base_article_id: fc.oneof(fc.integer(), hostile), slug: fc.string(), title, body: personal, written_by: personal });
+    const title = fc.oneof(
+      fc.string(),
+      fc.constantFrom(...CONTACT),
+      fc.tuple(fc.string(), fc.constantFrom(...CONTACT)).map(([text, contact]) => text + ' ' + contact),
+    );
+    const article = fc.record({
+      knowledge_base_article_id: fc.oneof(fc.integer(), hostile),
+      slug: fc.string(),
+      title,
+      body: personal,
+      written_by: personal,
+    });
     const args = fc.array(fc.oneof(hostile, article), { maxLength: 3 });
     let pushed = 0;
     fc.assert(
@@ -99,13 +124,30 @@ describe('fuzzing the Userlike tracking function', () => {
     installBridge();
     const context = fc.oneof(
       hostile,
-      fc.record({ client_name: personal, client_email: personal, operator_name: personal, custom_data: hostile, chat_id: fc.oneof(fc.string(), personal), session_id: fc.string(), widget_id: fc.oneof(fc.integer(), hostile), widget_lang: fc.string(), operator_id: fc.oneof(fc.integer(), personal), operator_group_id: fc.integer() }),
+      fc.record({
+        client_name: personal,
+        client_email: personal,
+        operator_name: personal,
+        custom_data: hostile,
+        chat_id: fc.oneof(fc.string(), personal),
+        session_id: fc.string(),
+        widget_id: fc.oneof(fc.integer(), hostile),
+        widget_lang: fc.string(),
+        operator_id: fc.oneof(fc.integer(), personal),
+        operator_group_id: fc.integer(),
+      }),
     );
     const name = fc.oneof(fc.constantFrom(...Object.keys(userlikeStages)), fc.string(), hostile);
     let pushed = 0;
     fc.assert(
       fc.property(name, context, context, (event, globalContext, sessionContext) => {
-        const pushes = pushesOf(() => (testWindow.userlikeTrackingEvent as (...a: unknown[]) => unknown)(materialize(event), materialize(globalContext), materialize(sessionContext)));
+        const pushes = pushesOf(() =>
+          (testWindow.userlikeTrackingEvent as (...a: unknown[]) => unknown)(
+            materialize(event),
+            materialize(globalContext),
+            materialize(sessionContext),
+          ),
+        );
         for (const push of pushes) expect(Object.keys(userlikeStages)).toContain(push.widget_action);
         pushed += pushes.length;
       }),
@@ -119,16 +161,31 @@ describe('fuzzing the Genesys bus subscription', () => {
   it('never throws into the bus, pushes valid events without form data, whatever the metadata', () => {
     installBridge();
     const handlers: Record<string, (event: unknown) => void> = {};
-    testWindow.CXBus = { registerPlugin: () => ({ subscribe: (name: string, handler: (event: unknown) => void) => (handlers[name] = handler) }) };
+    testWindow.CXBus = {
+      registerPlugin: () => ({ subscribe: (name: string, handler: (event: unknown) => void) => (handlers[name] = handler) }),
+    };
     const metadata = fc.oneof(
       hostile,
-      fc.record({ proactive: hostile, prefilled: fc.boolean(), autoSubmitted: hostile, errors: hostile, opened: fc.oneof(fc.integer(), hostile), completed: fc.oneof(fc.integer(), hostile), userData: fc.dictionary(fc.string(), personal), form: hostile }),
+      fc.record({
+        proactive: hostile,
+        prefilled: fc.boolean(),
+        autoSubmitted: hostile,
+        errors: hostile,
+        opened: fc.oneof(fc.integer(), hostile),
+        completed: fc.oneof(fc.integer(), hostile),
+        userData: fc.dictionary(fc.string(), personal),
+        form: hostile,
+      }),
     );
     let pushed = 0;
     fc.assert(
-      fc.property(fc.constantFrom(...Object.keys(genesysStages)), fc.oneof(hostile, fc.record({ event: fc.string(), data: metadata })), (name, event) => {
-        pushed += pushesOf(() => handlers[name](materialize(event))).length;
-      }),
+      fc.property(
+        fc.constantFrom(...Object.keys(genesysStages)),
+        fc.oneof(hostile, fc.record({ event: fc.string(), data: metadata })),
+        (name, event) => {
+          pushed += pushesOf(() => handlers[name](materialize(event))).length;
+        },
+      ),
       { numRuns: RUNS },
     );
     expect(pushed).toBeGreaterThan(0);

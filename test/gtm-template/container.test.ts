@@ -5,12 +5,27 @@ import { LEAD_EVENT, STAGES } from '../../src/core/schema';
 import { SCHEMA_KEYS } from '../../src/vendors/registry';
 
 type Parameter = { type: string; key: string; value?: string; list?: { map: Parameter[] }[] };
-type Entity = { name: string; type: string; parameter?: Parameter[]; firingTriggerId?: string[]; triggerId?: string; variableId?: string; tagId?: string; customEventFilter?: { type: string; parameter: Parameter[] }[] };
+type Entity = {
+  name: string;
+  type: string;
+  parameter?: Parameter[];
+  firingTriggerId?: string[];
+  triggerId?: string;
+  variableId?: string;
+  tagId?: string;
+  customEventFilter?: { type: string; parameter: Parameter[] }[];
+};
 // A build output (npm test builds first): it embeds the built paste.
 const committed = readFileSync('dist/container.json', 'utf8');
 const { containerVersion: version, exportFormatVersion } = JSON.parse(committed) as {
   exportFormatVersion: number;
-  containerVersion: { tag: Entity[]; trigger: Entity[]; variable: Entity[]; builtInVariable: { name: string }[]; container: { usageContext: string[] } };
+  containerVersion: {
+    tag: Entity[];
+    trigger: Entity[];
+    variable: Entity[];
+    builtInVariable: { name: string }[];
+    container: { usageContext: string[] };
+  };
 };
 const value = (entity: Entity, key: string) => entity.parameter!.find((p) => p.key == key)?.value;
 
@@ -43,16 +58,19 @@ describe('dist/container.json', () => {
     const pattern = new RegExp(trigger.customEventFilter![0].parameter.find((p) => p.key == 'arg1')!.value!);
     for (const stage of STAGES) expect(pattern.test('widget_' + stage), stage).toBe(true);
     expect(pattern.test(LEAD_EVENT)).toBe(true);
-    for (const other of ['gtm.js', 'widget_', 'widget_opened', 'page_view', 'xwidget_open', 'generate_lead2']) expect(pattern.test(other), other).toBe(false);
+    for (const other of ['gtm.js', 'widget_', 'widget_opened', 'page_view', 'xwidget_open', 'generate_lead2'])
+      expect(pattern.test(other), other).toBe(false);
     expect(version.tag[1].firingTriggerId).toEqual([trigger.triggerId]);
   });
 
   it('has a Data Layer Variable and a GA4 event parameter for every schema key', () => {
     const ga4 = version.tag[1];
-    const rows = ga4.parameter!.find((p) => p.key == 'eventSettingsTable')!.list!.map((row) => ({
-      parameter: row.map.find((p) => p.key == 'parameter')!.value,
-      value: row.map.find((p) => p.key == 'parameterValue')!.value,
-    }));
+    const rows = ga4
+      .parameter!.find((p) => p.key == 'eventSettingsTable')!
+      .list!.map((row) => ({
+        parameter: row.map.find((p) => p.key == 'parameter')!.value,
+        value: row.map.find((p) => p.key == 'parameterValue')!.value,
+      }));
     for (const key of SCHEMA_KEYS) {
       if (key == 'event') {
         expect(value(ga4, 'eventName')).toBe('{{Event}}'); // the built-in Event variable
@@ -76,7 +94,9 @@ describe('dist/container.json', () => {
 
   it('references only variables it defines or GTM builds in', () => {
     const defined = new Set([...version.variable.map((v) => v.name), ...version.builtInVariable.map((v) => v.name), '_event']);
-    const references = JSON.stringify([version.tag[1], version.trigger]).match(/\{\{([^}]+)\}\}/g)!.map((r) => r.slice(2, -2));
+    const references = JSON.stringify([version.tag[1], version.trigger])
+      .match(/\{\{([^}]+)\}\}/g)!
+      .map((r) => r.slice(2, -2));
     expect(references.length).toBeGreaterThan(SCHEMA_KEYS.length);
     for (const name of references) expect(defined.has(name), name).toBe(true);
   });

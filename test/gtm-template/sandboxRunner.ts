@@ -37,7 +37,9 @@ function permissionChecker(permissions: Permission[]) {
     const param = (key: string) => permission.instance.param.find((p) => p.key == key)?.value;
     if (id == 'inject_script') {
       const urls = ((param('urls')?.listItem as { string: string }[]) || []).map((item) => item.string);
-      return urls.some((pattern) => new RegExp('^' + pattern.replace(/[.?+^$()[\]{}|\\]/g, '\\$&').replace(/\*/g, '.*') + '$').test(String(args[0])));
+      return urls.some((pattern) =>
+        new RegExp('^' + pattern.replace(/[.?+^$()[\]{}|\\]/g, '\\$&').replace(/\*/g, '.*') + '$').test(String(args[0])),
+      );
     }
     if (id == 'access_globals') {
       const [access, key] = args as [string, string];
@@ -45,7 +47,15 @@ function permissionChecker(permissions: Permission[]) {
       const entry = entries.find((item) => item.mapValue[0].string == key);
       if (!entry) return false;
       const [, read, write, execute] = entry.mapValue.map((value) => value.boolean);
-      return access == 'read' ? !!read : access == 'write' ? !!write : access == 'readwrite' ? !!read && !!write : access == 'execute' ? !!execute : false;
+      return access == 'read'
+        ? !!read
+        : access == 'write'
+          ? !!write
+          : access == 'readwrite'
+            ? !!read && !!write
+            : access == 'execute'
+              ? !!execute
+              : false;
     }
     return id == 'logging';
   };
@@ -73,12 +83,14 @@ export function runScenario(code: string, scenario: { name: string; code: string
     logToConsole: () => undefined,
   };
   const mocks: Record<string, Api> = {};
-  const track = (name: string) => (...args: unknown[]) => {
-    (calls[name] = calls[name] || []).push(args);
-    const impl = mocks[name] || defaults[name];
-    if (!impl) throw new Error(`require('${name}'): API not available to this template`);
-    return impl(...args);
-  };
+  const track =
+    (name: string) =>
+    (...args: unknown[]) => {
+      (calls[name] = calls[name] || []).push(args);
+      const impl = mocks[name] || defaults[name];
+      if (!impl) throw new Error(`require('${name}'): API not available to this template`);
+      return impl(...args);
+    };
   const required = new Set<string>();
   const sandboxRequire = (name: string) => {
     required.add(name);
@@ -101,7 +113,10 @@ export function runScenario(code: string, scenario: { name: string; code: string
     wasCalled: () => assertThat(!!calls[name], `${name} called: `).isTrue(),
     wasNotCalled: () => assertThat(!!calls[name], `${name} called: `).isFalse(),
     wasCalledWith: (...args: unknown[]) =>
-      assertThat((calls[name] || []).some((call) => isDeepStrictEqual(call, args)), `${name} called with ${JSON.stringify(args)}: `).isTrue(),
+      assertThat(
+        (calls[name] || []).some((call) => isDeepStrictEqual(call, args)),
+        `${name} called with ${JSON.stringify(args)}: `,
+      ).isTrue(),
   });
   const runCode = (data: Record<string, unknown>) => {
     const withCallbacks = { ...data, gtmOnSuccess: track('gtmOnSuccess'), gtmOnFailure: track('gtmOnFailure') };
@@ -115,7 +130,14 @@ export function runScenario(code: string, scenario: { name: string; code: string
     throw new Error(message);
   };
   try {
-    new Function('mock', 'runCode', 'assertApi', 'assertThat', 'fail', 'require', scenario.code)(mock, runCode, assertApi, assertThat, fail, sandboxRequire);
+    new Function('mock', 'runCode', 'assertApi', 'assertThat', 'fail', 'require', scenario.code)(
+      mock,
+      runCode,
+      assertApi,
+      assertThat,
+      fail,
+      sandboxRequire,
+    );
     return { name: scenario.name, window: fakeWindow };
   } catch (error) {
     return { name: scenario.name, error: error as Error, window: fakeWindow };

@@ -6,7 +6,16 @@ import { ADAPTERS } from '../../src/vendors/registry';
 import { checkSandboxSyntax, runScenario } from './sandboxRunner';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-type Param = { name: string; type: string; subParams?: Param[]; simpleTableColumns?: Param[]; help?: string; checkboxText?: string; displayName?: string; valueValidators?: { type: string; args?: string[] }[] };
+type Param = {
+  name: string;
+  type: string;
+  subParams?: Param[];
+  simpleTableColumns?: Param[];
+  help?: string;
+  checkboxText?: string;
+  displayName?: string;
+  valueValidators?: { type: string; args?: string[] }[];
+};
 const flatten = (params: Param[]): Param[] => params.flatMap((param) => [param, ...flatten(param.subParams || [])]);
 const fields = flatten(parameters() as Param[]).filter((param) => param.type != 'GROUP');
 
@@ -18,12 +27,22 @@ describe('gtm-template/template.tpl', () => {
   it('has every section the Gallery expects, in order, with the terms of service', () => {
     const sections = renderTemplate().match(/^___[A-Z_]+___$/gm);
     expect(sections).toEqual([
-      '___TERMS_OF_SERVICE___', '___INFO___', '___TEMPLATE_PARAMETERS___', '___SANDBOXED_JS_FOR_WEB_TEMPLATE___',
-      '___WEB_PERMISSIONS___', '___TESTS___', '___NOTES___',
+      '___TERMS_OF_SERVICE___',
+      '___INFO___',
+      '___TEMPLATE_PARAMETERS___',
+      '___SANDBOXED_JS_FOR_WEB_TEMPLATE___',
+      '___WEB_PERMISSIONS___',
+      '___TESTS___',
+      '___NOTES___',
     ]);
     expect(renderTemplate()).toContain('https://developers.google.com/tag-manager/gallery-tos');
     const info = JSON.parse(renderTemplate().split('___INFO___')[1].split('___TEMPLATE_PARAMETERS___')[0]);
-    expect(info).toMatchObject({ type: 'TAG', id: 'cvt_temp_public_id', containerContexts: ['WEB'], categories: ['CHAT', 'ANALYTICS', 'LEAD_GENERATION'] });
+    expect(info).toMatchObject({
+      type: 'TAG',
+      id: 'cvt_temp_public_id',
+      containerContexts: ['WEB'],
+      categories: ['CHAT', 'ANALYTICS', 'LEAD_GENERATION'],
+    });
     expect(info.brand.thumbnail).toMatch(/^data:image\/png;base64,/);
   });
 
@@ -43,7 +62,8 @@ describe('gtm-template/template.tpl', () => {
       else expect(names, key).toContain(key);
     }
     for (const key of Object.keys(options)) {
-      for (const field of Object.keys(options[key])) expect(names, key + '.' + field).toContain(key + field[0].toUpperCase() + field.slice(1));
+      for (const field of Object.keys(options[key]))
+        expect(names, key + '.' + field).toContain(key + field[0].toUpperCase() + field.slice(1));
     }
     for (const field of fields) expect(field.help || field.checkboxText || field.displayName, field.name).toBeTruthy();
     const prefix = fields.find((field) => field.name == 'eventPrefix')!;
@@ -52,14 +72,38 @@ describe('gtm-template/template.tpl', () => {
 
   it('declares the narrowest permissions: the URL, the config key (write only), debug logging', () => {
     expect(permissions()).toEqual([
-      expect.objectContaining({ instance: { key: { publicId: 'inject_script', versionId: '1' }, param: [{ key: 'urls', value: { type: 2, listItem: [{ type: 1, string: BRIDGE_URL }] } }] } }),
+      expect.objectContaining({
+        instance: {
+          key: { publicId: 'inject_script', versionId: '1' },
+          param: [{ key: 'urls', value: { type: 2, listItem: [{ type: 1, string: BRIDGE_URL }] } }],
+        },
+      }),
       expect.objectContaining({
         instance: {
           key: { publicId: 'access_globals', versionId: '1' },
-          param: [{ key: 'keys', value: { type: 2, listItem: [expect.objectContaining({ mapValue: [{ type: 1, string: 'gtmWidgetBridgeConfig' }, { type: 8, boolean: false }, { type: 8, boolean: true }, { type: 8, boolean: false }] })] } }],
+          param: [
+            {
+              key: 'keys',
+              value: {
+                type: 2,
+                listItem: [
+                  expect.objectContaining({
+                    mapValue: [
+                      { type: 1, string: 'gtmWidgetBridgeConfig' },
+                      { type: 8, boolean: false },
+                      { type: 8, boolean: true },
+                      { type: 8, boolean: false },
+                    ],
+                  }),
+                ],
+              },
+            },
+          ],
         },
       }),
-      expect.objectContaining({ instance: { key: { publicId: 'logging', versionId: '1' }, param: [{ key: 'environments', value: { type: 1, string: 'debug' } }] } }),
+      expect.objectContaining({
+        instance: { key: { publicId: 'logging', versionId: '1' }, param: [{ key: 'environments', value: { type: 1, string: 'debug' } }] },
+      }),
     ]);
   });
 
@@ -93,15 +137,28 @@ describe('___TESTS___ scenarios, run locally', () => {
   }
 
   it('the runner fails a scenario whose assertion does not hold (positive control)', () => {
-    const result = runScenario(sandboxedCode(), { name: 'wrong', code: "runCode({}); assertApi('gtmOnFailure').wasCalled();" }, permissions() as never);
+    const result = runScenario(
+      sandboxedCode(),
+      { name: 'wrong', code: "runCode({}); assertApi('gtmOnFailure').wasCalled();" },
+      permissions() as never,
+    );
     expect(result.error?.message).toMatch(/gtmOnFailure called/);
   });
 
   it('the config written to the page is one the bridge accepts without warnings', async () => {
     const data = {
-      chiliPiper: true, customerly: false, userlike: true, genesys: true, output: 'gtag', dataLayerName: 'siteLayer', eventPrefix: 'chat_',
-      generateLead: true, leadActions: [{ vendor: 'userlike', action: 'register_submit' }], chiliPiperOrigins: [{ origin: 'https://booking.example.com' }],
-      hashEmail: true, debug: true,
+      chiliPiper: true,
+      customerly: false,
+      userlike: true,
+      genesys: true,
+      output: 'gtag',
+      dataLayerName: 'siteLayer',
+      eventPrefix: 'chat_',
+      generateLead: true,
+      leadActions: [{ vendor: 'userlike', action: 'register_submit' }],
+      chiliPiperOrigins: [{ origin: 'https://booking.example.com' }],
+      hashEmail: true,
+      debug: true,
     };
     const result = runScenario(sandboxedCode(), { name: 'inspect', code: `runCode(${JSON.stringify(data)});` }, permissions() as never);
     const warnings: string[] = [];

@@ -7,7 +7,17 @@ describe('isEmailAddress', () => {
   });
 
   it('refuses blanks and non-addresses, so they are never hashed', () => {
-    for (const value of ['', ' ', 'jane', 'jane@', '@example.com', 'jane@localhost', 'jane doe@example.com', 'a@b@c.com', 'jane@example.']) {
+    for (const value of [
+      '',
+      ' ',
+      'jane',
+      'jane@',
+      '@example.com',
+      'jane@localhost',
+      'jane doe@example.com',
+      'a@b@c.com',
+      'jane@example.',
+    ]) {
       expect(isEmailAddress(value)).toBe(false);
     }
   });

@@ -15,7 +15,10 @@ describe('looksPersonal', () => {
     expect(looksPersonal(text)).toBe(true);
   });
 
-  it.each([['Pricing and plans'], ['Pricing 2026'], ['Top 10 questions, 3 answers'], ['v1.2.3 release notes'], ['']])('leaves %j alone', (text) => {
-    expect(looksPersonal(text)).toBe(false);
-  });
+  it.each([['Pricing and plans'], ['Pricing 2026'], ['Top 10 questions, 3 answers'], ['v1.2.3 release notes'], ['']])(
+    'leaves %j alone',
+    (text) => {
+      expect(looksPersonal(text)).toBe(false);
+    },
+  );
 });

@@ -13,12 +13,9 @@ describe('toIsoTime', () => {
     expect(toIsoTime(value)).toBe(expected);
   });
 
-  it.each([[undefined], [null], [''], ['soon'], [0], [-5], [NaN], [Infinity], [1e300], [{}], [[1]], [true]])(
-    '%j → undefined',
-    (value) => {
-      expect(toIsoTime(value)).toBeUndefined();
-    },
-  );
+  it.each([[undefined], [null], [''], ['soon'], [0], [-5], [NaN], [Infinity], [1e300], [{}], [[1]], [true]])('%j → undefined', (value) => {
+    expect(toIsoTime(value)).toBeUndefined();
+  });
 });
 
 describe('toId', () => {

@@ -75,7 +75,13 @@ describe('readChiliPiperMessage', () => {
   it('reads {action, args} with ids and slot in epoch milliseconds', () => {
     const message = readChiliPiperMessage({
       action: 'booking-confirmed',
-      args: { routeId: ROUTE, eventId: 'ev1', assigneeId: '0051N000001S8LUUA0', actionType: 'create', slot: { start: 1619789400000, end: 1619791200000 } },
+      args: {
+        routeId: ROUTE,
+        eventId: 'ev1',
+        assigneeId: '0051N000001S8LUUA0',
+        actionType: 'create',
+        slot: { start: 1619789400000, end: 1619791200000 },
+      },
     });
     expect(message).toEqual({
       widget_action: 'booking-confirmed',
@@ -103,7 +109,10 @@ describe('readChiliPiperMessage', () => {
 
   it('reads timeslot-selected time, timezone and duration', () => {
     expect(
-      readChiliPiperMessage({ action: 'timeslot-selected', args: { time: '2023-08-24T12:30:00.000Z', timezone: 'America/Chicago', duration: 30 } }),
+      readChiliPiperMessage({
+        action: 'timeslot-selected',
+        args: { time: '2023-08-24T12:30:00.000Z', timezone: 'America/Chicago', duration: 30 },
+      }),
     ).toMatchObject({
       widget_action: 'timeslot-selected',
       widget_slot_start: '2023-08-24T12:30:00.000Z',
@@ -123,7 +132,12 @@ describe('readChiliPiperMessage', () => {
   it('reads bare {routeId} as booked and bare {routeId, eventId, …} as booking-confirmed (the seed examples)', () => {
     expect(readChiliPiperMessage({ routeId: ROUTE })).toMatchObject({ widget_action: 'booked', widget_interaction_id: ROUTE });
     expect(
-      readChiliPiperMessage({ routeId: ROUTE, eventId: '5b2124533a906b5f0bff32ad', assigneeId: '0051N000001S8LUUA0', slot: { start: 1536355315, end: 1536356315 } }),
+      readChiliPiperMessage({
+        routeId: ROUTE,
+        eventId: '5b2124533a906b5f0bff32ad',
+        assigneeId: '0051N000001S8LUUA0',
+        slot: { start: 1536355315, end: 1536356315 },
+      }),
     ).toMatchObject({ widget_action: 'booking-confirmed', widget_event_id: '5b2124533a906b5f0bff32ad' });
   });
 
@@ -162,7 +176,12 @@ describe('readChiliPiperMessage', () => {
   it('ignores non-primitive and bogus detail values', () => {
     expect(
       readChiliPiperMessage({ action: 'booked', args: { routeId: { id: 1 }, slot: 'soon', duration: '30', eventId: NaN } }),
-    ).toMatchObject({ widget_interaction_id: undefined, widget_slot_start: undefined, widget_duration_minutes: undefined, widget_event_id: undefined });
+    ).toMatchObject({
+      widget_interaction_id: undefined,
+      widget_slot_start: undefined,
+      widget_duration_minutes: undefined,
+      widget_event_id: undefined,
+    });
   });
 });
 
@@ -180,10 +199,23 @@ describe('Chili Piper listener', () => {
   it('runs the whole booking flow into the exact dataLayer', () => {
     installBridge();
     postMessageFrom(CHILI_PIPER_ORIGIN, { action: 'availability-loaded', args: { routeId: ROUTE } });
-    postMessageFrom(CHILI_PIPER_ORIGIN, { action: 'timeslot-selected', args: { routeId: ROUTE, time: '2023-08-24T12:30:00.000Z', timezone: 'America/Chicago', duration: 30 } });
+    postMessageFrom(CHILI_PIPER_ORIGIN, {
+      action: 'timeslot-selected',
+      args: { routeId: ROUTE, time: '2023-08-24T12:30:00.000Z', timezone: 'America/Chicago', duration: 30 },
+    });
     postMessageFrom(CHILI_PIPER_ORIGIN, { routeId: ROUTE });
-    postMessageFrom(CHILI_PIPER_ORIGIN, { routeId: ROUTE, eventId: 'ev1', assigneeId: '0051N000001S8LUUA0', slot: { start: 1536355315, end: 1536356315 } });
-    postMessageFrom(CHILI_PIPER_ORIGIN, { routeId: ROUTE, eventId: 'ev1', assigneeId: '0051N000001S8LUUA0', slot: { start: 1536355315, end: 1536356315 } }); // posted twice
+    postMessageFrom(CHILI_PIPER_ORIGIN, {
+      routeId: ROUTE,
+      eventId: 'ev1',
+      assigneeId: '0051N000001S8LUUA0',
+      slot: { start: 1536355315, end: 1536356315 },
+    });
+    postMessageFrom(CHILI_PIPER_ORIGIN, {
+      routeId: ROUTE,
+      eventId: 'ev1',
+      assigneeId: '0051N000001S8LUUA0',
+      slot: { start: 1536355315, end: 1536356315 },
+    }); // posted twice
     expect(eventNames()).toEqual(['widget_open', 'widget_start', 'widget_submit', 'widget_complete', 'generate_lead']);
     expect(definedParams(dataLayer()[1])).toEqual({
       event: 'widget_start',
@@ -238,7 +270,15 @@ describe('Chili Piper listener', () => {
     installBridge({ debug: true });
     const cyclic: Record<string, unknown> = { action: 'booked' };
     cyclic.args = cyclic;
-    for (const data of ['booked', 42, null, [1], { action: 7 }, { action: 'REDIRECT', args: { url: 'https://x' } }, { action: 'x'.repeat(1e6) }]) {
+    for (const data of [
+      'booked',
+      42,
+      null,
+      [1],
+      { action: 7 },
+      { action: 'REDIRECT', args: { url: 'https://x' } },
+      { action: 'x'.repeat(1e6) },
+    ]) {
       postMessageFrom(CHILI_PIPER_ORIGIN, data);
     }
     expect(dataLayer()).toEqual([]);

@@ -30,7 +30,11 @@ describe('Customerly mapping table', () => {
   it('maps every documented callback, and only those, to one stage', () => {
     expect(Object.keys(customerlyStages).sort()).toEqual([...DOCUMENTED].sort());
     expect(plainStages(customerlyStages)).toMatchObject({
-      onMessengerInitialized: 'view', onChatOpened: 'open', onNewConversation: 'start', onLeadGenerated: 'submit', onChatClosed: 'close',
+      onMessengerInitialized: 'view',
+      onChatOpened: 'open',
+      onNewConversation: 'start',
+      onLeadGenerated: 'submit',
+      onChatClosed: 'close',
     });
   });
 });
@@ -56,16 +60,29 @@ describe('readCustomerlyCall', () => {
   });
 
   it('keeps the article id, slug and title, never body or author', () => {
-    const article = { knowledge_base_article_id: 12, slug: 'pricing', title: 'Pricing and plans', body: 'secret', written_by: { name: 'Agent Smith' }, account: {} };
+    const article = {
+      knowledge_base_article_id: 12,
+      slug: 'pricing',
+      title: 'Pricing and plans',
+      body: 'secret',
+      written_by: { name: 'Agent Smith' },
+      account: {},
+    };
     expect(readCustomerlyCall('onHelpCenterArticleOpened', [article])).toEqual({
-      widget_action: 'onHelpCenterArticleOpened', widget_article_id: '12', widget_article_slug: 'pricing', widget_article_title: 'Pricing and plans',
+      widget_action: 'onHelpCenterArticleOpened',
+      widget_article_id: '12',
+      widget_article_slug: 'pricing',
+      widget_article_title: 'Pricing and plans',
     });
     expect(readCustomerlyCall('onHelpCenterArticleOpened', ['not an article'])).toEqual({ widget_action: 'onHelpCenterArticleOpened' });
   });
 
   it('reads the trigger id and marks received conversations proactive', () => {
     expect(readCustomerlyCall('onTriggerFired', [991])).toMatchObject({ widget_trigger_id: '991' });
-    expect(readCustomerlyCall('onNewConversationReceived', [{ message: 'Hello' }])).toEqual({ widget_action: 'onNewConversationReceived', widget_proactive: true });
+    expect(readCustomerlyCall('onNewConversationReceived', [{ message: 'Hello' }])).toEqual({
+      widget_action: 'onNewConversationReceived',
+      widget_proactive: true,
+    });
   });
 });
 
@@ -107,24 +124,47 @@ describe('Customerly hooks in every load order and callback-calling variant', ()
         fire('onChatOpened');
         fire('onNewConversation', 'Hi there, I am Jane, +1 555 0100', [{ name: 'cv.pdf', content: 'secret' }]);
         fire('onProfilingQuestionAnswered', 'company_size', 'Jane Ltd');
-        fire('onHelpCenterArticleOpened', { knowledge_base_article_id: 12, slug: 'pricing', title: 'Pricing', body: 'secret', written_by: 'Agent Smith' });
+        fire('onHelpCenterArticleOpened', {
+          knowledge_base_article_id: 12,
+          slug: 'pricing',
+          title: 'Pricing',
+          body: 'secret',
+          written_by: 'Agent Smith',
+        });
         fire('onLeadGenerated', 'jane.doe@example.com');
         fire('onChatClosed');
 
         const booted = order != 'after the messenger booted';
         expect(eventNames()).toEqual([
           ...(booted ? ['widget_view'] : []),
-          'widget_open', 'widget_start', 'widget_interaction', 'widget_interaction', 'widget_submit', 'generate_lead', 'widget_close',
+          'widget_open',
+          'widget_start',
+          'widget_interaction',
+          'widget_interaction',
+          'widget_submit',
+          'generate_lead',
+          'widget_close',
         ]);
         const pushes = dataLayer().map(definedParams);
         const at = booted ? 1 : 0;
         expect(pushes[at + 1]).toEqual({
-          event: 'widget_start', widget_vendor: 'customerly', widget_product: 'live_chat', widget_action: 'onNewConversation',
-          widget_stage: 'start', widget_attachment_count: 1, widget_schema: 1,
+          event: 'widget_start',
+          widget_vendor: 'customerly',
+          widget_product: 'live_chat',
+          widget_action: 'onNewConversation',
+          widget_stage: 'start',
+          widget_attachment_count: 1,
+          widget_schema: 1,
         });
         expect(pushes[at + 5]).toEqual({
-          event: 'generate_lead', widget_vendor: 'customerly', widget_product: 'live_chat', widget_action: 'onLeadGenerated',
-          widget_stage: 'submit', widget_email_provided: true, lead_source: 'customerly', widget_schema: 1,
+          event: 'generate_lead',
+          widget_vendor: 'customerly',
+          widget_product: 'live_chat',
+          widget_action: 'onLeadGenerated',
+          widget_stage: 'submit',
+          widget_email_provided: true,
+          lead_source: 'customerly',
+          widget_schema: 1,
         });
         const serialized = JSON.stringify(dataLayer());
         for (const fragment of PERSONAL) expect(serialized).not.toContain(fragment);
@@ -144,7 +184,14 @@ describe('Customerly hooks in every load order and callback-calling variant', ()
     run(SNIPPET);
     installBridge();
     const result = vi.fn(() => 42);
-    ns().load({ callbacks: { onChatOpened: result, onChatClosed: () => { throw new Error('site bug'); } } });
+    ns().load({
+      callbacks: {
+        onChatOpened: result,
+        onChatClosed: () => {
+          throw new Error('site bug');
+        },
+      },
+    });
     run(LAUNCHER);
     const callbacks = ns().settings!.callbacks as Record<string, (...a: unknown[]) => unknown>;
     expect(callbacks.onChatOpened('x')).toBe(42);
@@ -231,7 +278,9 @@ describe('Customerly ids and conversations', () => {
     fire('onNewConversationReceived', 503);
     fire('onRealtimeVideoReceived', { conversation_id: 504, account: { name: 'Agent Smith' } });
     fire('onSurveyPresented', { survey_id: 77, title: 'How was it, Jane?' });
-    const ids = dataLayer().filter((push) => push.event != 'widget_view').map((push) => [push.widget_action, push.widget_interaction_id]);
+    const ids = dataLayer()
+      .filter((push) => push.event != 'widget_view')
+      .map((push) => [push.widget_action, push.widget_interaction_id]);
     expect(ids).toEqual([
       ['onNewMessageReceived', '501'],
       ['onNewMessageReceived', '502'],
@@ -263,16 +312,35 @@ describe('Customerly ids and conversations', () => {
   it('pushes chatflow notifications, saying only that an e-mail came along', () => {
     boot('after load()', 'property');
     fire('onChatflowNotificationViewed', 31, 'jane@example.com');
-    fire('onChatflowNotificationClicked', 31, { type: 'button', button: { caption: 'Call Jane', link: 'https://x.test/?e=jane@example.com' } });
-    const pushes = dataLayer().filter((push) => push.event != 'widget_view').map(definedParams);
+    fire('onChatflowNotificationClicked', 31, {
+      type: 'button',
+      button: { caption: 'Call Jane', link: 'https://x.test/?e=jane@example.com' },
+    });
+    const pushes = dataLayer()
+      .filter((push) => push.event != 'widget_view')
+      .map(definedParams);
     expect(pushes).toEqual([
       {
-        event: 'widget_interaction', widget_vendor: 'customerly', widget_product: 'live_chat', widget_action: 'onChatflowNotificationViewed',
-        widget_stage: 'interaction', widget_interaction_id: '31', widget_proactive: true, widget_email_provided: true, widget_schema: 1,
+        event: 'widget_interaction',
+        widget_vendor: 'customerly',
+        widget_product: 'live_chat',
+        widget_action: 'onChatflowNotificationViewed',
+        widget_stage: 'interaction',
+        widget_interaction_id: '31',
+        widget_proactive: true,
+        widget_email_provided: true,
+        widget_schema: 1,
       },
       {
-        event: 'widget_interaction', widget_vendor: 'customerly', widget_product: 'live_chat', widget_action: 'onChatflowNotificationClicked',
-        widget_stage: 'interaction', widget_interaction_id: '31', widget_proactive: true, widget_item_type: 'button', widget_schema: 1,
+        event: 'widget_interaction',
+        widget_vendor: 'customerly',
+        widget_product: 'live_chat',
+        widget_action: 'onChatflowNotificationClicked',
+        widget_stage: 'interaction',
+        widget_interaction_id: '31',
+        widget_proactive: true,
+        widget_item_type: 'button',
+        widget_schema: 1,
       },
     ]);
     expect(JSON.stringify(dataLayer())).not.toMatch(/jane|Call|x\.test/i);
@@ -280,9 +348,13 @@ describe('Customerly ids and conversations', () => {
 
   it('drops an article title that holds an e-mail address or a phone number, keeps a plain one', () => {
     for (const title of ['Write to sales@acme.test', 'Call +49 30 1234567', 'Ring (030) 123-4567', 'sales(at)acme.test']) {
-      expect(readCustomerlyCall('onHelpCenterArticleOpened', [{ knowledge_base_article_id: 1, title }]).widget_article_title).toBeUndefined();
+      expect(
+        readCustomerlyCall('onHelpCenterArticleOpened', [{ knowledge_base_article_id: 1, title }]).widget_article_title,
+      ).toBeUndefined();
     }
-    expect(readCustomerlyCall('onHelpCenterArticleOpened', [{ knowledge_base_article_id: 1, title: 'Pricing 2026' }]).widget_article_title).toBe('Pricing 2026');
+    expect(
+      readCustomerlyCall('onHelpCenterArticleOpened', [{ knowledge_base_article_id: 1, title: 'Pricing 2026' }]).widget_article_title,
+    ).toBe('Pricing 2026');
   });
 });
 

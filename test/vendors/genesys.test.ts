@@ -23,7 +23,15 @@ describe('Genesys mapping table', () => {
   it('covers the lifecycles of ClickToCall, Callback, WebChat and SendMessage, and WebChatService', () => {
     const lifecycle = ['ready', 'opened', 'started', 'submitted', 'completed', 'cancelled', 'closed'];
     const expected: Record<string, string> = {};
-    const stage = { ready: 'view', opened: 'open', started: 'start', submitted: 'submit', completed: 'complete', cancelled: 'cancel', closed: 'close' };
+    const stage = {
+      ready: 'view',
+      opened: 'open',
+      started: 'start',
+      submitted: 'submit',
+      completed: 'complete',
+      cancelled: 'cancel',
+      closed: 'close',
+    };
     for (const widget of ['ClickToCall', 'Callback', 'WebChat', 'SendMessage']) {
       for (const step of lifecycle) expected[`${widget}.${step}`] = stage[step as keyof typeof stage];
     }
@@ -48,32 +56,59 @@ describe('Genesys mapping table', () => {
 
 describe('readGenesysEvent', () => {
   const metadata = {
-    proactive: true, prefilled: true, autoSubmitted: false, errors: 2, ready: BASE, opened: BASE + 1000, started: BASE + 4000,
-    completed: false, userData: { email: 'jane@example.com' },
+    proactive: true,
+    prefilled: true,
+    autoSubmitted: false,
+    errors: 2,
+    ready: BASE,
+    opened: BASE + 1000,
+    started: BASE + 4000,
+    completed: false,
+    userData: { email: 'jane@example.com' },
   };
 
   it('derives this step’s values from the shared metadata block', () => {
     expect(readGenesysEvent('ClickToCall.started', { event: 'ClickToCall.started', data: metadata })).toEqual({
-      widget_action: 'ClickToCall.started', widget_product: 'click_to_call', widget_interaction_id: `click_to_call:${BASE + 1000}`,
-      widget_proactive: true, widget_prefilled: true, widget_auto_submitted: false, widget_error_count: 2, widget_elapsed_ms: 3000,
+      widget_action: 'ClickToCall.started',
+      widget_product: 'click_to_call',
+      widget_interaction_id: `click_to_call:${BASE + 1000}`,
+      widget_proactive: true,
+      widget_prefilled: true,
+      widget_auto_submitted: false,
+      widget_error_count: 2,
+      widget_elapsed_ms: 3000,
     });
   });
 
   it('has no elapsed time before opened or for a step not reached, and no id before opened', () => {
-    expect(readGenesysEvent('WebChat.ready', { data: { ...metadata, opened: false } })).toMatchObject({ widget_interaction_id: undefined, widget_elapsed_ms: undefined, widget_product: 'web_chat' });
+    expect(readGenesysEvent('WebChat.ready', { data: { ...metadata, opened: false } })).toMatchObject({
+      widget_interaction_id: undefined,
+      widget_elapsed_ms: undefined,
+      widget_product: 'web_chat',
+    });
     expect(readGenesysEvent('WebChat.minimized', { data: metadata })).toMatchObject({ widget_elapsed_ms: undefined });
     expect(readGenesysEvent('WebChat.opened', { data: metadata })).toMatchObject({ widget_elapsed_ms: 0 });
   });
 
   it('uses the vendor id when the metadata has one (WebChat 9 `id`, WebChatService `sessionID`)', () => {
-    expect(readGenesysEvent('WebChat.opened', { data: { ...metadata, id: 'ixn-7f3' } })).toMatchObject({ widget_interaction_id: 'ixn-7f3' });
-    expect(readGenesysEvent('WebChatService.started', { data: { sessionID: 'sess-42' } })).toMatchObject({ widget_interaction_id: 'sess-42', widget_product: 'web_chat' });
-    expect(readGenesysEvent('WebChat.opened', { data: { ...metadata, id: 'jane@example.com' } })).toMatchObject({ widget_interaction_id: `web_chat:${BASE + 1000}` });
+    expect(readGenesysEvent('WebChat.opened', { data: { ...metadata, id: 'ixn-7f3' } })).toMatchObject({
+      widget_interaction_id: 'ixn-7f3',
+    });
+    expect(readGenesysEvent('WebChatService.started', { data: { sessionID: 'sess-42' } })).toMatchObject({
+      widget_interaction_id: 'sess-42',
+      widget_product: 'web_chat',
+    });
+    expect(readGenesysEvent('WebChat.opened', { data: { ...metadata, id: 'jane@example.com' } })).toMatchObject({
+      widget_interaction_id: `web_chat:${BASE + 1000}`,
+    });
   });
 
   it('copes with a missing or hostile event', () => {
     for (const event of [undefined, null, 'x', 42, [], { data: 'x' }, { data: null }]) {
-      expect(readGenesysEvent('Callback.completed', event)).toMatchObject({ widget_action: 'Callback.completed', widget_product: 'callback' });
+      expect(readGenesysEvent('Callback.completed', event)).toMatchObject({
+        widget_action: 'Callback.completed',
+        widget_product: 'callback',
+      });
     }
     expect(readGenesysEvent('SendMessage.opened', { data: { errors: ['a', 'b', 'c'] } })).toMatchObject({ widget_error_count: 3 });
   });
@@ -88,9 +123,18 @@ describe('Genesys registration in every load order', () => {
     mock().run('ClickToCall', ['ready', 'opened', 'started', 'completed', 'closed']);
     expect(eventNames()).toEqual(['widget_view', 'widget_open', 'widget_start', 'widget_complete', 'generate_lead', 'widget_close']);
     expect(definedParams(dataLayer()[3])).toEqual({
-      event: 'widget_complete', widget_vendor: 'genesys', widget_product: 'click_to_call', widget_action: 'ClickToCall.completed',
-      widget_stage: 'complete', widget_interaction_id: `click_to_call:${BASE + 1000}`, widget_proactive: false, widget_prefilled: false,
-      widget_auto_submitted: false, widget_error_count: 0, widget_elapsed_ms: 2000, widget_schema: 1,
+      event: 'widget_complete',
+      widget_vendor: 'genesys',
+      widget_product: 'click_to_call',
+      widget_action: 'ClickToCall.completed',
+      widget_stage: 'complete',
+      widget_interaction_id: `click_to_call:${BASE + 1000}`,
+      widget_proactive: false,
+      widget_prefilled: false,
+      widget_auto_submitted: false,
+      widget_error_count: 0,
+      widget_elapsed_ms: 2000,
+      widget_schema: 1,
     });
     const serialized = JSON.stringify(dataLayer());
     for (const fragment of PERSONAL) expect(serialized).not.toContain(fragment);
@@ -176,8 +220,15 @@ describe('Genesys registration in every load order', () => {
     mock().run('Callback', ['ready', 'opened', 'started', 'cancelled', 'closed']);
     mock().run('WebChat', ['ready', 'opened', 'submitted', 'rejected'], { proactive: true });
     expect(eventNames()).toEqual([
-      'widget_view', 'widget_open', 'widget_start', 'widget_cancel', 'widget_close',
-      'widget_view', 'widget_open', 'widget_start', 'widget_error',
+      'widget_view',
+      'widget_open',
+      'widget_start',
+      'widget_cancel',
+      'widget_close',
+      'widget_view',
+      'widget_open',
+      'widget_start',
+      'widget_error',
     ]);
     expect(dataLayer()[8]).toMatchObject({ widget_product: 'web_chat', widget_proactive: true, widget_elapsed_ms: 2000 });
   });

@@ -30,7 +30,10 @@ const acme = defineAdapter<'acme_chat', AcmeParams, 'acmeChat', { greeting: bool
   },
   leadActions: ['chat.won'],
   keys: acmeKeys,
-  options: { key: 'acmeChat', fields: { greeting: [(value) => (typeof value == 'boolean' ? value : undefined), 'true or false', () => false] } },
+  options: {
+    key: 'acmeChat',
+    fields: { greeting: [(value) => (typeof value == 'boolean' ? value : undefined), 'true or false', () => false] },
+  },
   docs: {
     title: 'Acme Chat',
     link: 'https://acme.example/docs/events',
@@ -42,7 +45,8 @@ const acme = defineAdapter<'acme_chat', AcmeParams, 'acmeChat', { greeting: bool
   },
   install({ report, options, track }) {
     const w = testWindow;
-    w.acmeChatEmit = (name: string, score: number) => report({ widget_action: name, widget_acme_score: score, widget_interaction_id: options.greeting ? 'greeted' : 'silent' });
+    w.acmeChatEmit = (name: string, score: number) =>
+      report({ widget_action: name, widget_acme_score: score, widget_interaction_id: options.greeting ? 'greeted' : 'silent' });
     track(() => delete w.acmeChatEmit);
   },
 });
@@ -63,8 +67,27 @@ describe('a fifth vendor is one folder and one registry line', () => {
     installBridge(config, adapters, 'test');
     (testWindow.acmeChatEmit as (name: string, score: number) => void)('chat.won', 87);
     expect(dataLayer().map(definedParams)).toEqual([
-      { event: 'widget_complete', widget_vendor: 'acme_chat', widget_product: 'chat', widget_action: 'chat.won', widget_stage: 'complete', widget_interaction_id: 'greeted', widget_acme_score: 87, widget_schema: 1 },
-      { event: 'generate_lead', widget_vendor: 'acme_chat', widget_product: 'chat', widget_action: 'chat.won', widget_stage: 'complete', widget_interaction_id: 'greeted', widget_acme_score: 87, lead_source: 'acme_chat', widget_schema: 1 },
+      {
+        event: 'widget_complete',
+        widget_vendor: 'acme_chat',
+        widget_product: 'chat',
+        widget_action: 'chat.won',
+        widget_stage: 'complete',
+        widget_interaction_id: 'greeted',
+        widget_acme_score: 87,
+        widget_schema: 1,
+      },
+      {
+        event: 'generate_lead',
+        widget_vendor: 'acme_chat',
+        widget_product: 'chat',
+        widget_action: 'chat.won',
+        widget_stage: 'complete',
+        widget_interaction_id: 'greeted',
+        widget_acme_score: 87,
+        lead_source: 'acme_chat',
+        widget_schema: 1,
+      },
     ]);
     // Every push carries every key of every vendor, the fifth one's included, in registry order.
     expect(Object.keys(dataLayer()[0])).toEqual(composeSchemaKeys(adapters));
@@ -85,7 +108,11 @@ describe('a fifth vendor is one folder and one registry line', () => {
     const widgets = parameters(adapters)[0] as { subParams: { name: string; checkboxText?: string }[] };
     expect(widgets.subParams).toContainEqual(expect.objectContaining({ name: 'acmeChat', checkboxText: 'Acme Chat (test vendor)' }));
     const data = { chiliPiper: false, customerly: false, userlike: false, genesys: false, acmeChat: true };
-    const result = runScenario(sandboxedCode(adapters), { name: 'fifth', code: `runCode(${JSON.stringify(data)});` }, permissions() as never);
+    const result = runScenario(
+      sandboxedCode(adapters),
+      { name: 'fifth', code: `runCode(${JSON.stringify(data)});` },
+      permissions() as never,
+    );
     expect(result.error).toBeUndefined();
     expect((result.window.gtmWidgetBridgeConfig as { vendors: string[] }).vendors).toEqual(['acme_chat']);
   });
@@ -94,7 +121,8 @@ describe('a fifth vendor is one folder and one registry line', () => {
     const { panels } = renderVendorParts(adapters);
     expect(panels).toContain('<article class="widget" id="panel-acme_chat">');
     expect(panels).toContain('<li><code>chat.won</code> → complete</li>');
-    for (const adapter of ADAPTERS) expect(panels.indexOf('id="panel-' + adapter.vendor + '"')).toBeLessThan(panels.indexOf('panel-acme_chat'));
+    for (const adapter of ADAPTERS)
+      expect(panels.indexOf('id="panel-' + adapter.vendor + '"')).toBeLessThan(panels.indexOf('panel-acme_chat'));
   });
 
   it('gets its options commented in the GTM paste', () => {

@@ -26,26 +26,47 @@ describe('Userlike mapping table', () => {
   it('maps every seed event and the older names, and only those, to one stage', () => {
     expect(Object.keys(userlikeStages).sort()).toEqual([...SEED_EVENTS, ...OLDER_EVENTS].sort());
     expect(plainStages(userlikeStages)).toMatchObject({
-      button_displayed: 'view', chat_window_maximized: 'open', chat_started: 'start', contact_first_message: 'start',
-      slot_unavailable: 'unavailable', error_message: 'error', chat_window_minimized: 'interaction', chat_window_minimzed: 'interaction',
+      button_displayed: 'view',
+      chat_window_maximized: 'open',
+      chat_started: 'start',
+      contact_first_message: 'start',
+      slot_unavailable: 'unavailable',
+      error_message: 'error',
+      chat_window_minimized: 'interaction',
+      chat_window_minimzed: 'interaction',
     });
   });
 });
 
 describe('readUserlikeCall', () => {
   const globalContext = { client_uuid: 'c-1', operator_group_id: 17, widget_id: 4242, widget_lang: 'de' };
-  const sessionContext = { session_id: 's-1', chat_id: 'chat-1', client_name: 'Jane', client_email: 'jane@example.com', operator_id: 9, operator_name: 'Agent Smith', custom_data: { a: 1 } };
+  const sessionContext = {
+    session_id: 's-1',
+    chat_id: 'chat-1',
+    client_name: 'Jane',
+    client_email: 'jane@example.com',
+    operator_id: 9,
+    operator_name: 'Agent Smith',
+    custom_data: { a: 1 },
+  };
 
   it('keeps widget, language, group and operator ids; chat_id is the interaction', () => {
     expect(readUserlikeCall(['chat_started', globalContext, sessionContext])).toEqual({
-      widget_action: 'chat_started', widget_interaction_id: 'chat-1', scope: 's-1', widget_proactive: undefined, widget_id: '4242',
-      widget_lang: 'de', widget_operator_group_id: '17', widget_operator_id: '9',
+      widget_action: 'chat_started',
+      widget_interaction_id: 'chat-1',
+      scope: 's-1',
+      widget_proactive: undefined,
+      widget_id: '4242',
+      widget_lang: 'de',
+      widget_operator_group_id: '17',
+      widget_operator_id: '9',
     });
   });
 
   it('falls back to session_id, and marks proactive events', () => {
     expect(readUserlikeCall(['chat_connected_proactive', {}, { session_id: 's-1' }])).toMatchObject({
-      widget_interaction_id: 's-1', widget_proactive: true,
+      widget_interaction_id: 's-1',
+      widget_proactive: true,
     });
   });
 
@@ -53,7 +74,10 @@ describe('readUserlikeCall', () => {
     for (const args of [['button_displayed'], ['button_displayed', null, 'x'], ['button_displayed', 42, []], []]) {
       expect(() => readUserlikeCall(args)).not.toThrow();
     }
-    expect(readUserlikeCall(['button_displayed', null, undefined])).toMatchObject({ widget_action: 'button_displayed', widget_id: undefined });
+    expect(readUserlikeCall(['button_displayed', null, undefined])).toMatchObject({
+      widget_action: 'button_displayed',
+      widget_id: undefined,
+    });
     expect(readUserlikeCall([42])).toMatchObject({ widget_action: '' });
   });
 });
@@ -77,7 +101,9 @@ describe('userlikeTrackingEvent', () => {
     const pushed = firstOfEachStep(everyEvent, (name) => userlikeStages[name as keyof typeof userlikeStages][0]);
     expect(pushed.length).toBeLessThan(everyEvent.length);
     expect(dataLayer().map((push) => push.widget_action)).toEqual(pushed);
-    expect(dataLayer().map((push) => push.event)).toEqual(pushed.map((name) => 'widget_' + userlikeStages[name as keyof typeof userlikeStages][0]));
+    expect(dataLayer().map((push) => push.event)).toEqual(
+      pushed.map((name) => 'widget_' + userlikeStages[name as keyof typeof userlikeStages][0]),
+    );
     if (when == 'none') {
       expect(results).toEqual(everyEvent.map(() => undefined));
     } else {
@@ -89,9 +115,17 @@ describe('userlikeTrackingEvent', () => {
     const serialized = JSON.stringify(dataLayer());
     for (const fragment of PERSONAL) expect(serialized).not.toContain(fragment);
     expect(definedParams(dataLayer()[pushed.indexOf('chat_started')])).toEqual({
-      event: 'widget_start', widget_vendor: 'userlike', widget_product: 'messenger', widget_action: 'chat_started',
-      widget_stage: 'start', widget_interaction_id: 'chat-5521', widget_id: '4242', widget_lang: 'de',
-      widget_operator_group_id: '17', widget_operator_id: '9', widget_schema: 1,
+      event: 'widget_start',
+      widget_vendor: 'userlike',
+      widget_product: 'messenger',
+      widget_action: 'chat_started',
+      widget_stage: 'start',
+      widget_interaction_id: 'chat-5521',
+      widget_id: '4242',
+      widget_lang: 'de',
+      widget_operator_group_id: '17',
+      widget_operator_id: '9',
+      widget_schema: 1,
     });
   });
 
@@ -142,7 +176,8 @@ describe('userlikeTrackingEvent', () => {
 
   it('keeps the session as the scope of funnel steps: one open per session, a new session opens again', () => {
     installBridge();
-    const call = (name: string, session: string) => (testWindow.userlikeTrackingEvent as (...a: unknown[]) => void)(name, {}, { session_id: session });
+    const call = (name: string, session: string) =>
+      (testWindow.userlikeTrackingEvent as (...a: unknown[]) => void)(name, {}, { session_id: session });
     call('chat_requested', 's-1');
     call('chat_connected', 's-1');
     call('chat_requested', 's-2');

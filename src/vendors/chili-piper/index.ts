@@ -34,8 +34,7 @@ const SUFFIXES = ['.chilipiper.com', '.chilipiper.io'];
 export function isChiliPiperOrigin(origin: string, extraOrigins: readonly string[]): boolean {
   return (
     // endsWith first: it rejects nearly every foreign origin, and neither test allocates a substring.
-    ((origin.endsWith(SUFFIXES[0]) || origin.endsWith(SUFFIXES[1])) && origin.startsWith('https://')) ||
-    extraOrigins.indexOf(origin) >= 0
+    ((origin.endsWith(SUFFIXES[0]) || origin.endsWith(SUFFIXES[1])) && origin.startsWith('https://')) || extraOrigins.indexOf(origin) >= 0
   );
 }
 
@@ -144,7 +143,8 @@ export const chiliPiper = defineAdapter<'chili_piper', ChiliPiperParams, 'chiliP
 
     const handle = guard(log, (event: MessageEvent) => {
       const message = readChiliPiperMessage(event.data);
-      if (!message) return log('chili_piper: ignored a message it cannot read (' + (event.data === null ? 'null' : typeof event.data) + ')');
+      if (!message)
+        return log('chili_piper: ignored a message it cannot read (' + (event.data === null ? 'null' : typeof event.data) + ')');
       const source = event.source;
       let state: FrameState | undefined;
       let frame: HTMLIFrameElement | undefined;

@@ -7,23 +7,57 @@
 import type { StageTable, VendorDocs } from '../../core/adapter';
 
 export const chiliPiperStages = {
-  routing: ['open', __DOCS__ && 'The concierge modal opened and is routing the prospect (Chili Piper\'s loaders): the widget is open.'],
-  'availability-loaded': ['open', __DOCS__ && 'The calendar with free slots appeared: the widget is open. One booking posts `routing` and then this; the open step is pushed once per booking iframe.'],
+  routing: ['open', __DOCS__ && "The concierge modal opened and is routing the prospect (Chili Piper's loaders): the widget is open."],
+  'availability-loaded': [
+    'open',
+    __DOCS__ &&
+      'The calendar with free slots appeared: the widget is open. One booking posts `routing` and then this; the open step is pushed once per booking iframe.',
+  ],
   'no-free-slots': ['unavailable', __DOCS__ && 'The calendar loaded but no rep of the queue has a free slot: nothing to offer.'],
-  'phone-selected': ['start', __DOCS__ && 'The visitor chose the live-call option among those offered: the first active step of that path.'],
-  'meeting-selected': ['start', __DOCS__ && 'The visitor chose to book a meeting among the options offered: the first active step of that path.'],
+  'phone-selected': [
+    'start',
+    __DOCS__ && 'The visitor chose the live-call option among those offered: the first active step of that path.',
+  ],
+  'meeting-selected': [
+    'start',
+    __DOCS__ && 'The visitor chose to book a meeting among the options offered: the first active step of that path.',
+  ],
   'video-selected': ['start', __DOCS__ && 'The visitor chose the video option among those offered: the first active step of that path.'],
-  'timeslot-selected': ['start', __DOCS__ && 'The visitor picked a time slot (carries time, timezone and duration): the booking has begun.'],
-  booked: ['submit', __DOCS__ && 'Sent before the booking workflow runs, with the routeId but no meeting id yet: the booking was requested, not confirmed.'],
-  'booking-confirmed': ['complete', __DOCS__ && 'The confirmation screen, with the meeting id: the confirmed outcome and the default lead.'],
-  phoneClose: ['complete', __DOCS__ && 'A live call with a rep was completed/ended: a completed conversation, though not a lead by default (add it to leadActions if calls convert).'],
+  'timeslot-selected': [
+    'start',
+    __DOCS__ && 'The visitor picked a time slot (carries time, timezone and duration): the booking has begun.',
+  ],
+  booked: [
+    'submit',
+    __DOCS__ && 'Sent before the booking workflow runs, with the routeId but no meeting id yet: the booking was requested, not confirmed.',
+  ],
+  'booking-confirmed': [
+    'complete',
+    __DOCS__ && 'The confirmation screen, with the meeting id: the confirmed outcome and the default lead.',
+  ],
+  phoneClose: [
+    'complete',
+    __DOCS__ &&
+      'A live call with a rep was completed/ended: a completed conversation, though not a lead by default (add it to leadActions if calls convert).',
+  ],
   rescheduled: ['interaction', __DOCS__ && 'A reschedule workflow started for an existing meeting: not a new funnel step.'],
   prospect_cancel: ['cancel', __DOCS__ && 'The prospect cancelled a meeting through the public cancel URL: an abandonment.'],
   'no-action-choice': ['cancel', __DOCS__ && 'The prospect was offered options and took none: an abandonment of the offer.'],
   close: ['close', __DOCS__ && 'The prospect clicked "X" on the options without taking any: the widget was closed.'],
-  esc: ['close', __DOCS__ && 'The visitor pressed Escape in the booking iframe. The legacy loader closes its popup then only when the site set `closeOnOutside`, so the close is pushed once the popup has really left the page.'],
-  CLOSE_IFRAME: ['close', __DOCS__ && 'Sent with `message: "CP_BACK_PRESSED"` when the visitor used the back button of the booking app; the legacy loader closes the popup: the widget was closed.'],
-  'prospect-routed': ['interaction', __DOCS__ && 'The router assigned the prospect to a queue or rep: an intermediate step, neither a visitor action nor an outcome.'],
+  esc: [
+    'close',
+    __DOCS__ &&
+      'The visitor pressed Escape in the booking iframe. The legacy loader closes its popup then only when the site set `closeOnOutside`, so the close is pushed once the popup has really left the page.',
+  ],
+  CLOSE_IFRAME: [
+    'close',
+    __DOCS__ &&
+      'Sent with `message: "CP_BACK_PRESSED"` when the visitor used the back button of the booking app; the legacy loader closes the popup: the widget was closed.',
+  ],
+  'prospect-routed': [
+    'interaction',
+    __DOCS__ && 'The router assigned the prospect to a queue or rep: an intermediate step, neither a visitor action nor an outcome.',
+  ],
   'prospect-disqualified': ['unavailable', __DOCS__ && 'The router disqualified the prospect: the widget has nothing to offer.'],
   error: ['error', __DOCS__ && 'The concierge reported an error.'],
 } as const satisfies StageTable;
@@ -48,11 +82,16 @@ export const chiliPiperDocs =
         'The concierge.js loader preloads the booking app in an iframe 0 px high and re-creates it after every close; nothing it posts before it is shown is a visitor step.',
     },
     happyPaths: [
-      { product: 'concierge', name: 'meeting booked', events: ['routing', 'availability-loaded', 'meeting-selected', 'timeslot-selected', 'booked', 'booking-confirmed', 'close'] },
+      {
+        product: 'concierge',
+        name: 'meeting booked',
+        events: ['routing', 'availability-loaded', 'meeting-selected', 'timeslot-selected', 'booked', 'booking-confirmed', 'close'],
+      },
       { product: 'concierge', name: 'live call', events: ['routing', 'phone-selected', 'phoneClose'] },
     ],
     template: { param: 'chiliPiper', label: 'Chili Piper (booking, concierge router)' },
     optionHelp: {
-      origins: 'extra exact origins allowed to post booking messages, besides https://*.chilipiper.com and https://*.chilipiper.io, e.g. "https://booking.example.com".',
+      origins:
+        'extra exact origins allowed to post booking messages, besides https://*.chilipiper.com and https://*.chilipiper.io, e.g. "https://booking.example.com".',
     },
   } satisfies VendorDocs);

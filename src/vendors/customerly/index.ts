@@ -195,10 +195,16 @@ export const customerly = defineAdapter<'customerly', CustomerlyParams>({
         };
         // Marked as the bridge's, holding no site function: assigning it elsewhere adds nothing to call.
         (answer as unknown as Record<string, unknown>)[HOOKED] = () => undefined;
-        defineAccessor(layer, name, () => answer, function (this: Record<string, unknown>, value: unknown) {
-          hookOwn(this, name);
-          this[name] = value;
-        }, false);
+        defineAccessor(
+          layer,
+          name,
+          () => answer,
+          function (this: Record<string, unknown>, value: unknown) {
+            hookOwn(this, name);
+            this[name] = value;
+          },
+          false,
+        );
       }
       // First, so that a namespace that cannot take the layer (frozen, non-extensible) gets no hook at all.
       Object.setPrototypeOf(target, layer);

@@ -45,7 +45,7 @@ const time = (value: unknown) => (typeof value == 'number' && value > 0 ? value 
 export function readGenesysEvent(name: string, event: unknown): VendorEvent {
   const dot = name.indexOf('.');
   const prefix = name.slice(0, dot);
-  const widget = prefix == CHAT_SERVICE ? GENESYS_WIDGETS.WebChat : ownValue(GENESYS_WIDGETS, prefix) as GenesysWidget | undefined;
+  const widget = prefix == CHAT_SERVICE ? GENESYS_WIDGETS.WebChat : (ownValue(GENESYS_WIDGETS, prefix) as GenesysWidget | undefined);
   const data = ownValue(event, 'data');
   const opened = time(ownValue(data, 'opened'));
   const reached = time(ownValue(data, name.slice(dot + 1)));
@@ -88,7 +88,8 @@ export const genesys = defineAdapter<'genesys', GenesysParams>({
     let chat = { scope: 'chat1', id: undefined as string | undefined, over: false, agent: false };
     /** Gives a WebChat or WebChatService event its chat; false for an end that is no completion. */
     const readChatEvent = (name: string, event: VendorEvent, busEvent: unknown): boolean => {
-      if (chat.over && (name == 'WebChat.opened' || name == CHAT_SERVICE + '.started')) chat = { scope: 'chat' + ++chats, id: undefined, over: false, agent: false };
+      if (chat.over && (name == 'WebChat.opened' || name == CHAT_SERVICE + '.started'))
+        chat = { scope: 'chat' + ++chats, id: undefined, over: false, agent: false };
       if (name == CHAT_SERVICE + '.agentConnected') chat.agent = true;
       // WebChatService ends every chat; only one an agent joined is a completion (WebChat says cancelled otherwise).
       const ended = name == CHAT_SERVICE + '.ended';
@@ -107,7 +108,8 @@ export const genesys = defineAdapter<'genesys', GenesysParams>({
     const onBusEvent = (name: string, busEvent: unknown) => {
       if (!active) return;
       const widget = ownValue(GENESYS_WIDGETS, name.slice(0, name.indexOf('.'))) as GenesysWidget | undefined;
-      if (widget && name.slice(-6) == '.ready' && !isConfigured(widget)) return log('genesys "' + name + '": widget not configured on this page, ignored');
+      if (widget && name.slice(-6) == '.ready' && !isConfigured(widget))
+        return log('genesys "' + name + '": widget not configured on this page, ignored');
       const event = readGenesysEvent(name, busEvent);
       if (event.widget_product == GENESYS_WIDGETS.WebChat.product && !readChatEvent(name, event, busEvent)) {
         return log('genesys "' + name + '": chat ended before an agent joined, not a completion');
@@ -123,7 +125,10 @@ export const genesys = defineAdapter<'genesys', GenesysParams>({
       if (!plugin) return;
       for (const name of EVENT_NAMES) {
         // Guarded like every entry point: hostile metadata never throws into the bus.
-        plugin.subscribe(name, guard(log, (busEvent: unknown) => onBusEvent(name, busEvent)));
+        plugin.subscribe(
+          name,
+          guard(log, (busEvent: unknown) => onBusEvent(name, busEvent)),
+        );
       }
     };
     // The official extension, called with the bus when the widgets script boots: an error here would abort the boot.

@@ -16,7 +16,12 @@ export interface GenesysParams {
 }
 
 /** The keys of {@link GenesysParams}, in push order. */
-export const genesysKeys = ['widget_prefilled', 'widget_auto_submitted', 'widget_error_count', 'widget_elapsed_ms'] as const satisfies readonly (keyof GenesysParams)[];
+export const genesysKeys = [
+  'widget_prefilled',
+  'widget_auto_submitted',
+  'widget_error_count',
+  'widget_elapsed_ms',
+] as const satisfies readonly (keyof GenesysParams)[];
 
 /** Compile-time proof that the list names every key of the interface. */
 export type GenesysKeysComplete = AssertNever<Exclude<keyof GenesysParams, (typeof genesysKeys)[number]>>;

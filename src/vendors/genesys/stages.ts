@@ -9,7 +9,11 @@ import type { StageRow, StageTable, VendorDocs } from '../../core/adapter';
 
 /** Each lifecycle step maps to its stage, unless a widget says otherwise below. */
 const STEPS = {
-  ready: ['view', __DOCS__ && 'The widget is ready and its launcher can be used. Pushed only for widgets the page configured (`_genesys.widgets.<widget>`): the all-in-one `widgets.min.js` publishes `ready` for every widget it bundles.'],
+  ready: [
+    'view',
+    __DOCS__ &&
+      'The widget is ready and its launcher can be used. Pushed only for widgets the page configured (`_genesys.widgets.<widget>`): the all-in-one `widgets.min.js` publishes `ready` for every widget it bundles.',
+  ],
   opened: ['open', __DOCS__ && 'The visitor opened the widget.'],
   started: ['start', __DOCS__ && 'The visitor started filling in the form.'],
   submitted: ['submit', __DOCS__ && 'The visitor submitted the form (call or callback requested).'],
@@ -48,9 +52,20 @@ export const GENESYS_WIDGETS: Record<string, GenesysWidget> = {
     // WebChat 9 publishes opened → submitted → started → completed: the two middle steps swap stages
     // to keep the funnel in order.
     rows: {
-      submitted: ['start', __DOCS__ && 'WebChat 9 publishes `submitted` when the visitor sends the registration form, before the chat session exists: the visitor began the chat.'],
-      started: ['submit', __DOCS__ && 'WebChat 9 publishes `started` once the chat session is established, after `submitted`: the chat request is in. Pushed once per chat with `WebChatService.started`.'],
-      completed: ['complete', __DOCS__ && 'The chat ended after an agent had connected. Pushed once per chat with `WebChatService.ended`; not a lead by default.'],
+      submitted: [
+        'start',
+        __DOCS__ &&
+          'WebChat 9 publishes `submitted` when the visitor sends the registration form, before the chat session exists: the visitor began the chat.',
+      ],
+      started: [
+        'submit',
+        __DOCS__ &&
+          'WebChat 9 publishes `started` once the chat session is established, after `submitted`: the chat request is in. Pushed once per chat with `WebChatService.started`.',
+      ],
+      completed: [
+        'complete',
+        __DOCS__ && 'The chat ended after an agent had connected. Pushed once per chat with `WebChatService.ended`; not a lead by default.',
+      ],
       cancelled: ['cancel', __DOCS__ && 'The chat ended before an agent connected.'],
     },
   },
@@ -66,11 +81,19 @@ export const CHAT_SERVICE = 'WebChatService';
  * publishes both, and each chat's steps are pushed once, whichever arrives first.
  */
 const CHAT_SERVICE_ROWS = {
-  started: ['submit', __DOCS__ && 'The chat session started (Genesys Widgets 8.5 publishes the conversation only on WebChatService); its `sessionID` is the interaction id until WebChat names one. Pushed once per chat with `WebChat.started`.'],
+  started: [
+    'submit',
+    __DOCS__ &&
+      'The chat session started (Genesys Widgets 8.5 publishes the conversation only on WebChatService); its `sessionID` is the interaction id until WebChat names one. Pushed once per chat with `WebChat.started`.',
+  ],
   restored: ['interaction', __DOCS__ && 'A running chat was restored, e.g. after the visitor navigated to another page.'],
   agentConnected: ['interaction', __DOCS__ && 'An agent joined the chat: a step inside the running conversation.'],
   agentDisconnected: ['interaction', __DOCS__ && 'An agent left the chat.'],
-  ended: ['complete', __DOCS__ && 'The chat session ended after an agent had connected (an end without an agent is not pushed: WebChat publishes `cancelled` or `closed` for it). Pushed once per chat with `WebChat.completed`.'],
+  ended: [
+    'complete',
+    __DOCS__ &&
+      'The chat session ended after an agent had connected (an end without an agent is not pushed: WebChat publishes `cancelled` or `closed` for it). Pushed once per chat with `WebChat.completed`.',
+  ],
   error: ['error', __DOCS__ && 'The chat service reported an error.'],
 } as const satisfies Record<string, StageRow>;
 
@@ -78,7 +101,8 @@ const CHAT_SERVICE_ROWS = {
 export const genesysStages: StageTable = {};
 for (const name of Object.keys(GENESYS_WIDGETS)) {
   const widget = GENESYS_WIDGETS[name];
-  for (const step of widget.steps) (genesysStages as Record<string, StageRow>)[name + '.' + step] = (widget.rows && widget.rows[step]) || STEPS[step];
+  for (const step of widget.steps)
+    (genesysStages as Record<string, StageRow>)[name + '.' + step] = (widget.rows && widget.rows[step]) || STEPS[step];
 }
 for (const step of Object.keys(CHAT_SERVICE_ROWS) as (keyof typeof CHAT_SERVICE_ROWS)[]) {
   (genesysStages as Record<string, StageRow>)[CHAT_SERVICE + '.' + step] = CHAT_SERVICE_ROWS[step];
@@ -96,22 +120,66 @@ export const genesysDocs =
       'WebChat.messageAdded': 'One event per chat message would flood GA4, and its payload is the message itself.',
       'WebChatService.messageReceived': 'The same: one event per message, carrying its text.',
       'WebChatService.ready': 'The service being ready says nothing the visitor did; `WebChat.ready` is the view.',
-      '_genesys.cxwidget (cx.plugin.*)': 'The legacy widgets API is not supported: its bus is not documented well enough to hook safely; sites on it should upgrade to Genesys Widgets 9.',
+      '_genesys.cxwidget (cx.plugin.*)':
+        'The legacy widgets API is not supported: its bus is not documented well enough to hook safely; sites on it should upgrade to Genesys Widgets 9.',
     },
     happyPaths: [
-      { product: 'click_to_call', name: 'call completed', events: ['ClickToCall.ready', 'ClickToCall.opened', 'ClickToCall.started', 'ClickToCall.submitted', 'ClickToCall.completed', 'ClickToCall.closed'] },
-      { product: 'callback', name: 'callback completed', events: ['Callback.ready', 'Callback.opened', 'Callback.started', 'Callback.submitted', 'Callback.completed', 'Callback.closed'] },
+      {
+        product: 'click_to_call',
+        name: 'call completed',
+        events: [
+          'ClickToCall.ready',
+          'ClickToCall.opened',
+          'ClickToCall.started',
+          'ClickToCall.submitted',
+          'ClickToCall.completed',
+          'ClickToCall.closed',
+        ],
+      },
+      {
+        product: 'callback',
+        name: 'callback completed',
+        events: ['Callback.ready', 'Callback.opened', 'Callback.started', 'Callback.submitted', 'Callback.completed', 'Callback.closed'],
+      },
       {
         product: 'web_chat',
         name: 'chat with an agent, Widgets 9',
-        events: ['WebChat.ready', 'WebChat.opened', 'WebChat.submitted', 'WebChatService.started', 'WebChat.started', 'WebChatService.agentConnected', 'WebChatService.ended', 'WebChat.completed', 'WebChat.closed'],
+        events: [
+          'WebChat.ready',
+          'WebChat.opened',
+          'WebChat.submitted',
+          'WebChatService.started',
+          'WebChat.started',
+          'WebChatService.agentConnected',
+          'WebChatService.ended',
+          'WebChat.completed',
+          'WebChat.closed',
+        ],
       },
       {
         product: 'web_chat',
         name: 'chat with an agent, Widgets 8.5',
-        events: ['WebChat.ready', 'WebChat.opened', 'WebChatService.started', 'WebChatService.agentConnected', 'WebChatService.ended', 'WebChat.closed'],
+        events: [
+          'WebChat.ready',
+          'WebChat.opened',
+          'WebChatService.started',
+          'WebChatService.agentConnected',
+          'WebChatService.ended',
+          'WebChat.closed',
+        ],
       },
-      { product: 'send_message', name: 'message sent', events: ['SendMessage.ready', 'SendMessage.opened', 'SendMessage.started', 'SendMessage.submitted', 'SendMessage.completed', 'SendMessage.closed'] },
+      {
+        product: 'send_message',
+        name: 'message sent',
+        events: [
+          'SendMessage.ready',
+          'SendMessage.opened',
+          'SendMessage.started',
+          'SendMessage.submitted',
+          'SendMessage.completed',
+          'SendMessage.closed',
+        ],
+      },
     ],
     template: { param: 'genesys', label: 'Genesys Widgets (ClickToCall, WebChat, Callback, SendMessage)' },
   } satisfies VendorDocs);

@@ -16,7 +16,12 @@ export interface UserlikeParams {
 }
 
 /** The keys of {@link UserlikeParams}, in push order. */
-export const userlikeKeys = ['widget_id', 'widget_lang', 'widget_operator_group_id', 'widget_operator_id'] as const satisfies readonly (keyof UserlikeParams)[];
+export const userlikeKeys = [
+  'widget_id',
+  'widget_lang',
+  'widget_operator_group_id',
+  'widget_operator_id',
+] as const satisfies readonly (keyof UserlikeParams)[];
 
 /** Compile-time proof that the list names every key of the interface. */
 export type UserlikeKeysComplete = AssertNever<Exclude<keyof UserlikeParams, (typeof userlikeKeys)[number]>>;
