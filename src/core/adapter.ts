@@ -4,10 +4,12 @@ import type { AnyParams, WidgetStage } from './schema';
 /**
  * One row of a vendor's stage table: the stage, and why the event has it.
  * Reasons are written `__DOCS__ && 'why…'`: the generators and tests see the
- * text, the bundles see `false` (build.mjs defines `__DOCS__` as false), so
+ * text (`__DOCS__` is typed `true`, so a row without a reason fails the
+ * typecheck), while the bundles get the plain stage (build.mjs defines
+ * `__DOCS__` as false and scripts/stageRowsPlugin.mjs drops the reason), so
  * no reason costs a byte on a site.
  */
-export type StageRow = readonly [stage: WidgetStage, reason: string | false];
+export type StageRow = readonly [stage: WidgetStage, reason: string];
 
 /** Vendor event name → its row. Data, not branches; it also generates docs/events.md. */
 export type StageTable<Action extends string = string> = { readonly [A in Action]: StageRow };

@@ -39,7 +39,7 @@ function describeAction(action: unknown): string {
 export function createReporter(config: ResolvedConfig, log: Log, keys: readonly string[]) {
   const isDuplicatePush = createSeenBefore(DUPLICATE_MEMORY, DUPLICATE_WINDOW_MS);
   const isRepeatedStep = createSeenBefore(STEP_MEMORY, Infinity);
-  const hadLead = createSeenBefore(LEAD_MEMORY, Infinity);
+  const isRepeatedLead = createSeenBefore(LEAD_MEMORY, Infinity);
 
   return (adapter: VendorAdapter) => {
     const { vendor, stages } = adapter;
@@ -72,7 +72,7 @@ export function createReporter(config: ResolvedConfig, log: Log, keys: readonly 
       deliver(push);
 
       // One lead per interaction; without an id, one per vendor per page.
-      if (config.generateLead && leadActions.indexOf(action) >= 0 && !hadLead(vendor + '|' + (params.widget_interaction_id || ''))) {
+      if (config.generateLead && leadActions.indexOf(action) >= 0 && !isRepeatedLead(vendor + '|' + (params.widget_interaction_id || ''))) {
         const lead: AnyParams = Object.assign({}, params, { lead_source: vendor });
         const email = typeof event.email == 'string' ? normalizeEmail(event.email) : '';
         if (config.hashEmail && isEmailAddress(email)) {

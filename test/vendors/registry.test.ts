@@ -3,7 +3,7 @@ import { optionComments } from '../../scripts/render/gtmPaste';
 import { parameters, permissions, sandboxedCode } from '../../scripts/render/gtmTemplate';
 import { renderEventsDoc } from '../../scripts/render/eventsDoc';
 import { renderVendorParts } from '../../scripts/render/playground';
-import { defineAdapter } from '../../src/core/adapter';
+import { defineAdapter, stageOf, type StageTable } from '../../src/core/adapter';
 import { parseConfig } from '../../src/core/config';
 import { composeSchemaKeys, installBridge } from '../../src/core/installBridge';
 import type { AssertNever } from '../../src/core/schema';
@@ -127,6 +127,17 @@ describe('a fifth vendor is one folder and one registry line', () => {
 
   it('gets its options commented in the GTM paste', () => {
     expect(optionComments(adapters)['acmeChat.greeting']).toBe('Acme Chat: say hello first.');
+  });
+
+  it('types: a stage row cannot lack its reason', () => {
+    // @ts-expect-error a row without a reason
+    const noReason = { a: ['open'] } as const satisfies StageTable;
+    // @ts-expect-error a reason that is not text
+    const falseReason = { a: ['open', false] } as const satisfies StageTable;
+    const withReason = { a: ['open', 'why'] } as const satisfies StageTable;
+    expect(stageOf(withReason, 'a')).toBe('open');
+    expect(stageOf({ a: 'open' } as unknown as StageTable, 'a')).toBe('open'); // the bundles' plain form
+    expect([noReason, falseReason]).toHaveLength(2);
   });
 
   it('types: the configuration knows every vendor id and option of the registry', () => {
