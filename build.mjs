@@ -1,7 +1,7 @@
 // Builds every dist/ artifact, prints raw/gzip/brotli sizes and fails over the budget in size-budget.json.
 //   node build.mjs
 import { build, transform } from 'esbuild';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import ts from 'typescript';
 import { importTs } from './scripts/importTs.mjs';
@@ -25,12 +25,52 @@ const shared = {
   plugins: [stageRowsPlugin],
 };
 
-/** The minified IIFE: the file a CDN serves and the GTM template injects. */
-async function buildIife() {
+/**
+ * Each registry adapter's export name and folder, read from the registry's imports, in ADAPTERS order, with
+ * its vendor id: what a build entry for any combination of vendors imports.
+ */
+function registryEntries() {
+  const source = readFileSync('src/vendors/registry.ts', 'utf8');
+  const folders = Object.fromEntries(
+    [...source.matchAll(/^import \{ (\w+) \} from '\.\/([\w-]+)';$/gm)].map(([, name, folder]) => [name, folder]),
+  );
+  const names = source
+    .match(/export const ADAPTERS = \[([^\]]*)\]/)[1]
+    .split(',')
+    .map((name) => name.trim());
+  return names.map((name, i) => ({ name, folder: folders[name], vendor: ADAPTERS[i].vendor }));
+}
+const VENDOR_ENTRIES = registryEntries();
+
+/** Every non-empty combination of vendors, in registry order; the whole set last. */
+function vendorCombinations() {
+  const combinations = [];
+  for (let mask = 1; mask < 1 << VENDOR_ENTRIES.length; mask++) combinations.push(VENDOR_ENTRIES.filter((_, i) => mask & (1 << i)));
+  return combinations.sort((a, b) => a.length - b.length);
+}
+
+/** The file stem of a combination: the all-vendor files keep their published names. */
+const stemOf = (combination) =>
+  'gtm-widget-bridge' + (combination.length == VENDOR_ENTRIES.length ? '' : '.' + combination.map((entry) => entry.vendor).join('.'));
+
+/** A classic-script entry installing exactly these vendors. */
+const entryFor = (combination) => ({
+  contents: [
+    "import { installFromPage } from './src/core/installFromPage';",
+    ...combination.map((entry) => `import { ${entry.name} } from './src/vendors/${entry.folder}';`),
+    `installFromPage([${combination.map((entry) => entry.name).join(', ')}], __VERSION__);`,
+  ].join('\n'),
+  resolveDir: '.',
+  sourcefile: stemOf(combination) + '.entry.ts',
+  loader: 'ts',
+});
+
+/** The minified IIFE of a combination: the file a CDN serves and the GTM template injects. */
+async function buildIife(combination) {
   const { metafile } = await build({
     ...shared,
-    entryPoints: ['src/iife.ts'],
-    outfile: `${DIST}/gtm-widget-bridge.js`,
+    stdin: entryFor(combination),
+    outfile: `${DIST}/${stemOf(combination)}.js`,
     format: 'iife',
     minify: true,
     sourcemap: 'linked',
@@ -51,12 +91,20 @@ function reportModules(metafile) {
   console.table(rows);
 }
 
-/** The ESM package entry for bundler users; left readable, their bundler minifies. */
+/**
+ * The ESM package for bundler users; left readable, their bundler minifies. `index` installs every vendor;
+ * `core` plus `vendors/<vendor>` let a site import only the adapters it uses, sharing code through chunks.
+ */
 async function buildEsm() {
+  const entryPoints = { index: 'src/index.ts', core: 'src/modular.ts' };
+  for (const entry of VENDOR_ENTRIES) entryPoints[`vendors/${entry.folder}`] = `src/vendors/${entry.folder}/index.ts`;
   await build({
     ...shared,
-    entryPoints: ['src/index.ts'],
-    outfile: `${DIST}/index.mjs`,
+    entryPoints,
+    outdir: DIST,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
     format: 'esm',
     sourcemap: 'linked',
     banner: { js: banner },
@@ -65,7 +113,7 @@ async function buildEsm() {
 
 /** Declarations through the TypeScript compiler API, re-exported from dist/index.d.ts. */
 function buildTypes() {
-  const program = ts.createProgram(['src/index.ts', 'src/globals.d.ts'], {
+  const program = ts.createProgram(['src/index.ts', 'src/modular.ts', 'src/globals.d.ts'], {
     declaration: true,
     emitDeclarationOnly: true,
     outDir: `${DIST}/types`,
@@ -88,6 +136,10 @@ function buildTypes() {
   writeFileSync(`${DIST}/index.d.ts`, `/// <reference types="gtag.js" />\nexport * from './types/index';\n`);
   // The declarations of index.mjs by its own name, as TypeScript looks them up for an .mjs import.
   writeFileSync(`${DIST}/index.d.mts`, `/// <reference types="gtag.js" />\nexport * from './types/index.js';\n`);
+  writeFileSync(`${DIST}/core.d.ts`, `/// <reference types="gtag.js" />\nexport * from './types/modular';\n`);
+  for (const entry of VENDOR_ENTRIES) {
+    writeFileSync(`${DIST}/vendors/${entry.folder}.d.ts`, `export * from '../types/vendors/${entry.folder}/index';\n`);
+  }
 }
 
 /**
@@ -97,17 +149,18 @@ function buildTypes() {
  * new tool) with target ES5, then esbuild minifies it with target es5, which
  * would itself refuse any remaining ES2015 syntax.
  */
-async function buildGtmPaste() {
-  const bundled = await build({ ...shared, entryPoints: ['src/iife.ts'], format: 'iife', write: false });
+async function buildGtmPaste(combination) {
+  const bundled = await build({ ...shared, stdin: entryFor(combination), format: 'iife', write: false });
   const es5 = ts.transpileModule(bundled.outputFiles[0].text, {
     compilerOptions: { target: ts.ScriptTarget.ES5, module: ts.ModuleKind.None, removeComments: true },
   }).outputText;
   // TypeScript puts its helpers (__spreadArray…) at the top level: wrap them so the paste adds no globals.
   const { code } = await transform(`(function(){${es5}})();`, { minify: true, target: 'es5', legalComments: 'none' });
-  const paste = renderGtmPaste(pkg, defaultConfig(ADAPTERS), optionComments(ADAPTERS), code);
-  writeFileSync(`${DIST}/gtm-widget-bridge.gtm.html`, paste);
-  // The ready-to-import container embeds the paste: a build output, never a committed source.
-  writeFileSync(`${DIST}/container.json`, renderContainer(paste));
+  const adapters = ADAPTERS.filter((adapter) => combination.some((entry) => entry.vendor == adapter.vendor));
+  const paste = renderGtmPaste(pkg, defaultConfig(adapters), optionComments(adapters), code);
+  writeFileSync(`${DIST}/${stemOf(combination)}.gtm.html`, paste);
+  // The ready-to-import container embeds the all-vendor paste: a build output, never a committed source.
+  if (combination.length == VENDOR_ENTRIES.length) writeFileSync(`${DIST}/container.json`, renderContainer(paste));
 }
 
 /** Fails the build when docs-only text (a stage reason, a vendor's docs) reached a bundle. */
@@ -117,7 +170,7 @@ function assertNoDocsInBundles() {
     for (const [, reason] of Object.values(adapter.stages)) if (reason) texts.push(reason);
     texts.push(adapter.docs.mechanism);
   }
-  for (const file of ['gtm-widget-bridge.js', 'gtm-widget-bridge.gtm.html', 'index.mjs']) {
+  for (const file of ['gtm-widget-bridge.js', 'gtm-widget-bridge.gtm.html', 'index.mjs', 'core.mjs']) {
     const bundle = readFileSync(`${DIST}/${file}`, 'utf8');
     // Long texts only: a short reason can equal a JSDoc line the readable ESM build keeps.
     const leaked = texts.filter((text) => text.length > 40 && bundle.includes(text.slice(0, 60)));
@@ -125,13 +178,49 @@ function assertNoDocsInBundles() {
   }
 }
 
-/** Prints raw, gzip and brotli bytes of every dist file and returns the files over budget. */
-function reportSizes() {
+/**
+ * What a bundler user's site pays: a consumer entry bundled and minified from dist/ (the ESM entries and
+ * their shared chunks), for all vendors through `index` and for each vendor alone through `core`.
+ */
+async function buildConsumerSamples() {
+  const samples = { 'esm consumer: all vendors': "import { install } from './dist/index.mjs'; install();" };
+  for (const entry of VENDOR_ENTRIES) {
+    samples[`esm consumer: ${entry.folder} only`] =
+      `import { install } from './dist/core.mjs'; import { ${entry.name} } from './dist/vendors/${entry.folder}.mjs'; install(undefined, [${entry.name}]);`;
+  }
+  const sizes = {};
+  for (const [name, contents] of Object.entries(samples)) {
+    const result = await build({
+      stdin: { contents, resolveDir: '.', loader: 'js' },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      write: false,
+      logLevel: 'warning',
+    });
+    sizes[name] = result.outputFiles[0].contents;
+  }
+  return sizes;
+}
+
+/**
+ * Prints raw, gzip and brotli bytes of every budgeted dist file (and consumer sample) and returns the
+ * problems: a file over its budget, a built IIFE or paste without a budget, a budget without a file.
+ */
+function reportSizes(samples) {
   const budget = JSON.parse(readFileSync('size-budget.json', 'utf8'));
   const rows = [];
   const over = [];
+  for (const combination of vendorCombinations()) {
+    for (const file of [`${stemOf(combination)}.js`, `${stemOf(combination)}.gtm.html`])
+      if (!(file in budget.gzip)) over.push(`${file}: no budget`);
+  }
   for (const file of Object.keys(budget.gzip)) {
-    const bytes = readFileSync(`${DIST}/${file}`);
+    if (!(file in samples) && !existsSync(`${DIST}/${file}`)) {
+      over.push(`${file}: budgeted but not built`);
+      continue;
+    }
+    const bytes = file in samples ? samples[file] : readFileSync(`${DIST}/${file}`);
     const gzip = gzipSync(bytes, { level: 9 }).length;
     const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
     const limit = budget.gzip[file];
@@ -144,11 +233,17 @@ function reportSizes() {
 
 rmSync(DIST, { recursive: true, force: true });
 mkdirSync(DIST, { recursive: true });
-const [iifeMetafile] = await Promise.all([buildIife(), buildEsm(), buildGtmPaste()]);
+const combinations = vendorCombinations();
+const [iifeMetafile] = await Promise.all([
+  buildIife(combinations[combinations.length - 1]),
+  ...combinations.slice(0, -1).map(buildIife),
+  buildEsm(),
+  ...combinations.map(buildGtmPaste),
+]);
 buildTypes();
 assertNoDocsInBundles();
 reportModules(iifeMetafile);
-const over = reportSizes();
+const over = reportSizes(await buildConsumerSamples());
 if (over.length) {
   console.error('Size budget exceeded (size-budget.json):\n  ' + over.join('\n  '));
   process.exit(1);

@@ -169,8 +169,8 @@ async function main() {
   // an empty <script> in the same pages (the floor). Two cuts show where the time goes: the IIFE wrapped in
   // a function that never runs (V8 only pre-parses it), and the IIFE run without its final install()
   // call (compile + the top-level tables). A unique comment per sample keeps V8's compilation cache out.
-  // The entry ends by calling install() with the config it read: `…}install(config);})();`, minified.
-  const body = IIFE.replace(/\w+\(\w+\);\}\)\(\);\s*$/, '})();');
+  // The entry ends by installing the registry's vendors: `…installFromPage([a,b,c,d],"0.1.0");})();`, minified.
+  const body = IIFE.replace(/\w+\(\[[\w$,]*\],"[^"]*"\);\}\)\(\);\s*$/, '})();');
   if (body == IIFE) throw new Error('bench: the install call was not found at the end of the IIFE');
   const INSTALL_CASES = {
     'empty <script> (floor)': '',

@@ -1,5 +1,5 @@
 import { expect, test } from './test';
-import { CHILI_PIPER_URL, expectPushes, loadBridgeLate, openHost, postFrom, readEvents, type Variant } from './helpers';
+import { CDN_URL, CHILI_PIPER_URL, expectPushes, external, loadBridgeLate, openHost, postFrom, readEvents, type Variant } from './helpers';
 
 const close = {
   event: 'widget_close',
@@ -93,5 +93,50 @@ test('gtag output calls gtag("event", …) on a gtag.js site without GTM', async
         { widget_vendor: 'chili_piper', widget_product: 'concierge', widget_action: 'close', widget_stage: 'close', widget_schema: 1 },
       ],
     ]);
+  expect(errors).toEqual([]);
+});
+
+test('a per-vendor build listens to its vendor only and leaves the others untouched', async ({ page }) => {
+  const { errors } = await openHost(page, { head: [external(`${CDN_URL}gtm-widget-bridge.chili_piper.js`)] });
+  await postFrom(page, CHILI_PIPER_URL, { action: 'close' });
+  await expectPushes(page, [close]);
+  const untouched = await page.evaluate(() =>
+    ['userlikeTrackingEvent', 'customerly', '_genesys', 'CXBus'].filter((name) => name in window),
+  );
+  expect(untouched).toEqual([]);
+  // Its pushes carry the keys of its vendor, not the others'.
+  const keys = await page.evaluate(() => Object.keys((window as unknown as { dataLayer: object[] }).dataLayer[0]));
+  expect(keys).toContain('widget_slot_start');
+  expect(keys).not.toContain('widget_operator_id');
+  expect(errors).toEqual([]);
+});
+
+test('the all-vendor build hooks every vendor (control for the per-vendor build)', async ({ page }) => {
+  await openHost(page);
+  const hooked = await page.evaluate(() => ['userlikeTrackingEvent', 'customerly', '_genesys', 'CXBus'].filter((name) => name in window));
+  expect(hooked).toEqual(['userlikeTrackingEvent', 'customerly', '_genesys', 'CXBus']);
+});
+
+test('a bundler user importing core and one adapter gets that vendor only, and none of the others’ code', async ({ page }) => {
+  const { build } = await import('esbuild');
+  const result = await build({
+    stdin: {
+      contents:
+        "import { install } from './dist/core.mjs'; import { chiliPiper } from './dist/vendors/chili-piper.mjs'; install({}, [chiliPiper]);",
+      resolveDir: '.',
+      loader: 'js',
+    },
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    write: false,
+    logLevel: 'error',
+  });
+  const bundle = result.outputFiles[0].text;
+  for (const other of ['userlikeTrackingEvent', 'onChatOpened', 'WebChatService']) expect(bundle).not.toContain(other);
+  expect(bundle).toContain('chilipiper');
+  const { errors } = await openHost(page, { head: [`<script>${bundle}</script>`] });
+  await postFrom(page, CHILI_PIPER_URL, { action: 'close' });
+  await expectPushes(page, [close]);
   expect(errors).toEqual([]);
 });

@@ -294,7 +294,8 @@ const logToConsole = require('logToConsole');
 const queryPermission = require('queryPermission');
 const setInWindow = require('setInWindow');
 
-const BRIDGE_URL = 'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/gtm-widget-bridge.js';
+// dist/gtm-widget-bridge.js has every vendor; dist/gtm-widget-bridge.<vendor>[.<vendor>…].js only the ticked ones.
+const BRIDGE_BASE = 'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/gtm-widget-bridge';
 const CONFIG_KEY = 'gtmWidgetBridgeConfig';
 
 // Each vendor's checkbox and vendor id, filled in from the vendor registry by the generator.
@@ -331,7 +332,11 @@ const config = {
   debug: data.debug === true,
 };
 
-if (!queryPermission('access_globals', 'write', CONFIG_KEY) || !queryPermission('inject_script', BRIDGE_URL)) {
+// The build with exactly the ticked vendors, so the page downloads and runs nothing else.
+const bridgeUrl =
+  vendors.length == 0 || vendors.length == VENDOR_CHECKBOXES.length ? BRIDGE_BASE + '.js' : BRIDGE_BASE + '.' + vendors.join('.') + '.js';
+
+if (!queryPermission('access_globals', 'write', CONFIG_KEY) || !queryPermission('inject_script', bridgeUrl)) {
   data.gtmOnFailure();
   return;
 }
@@ -339,7 +344,7 @@ if (!queryPermission('access_globals', 'write', CONFIG_KEY) || !queryPermission(
 if (config.debug) logToConsole('[gtm-widget-bridge] template config', config);
 setInWindow(CONFIG_KEY, config, true);
 // The URL doubles as cache token: GTM injects it once per page however often the tag fires.
-injectScript(BRIDGE_URL, data.gtmOnSuccess, data.gtmOnFailure, BRIDGE_URL);
+injectScript(bridgeUrl, data.gtmOnSuccess, data.gtmOnFailure, bridgeUrl);
 
 
 ___WEB_PERMISSIONS___
@@ -359,7 +364,7 @@ ___WEB_PERMISSIONS___
             "listItem": [
               {
                 "type": 1,
-                "string": "https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/gtm-widget-bridge.js"
+                "string": "https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/gtm-widget-bridge*.js"
               }
             ]
           }
@@ -562,21 +567,24 @@ scenarios:
     assertApi('setInWindow').wasCalled();
     assertApi('gtmOnFailure').wasCalled();
     assertApi('gtmOnSuccess').wasNotCalled();
-- name: "Unticked widgets are left out; empty fields fall back to defaults"
+- name: "Unticked widgets are left out of the config and of the injected build; empty fields fall back to defaults"
   code: |-
     const mockData = { chiliPiper: false, customerly: true, userlike: false, genesys: false, generateLead: false };
 
     let config;
+    let injected;
     mock('setInWindow', function (key, value) {
       config = value;
     });
     mock('injectScript', function (url, onSuccess) {
+      injected = url;
       onSuccess();
     });
 
     runCode(mockData);
 
     assertThat(config.vendors).isEqualTo(['customerly']);
+    assertThat(injected).isEqualTo('https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/gtm-widget-bridge.customerly.js');
     assertThat(config.generateLead).isFalse();
     assertThat(config.dataLayerName).isEqualTo('dataLayer');
     assertThat(config.eventPrefix).isEqualTo('widget_');

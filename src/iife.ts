@@ -1,15 +1,9 @@
 /**
- * Entry of dist/gtm-widget-bridge.js and the GTM Custom HTML paste: installs
- * at load with `window.gtmWidgetBridgeConfig`. Loading it twice installs once.
+ * Entry of dist/gtm-widget-bridge.js and the GTM Custom HTML paste, with every
+ * vendor of the registry. build.mjs makes the same entry for each combination
+ * of vendors (dist/gtm-widget-bridge.<vendor>[.<vendor>…].js).
  */
-import { install, type BridgeConfig } from './index';
-import { warn } from './lib/warn';
+import { installFromPage } from './core/installFromPage';
+import { ADAPTERS } from './vendors/registry';
 
-let config: BridgeConfig | undefined;
-try {
-  config = (window as Window & { gtmWidgetBridgeConfig?: BridgeConfig }).gtmWidgetBridgeConfig;
-} catch {
-  // A throwing getter on the global: install with the defaults rather than not at all.
-  warn('window.gtmWidgetBridgeConfig could not be read; using defaults');
-}
-install(config);
+installFromPage(ADAPTERS, __VERSION__);

@@ -7,7 +7,8 @@ const logToConsole = require('logToConsole');
 const queryPermission = require('queryPermission');
 const setInWindow = require('setInWindow');
 
-const BRIDGE_URL = '__BRIDGE_URL__';
+// dist/gtm-widget-bridge.js has every vendor; dist/gtm-widget-bridge.<vendor>[.<vendor>…].js only the ticked ones.
+const BRIDGE_BASE = '__BRIDGE_BASE__';
 const CONFIG_KEY = 'gtmWidgetBridgeConfig';
 
 // Each vendor's checkbox and vendor id, filled in from the vendor registry by the generator.
@@ -44,7 +45,11 @@ const config = {
   debug: data.debug === true,
 };
 
-if (!queryPermission('access_globals', 'write', CONFIG_KEY) || !queryPermission('inject_script', BRIDGE_URL)) {
+// The build with exactly the ticked vendors, so the page downloads and runs nothing else.
+const bridgeUrl =
+  vendors.length == 0 || vendors.length == VENDOR_CHECKBOXES.length ? BRIDGE_BASE + '.js' : BRIDGE_BASE + '.' + vendors.join('.') + '.js';
+
+if (!queryPermission('access_globals', 'write', CONFIG_KEY) || !queryPermission('inject_script', bridgeUrl)) {
   data.gtmOnFailure();
   return;
 }
@@ -52,4 +57,4 @@ if (!queryPermission('access_globals', 'write', CONFIG_KEY) || !queryPermission(
 if (config.debug) logToConsole('[gtm-widget-bridge] template config', config);
 setInWindow(CONFIG_KEY, config, true);
 // The URL doubles as cache token: GTM injects it once per page however often the tag fires.
-injectScript(BRIDGE_URL, data.gtmOnSuccess, data.gtmOnFailure, BRIDGE_URL);
+injectScript(bridgeUrl, data.gtmOnSuccess, data.gtmOnFailure, bridgeUrl);

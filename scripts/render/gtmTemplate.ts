@@ -21,15 +21,17 @@ export function vendorCheckboxes(adapters: readonly AnyVendorAdapter[] = ADAPTER
   });
 }
 
-/** The exact, versioned CDN URL of the IIFE the template injects (jsDelivr's npm mirror). */
-export const BRIDGE_URL = `https://cdn.jsdelivr.net/npm/${pkg.name}@${pkg.version}/dist/gtm-widget-bridge.js`;
+/** The versioned CDN base of the IIFEs the template injects (jsDelivr's npm mirror): one file per combination of vendors. */
+export const BRIDGE_BASE = `https://cdn.jsdelivr.net/npm/${pkg.name}@${pkg.version}/dist/gtm-widget-bridge`;
+/** The exact URL of the all-vendor IIFE; a combination of vendors has `.<vendor>…` before `.js`. */
+export const BRIDGE_URL = BRIDGE_BASE + '.js';
 
 const TERMS = `By creating or modifying this file you agree to Google Tag Manager's Community
 Template Gallery Developer Terms of Service available at
 https://developers.google.com/tag-manager/gallery-tos (or such other URL as
 Google may provide), as modified from time to time.`;
 
-const withUrl = (text: string) => text.split('__BRIDGE_URL__').join(BRIDGE_URL);
+const withUrl = (text: string) => text.split('__BRIDGE_URL__').join(BRIDGE_URL).split('__BRIDGE_BASE__').join(BRIDGE_BASE);
 
 /** The sandboxed code, with the versioned URL and the vendor checkboxes filled in. */
 export function sandboxedCode(adapters: readonly AnyVendorAdapter[] = ADAPTERS): string {

@@ -66,6 +66,8 @@ export interface ScenarioResult {
   error?: Error;
   /** The fake window after the run. */
   window: Record<string, unknown>;
+  /** The arguments of every call of each API and of gtmOnSuccess/gtmOnFailure. */
+  calls: Record<string, unknown[][]>;
 }
 
 /** Runs one scenario's code against the sandboxed code. */
@@ -138,8 +140,8 @@ export function runScenario(code: string, scenario: { name: string; code: string
       fail,
       sandboxRequire,
     );
-    return { name: scenario.name, window: fakeWindow };
+    return { name: scenario.name, window: fakeWindow, calls };
   } catch (error) {
-    return { name: scenario.name, error: error as Error, window: fakeWindow };
+    return { name: scenario.name, error: error as Error, window: fakeWindow, calls };
   }
 }

@@ -1,6 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BRIDGE_URL, parameters, permissions, renderTemplate, sandboxedCode, scenarios } from '../../scripts/render/gtmTemplate';
+import {
+  BRIDGE_BASE,
+  BRIDGE_URL,
+  parameters,
+  permissions,
+  renderTemplate,
+  sandboxedCode,
+  scenarios,
+} from '../../scripts/render/gtmTemplate';
 import { defaultConfig, parseConfig } from '../../src/core/config';
 import { ADAPTERS } from '../../src/vendors/registry';
 import { checkSandboxSyntax, runScenario } from './sandboxRunner';
@@ -46,10 +54,22 @@ describe('gtm-template/template.tpl', () => {
     expect(info.brand.thumbnail).toMatch(/^data:image\/png;base64,/);
   });
 
-  it('injects the exact versioned CDN URL of the IIFE', () => {
+  it('injects a versioned CDN URL of the IIFE with exactly the ticked vendors, each built', () => {
     expect(BRIDGE_URL).toBe(`https://cdn.jsdelivr.net/npm/gtm-widget-bridge@${pkg.version}/dist/gtm-widget-bridge.js`);
-    expect(sandboxedCode()).toContain(`'${BRIDGE_URL}'`);
-    expect(sandboxedCode()).not.toContain('__BRIDGE_URL__');
+    expect(sandboxedCode()).toContain(`'${BRIDGE_BASE}'`);
+    expect(sandboxedCode()).not.toMatch(/__BRIDGE_(URL|BASE)__/);
+    // Every combination the checkboxes can make names a file the build makes.
+    const boxes = ['chiliPiper', 'customerly', 'userlike', 'genesys'];
+    for (let mask = 0; mask < 16; mask++) {
+      const data = Object.fromEntries(boxes.map((box, i) => [box, !!(mask & (1 << i))]));
+      const result = runScenario(sandboxedCode(), { name: 'url', code: `runCode(${JSON.stringify(data)});` }, permissions() as never);
+      const url = result.calls.injectScript[0][0] as string;
+      expect(url.startsWith(BRIDGE_BASE)).toBe(true);
+      expect(existsSync('dist/' + url.slice(BRIDGE_BASE.length - 'gtm-widget-bridge'.length)), url).toBe(true);
+      // The one inject permission pattern covers it (otherwise the tag fails before injecting).
+      expect(result.error).toBeUndefined();
+      expect(result.calls.gtmOnFailure).toBeUndefined();
+    }
   });
 
   it('has a field with help text for every configuration option', () => {
@@ -75,7 +95,7 @@ describe('gtm-template/template.tpl', () => {
       expect.objectContaining({
         instance: {
           key: { publicId: 'inject_script', versionId: '1' },
-          param: [{ key: 'urls', value: { type: 2, listItem: [{ type: 1, string: BRIDGE_URL }] } }],
+          param: [{ key: 'urls', value: { type: 2, listItem: [{ type: 1, string: BRIDGE_BASE + '*.js' }] } }],
         },
       }),
       expect.objectContaining({
@@ -124,7 +144,7 @@ describe('___TESTS___ scenarios, run locally', () => {
       'Defaults configure all four widgets and inject the bridge',
       'Every field reaches the bridge configuration',
       'A failed injection calls gtmOnFailure',
-      'Unticked widgets are left out; empty fields fall back to defaults',
+      'Unticked widgets are left out of the config and of the injected build; empty fields fall back to defaults',
       'Without permission nothing is written or injected, and the tag fails',
     ]);
   });
