@@ -11,6 +11,8 @@ const { defaultConfig } = await importTs('src/core/config.ts');
 const { ADAPTERS } = await importTs('src/vendors/registry.ts');
 const { renderGtmPaste, optionComments } = await importTs('scripts/render/gtmPaste.ts');
 const { renderContainer } = await importTs('scripts/render/gtmContainer.ts');
+const { renderPushBuilder } = await importTs('scripts/render/pushBuilder.ts');
+const { composeSchemaKeys } = await importTs('src/core/installBridge.ts');
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const DIST = 'dist';
@@ -53,12 +55,15 @@ function vendorCombinations() {
 const stemOf = (combination) =>
   'gtm-widget-bridge' + (combination.length == VENDOR_ENTRIES.length ? '' : '.' + combination.map((entry) => entry.vendor).join('.'));
 
-/** A classic-script entry installing exactly these vendors. */
+/** A classic-script entry installing exactly these vendors, with a push builder written for their keys. */
 const entryFor = (combination) => ({
   contents: [
     "import { installFromPage } from './src/core/installFromPage';",
+    "import { capParams, toParamValue as v } from './src/core/buildPush';",
+    "import { SCHEMA_VERSION as S } from './src/core/schema';",
     ...combination.map((entry) => `import { ${entry.name} } from './src/vendors/${entry.folder}';`),
-    `installFromPage([${combination.map((entry) => entry.name).join(', ')}], __VERSION__);`,
+    `const adapters = [${combination.map((entry) => entry.name).join(', ')}];`,
+    `installFromPage(adapters, __VERSION__, ${renderPushBuilder(composeSchemaKeys(ADAPTERS.filter((adapter) => combination.some((entry) => entry.vendor == adapter.vendor))))});`,
   ].join('\n'),
   resolveDir: '.',
   sourcefile: stemOf(combination) + '.entry.ts',

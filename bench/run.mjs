@@ -169,9 +169,13 @@ async function main() {
   // an empty <script> in the same pages (the floor). Two cuts show where the time goes: the IIFE wrapped in
   // a function that never runs (V8 only pre-parses it), and the IIFE run without its final install()
   // call (compile + the top-level tables). A unique comment per sample keeps V8's compilation cache out.
-  // The entry ends by installing the registry's vendors: `…installFromPage([a,b,c,d],"0.1.0");})();`, minified.
-  const body = IIFE.replace(/\w+\(\[[\w$,]*\],"[^"]*"\);\}\)\(\);\s*$/, '})();');
-  if (body == IIFE) throw new Error('bench: the install call was not found at the end of the IIFE');
+  // The entry ends by installing its vendors: `…installFromPage(adapters,"<version>"[,<push builder>]);})();`,
+  // minified. Everything from that call on is cut, so the code is compiled and run but never installed.
+  const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+  const versionAt = IIFE.lastIndexOf(`,"${version}"`);
+  const call = versionAt < 0 ? null : IIFE.slice(0, versionAt).match(/[\w$]+\((\[[\w$,]*\]|[\w$]+)$/);
+  if (!call) throw new Error('bench: the install call was not found at the end of the IIFE');
+  const body = IIFE.slice(0, versionAt - call[0].length) + '})();';
   const INSTALL_CASES = {
     'empty <script> (floor)': '',
     'IIFE pre-parsed only (never run)': `function unused() {${IIFE}}`,

@@ -4,7 +4,7 @@ import { isEmailAddress } from '../lib/isEmailAddress';
 import { looksPersonal } from '../lib/looksPersonal';
 import { warn } from '../lib/warn';
 import { stageOf, type AnyVendorAdapter as VendorAdapter, type VendorEvent } from './adapter';
-import { buildPush } from './buildPush';
+import { buildPush, type PushBuilder } from './buildPush';
 import type { ResolvedConfig } from './config';
 import type { Log } from './log';
 import { pushEvent } from './pushEvent';
@@ -36,7 +36,8 @@ function describeAction(action: unknown): string {
  * `generate_lead` once per interaction. The returned function binds it to one
  * adapter.
  */
-export function createReporter(config: ResolvedConfig, log: Log, keys: readonly string[]) {
+export function createReporter(config: ResolvedConfig, log: Log, keys: readonly string[], makePush?: PushBuilder) {
+  const build = makePush || ((event: string, params: AnyParams) => buildPush(event, params, keys));
   const isDuplicatePush = createSeenBefore(DUPLICATE_MEMORY, DUPLICATE_WINDOW_MS);
   const isRepeatedStep = createSeenBefore(STEP_MEMORY, Infinity);
   const isRepeatedLead = createSeenBefore(LEAD_MEMORY, Infinity);
@@ -60,7 +61,7 @@ export function createReporter(config: ResolvedConfig, log: Log, keys: readonly 
       // A fresh object: the adapter's report is never written to. (Object.assign, not spread syntax, whose
       // down-levelled helper walks keys with for…in and defines them through descriptor objects.)
       const params: AnyParams = Object.assign({}, event, { widget_vendor: vendor, widget_product: product, widget_stage: stage });
-      const push = buildPush(config.eventPrefix + stage, params, keys);
+      const push = build(config.eventPrefix + stage, params);
       // An exact duplicate (same vendor, action, interaction and details) is one event reported twice:
       // a message posted twice, or a callback the vendor calls through two registrations.
       if (isDuplicatePush(JSON.stringify(push))) return log(name + ': duplicate, ignored');
@@ -95,6 +96,6 @@ export function createReporter(config: ResolvedConfig, log: Log, keys: readonly 
   }
 
   function emit(event: string, params: AnyParams): void {
-    deliver(buildPush(event, params, keys));
+    deliver(build(event, params));
   }
 }

@@ -1,6 +1,7 @@
 import { hasOwn } from '../lib/hasOwn';
 import { warn } from '../lib/warn';
 import type { AnyVendorAdapter } from './adapter';
+import type { PushBuilder } from './buildPush';
 import { parseConfig } from './config';
 import { createLog } from './log';
 import { createReporter } from './createReporter';
@@ -41,9 +42,15 @@ export function composeSchemaKeys(adapters: readonly AnyVendorAdapter[]): string
  * copy is already running. Never throws; outside a browser it returns a
  * handle that does nothing. The page is marked installed before any hook is
  * made, so a second tag fire installs nothing even if one vendor's hooks
- * failed; each vendor's install is all-or-nothing.
+ * failed; each vendor's install is all-or-nothing. `makePush` is the push
+ * builder written for exactly these adapters' keys, when the build has one.
  */
-export function installBridge(config: unknown, adapters: readonly AnyVendorAdapter[], version: string): BridgeHandle {
+export function installBridge(
+  config: unknown,
+  adapters: readonly AnyVendorAdapter[],
+  version: string,
+  makePush?: PushBuilder,
+): BridgeHandle {
   const inert: BridgeHandle = { version, uninstall() {} };
   try {
     // Outside a browser this throws a ReferenceError, caught below.
@@ -66,7 +73,7 @@ export function installBridge(config: unknown, adapters: readonly AnyVendorAdapt
       warn('window.' + GLOBAL_KEY + ' cannot be set; not installed');
       return inert;
     }
-    const reporterFor = createReporter(resolved, log, composeSchemaKeys(adapters));
+    const reporterFor = createReporter(resolved, log, composeSchemaKeys(adapters), makePush);
     for (const adapter of adapters) {
       if (resolved.vendors.indexOf(adapter.vendor) < 0) continue;
       const made: (() => void)[] = [];

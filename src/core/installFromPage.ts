@@ -1,5 +1,6 @@
 import { warn } from '../lib/warn';
 import type { AnyVendorAdapter } from './adapter';
+import type { PushBuilder } from './buildPush';
 import { installBridge } from './installBridge';
 
 /**
@@ -7,7 +8,7 @@ import { installBridge } from './installBridge';
  * GTM pastes): install these vendors with `window.gtmWidgetBridgeConfig`.
  * Loading it twice installs once.
  */
-export function installFromPage(adapters: readonly AnyVendorAdapter[], version: string): void {
+export function installFromPage(adapters: readonly AnyVendorAdapter[], version: string, makePush?: PushBuilder): void {
   let config: unknown;
   try {
     config = (window as Window & { gtmWidgetBridgeConfig?: unknown }).gtmWidgetBridgeConfig;
@@ -15,5 +16,5 @@ export function installFromPage(adapters: readonly AnyVendorAdapter[], version: 
     // A throwing getter on the global: install with the defaults rather than not at all.
     warn('window.gtmWidgetBridgeConfig could not be read; using defaults');
   }
-  installBridge(config, adapters, version);
+  installBridge(config, adapters, version, makePush);
 }
