@@ -9,6 +9,8 @@ import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
 const smoke = process.argv.includes('--smoke');
+// --vendor chili_piper: that vendor's own build against its naive listener alone.
+const onlyVendor = process.argv.includes('--vendor') ? process.argv[process.argv.indexOf('--vendor') + 1] : '';
 const ROUNDS = smoke ? 3 : 25;
 const WARM_EVENTS = smoke ? 200 : 5_000;
 const FRAME_MESSAGES = smoke ? 50 : 500;
@@ -16,11 +18,12 @@ const HOST = 'https://bench.acme-shop.test/';
 const ADS = 'https://ads.example.net/';
 const ISOLATED = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 const strip = (text) => text.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '');
-const IIFE = strip(readFileSync('dist/gtm-widget-bridge.js', 'utf8'));
-const PASTE = readFileSync('dist/gtm-widget-bridge.gtm.html', 'utf8').replace(/^<script>\n|<\/script>\n$/g, '');
+const stem = 'dist/gtm-widget-bridge' + (onlyVendor ? '.' + onlyVendor : '');
+const IIFE = strip(readFileSync(stem + '.js', 'utf8'));
+const PASTE = readFileSync(stem + '.gtm.html', 'utf8').replace(/^<script>\n|<\/script>\n$/g, '');
 /** The configuration the GTM template writes before it injects the bridge (its defaults). */
 const TEMPLATE_CONFIG = `window.gtmWidgetBridgeConfig = ${JSON.stringify({
-  vendors: ['chili_piper', 'customerly', 'userlike', 'genesys'],
+  vendors: onlyVendor ? [onlyVendor] : ['chili_piper', 'customerly', 'userlike', 'genesys'],
   dataLayerName: 'dataLayer',
   eventPrefix: 'widget_',
   output: 'dataLayer',
@@ -36,17 +39,16 @@ const TEMPLATE_CONFIG = `window.gtmWidgetBridgeConfig = ${JSON.stringify({
  * (with the origin check those docs leave out), Customerly's callbacks, Userlike's global function,
  * a Genesys Widgets extension subscribing to the lifecycle events.
  */
-const NAIVE = `(function () {
-  var dl = (window.dataLayer = window.dataLayer || []);
-  addEventListener('message', function (e) {
+const NAIVE_PARTS = {
+  chili_piper: `addEventListener('message', function (e) {
     if (e.origin.slice(-15) == '.chilipiper.com' && e.data && e.data.action) dl.push({ event: 'chilipiper_' + e.data.action, route_id: e.data.args && e.data.args.routeId });
-  });
-  var c = (window.customerly = window.customerly || []);
+  });`,
+  customerly: `var c = (window.customerly = window.customerly || []);
   ['onChatOpened', 'onChatClosed', 'onNewConversation', 'onLeadGenerated', 'onTriggerFired'].forEach(function (name) {
     c[name] = function () { dl.push({ event: 'customerly_' + name }); };
-  });
-  window.userlikeTrackingEvent = function (name, g, s) { dl.push({ event: 'userlike_' + name, chat_id: s && s.chat_id }); };
-  var g = (window._genesys = window._genesys || {});
+  });`,
+  userlike: `window.userlikeTrackingEvent = function (name, g, s) { dl.push({ event: 'userlike_' + name, chat_id: s && s.chat_id }); };`,
+  genesys: `var g = (window._genesys = window._genesys || {});
   g.widgets = g.widgets || {};
   g.widgets.extensions = g.widgets.extensions || {};
   g.widgets.extensions.NaiveTracking = function ($, bus) {
@@ -54,7 +56,14 @@ const NAIVE = `(function () {
     ['WebChat.opened', 'WebChat.started', 'WebChat.completed', 'ClickToCall.completed'].forEach(function (name) {
       plugin.subscribe(name, function () { dl.push({ event: 'genesys_' + name }); });
     });
-  };
+  };`,
+};
+const NAIVE = `(function () {
+  var dl = (window.dataLayer = window.dataLayer || []);
+  ${Object.keys(NAIVE_PARTS)
+    .filter((vendor) => !onlyVendor || vendor == onlyVendor)
+    .map((vendor) => NAIVE_PARTS[vendor])
+    .join('\n  ')}
 })();`;
 
 /** One genuine event per vendor, as its widget delivers it, in the page. */
@@ -216,7 +225,10 @@ async function main() {
     return ms;
   };
 
-  const VENDORS = ['Chili Piper', 'Customerly', 'Userlike', 'Genesys'];
+  const NAMES = { chili_piper: 'Chili Piper', customerly: 'Customerly', userlike: 'Userlike', genesys: 'Genesys' };
+  const VENDORS = Object.keys(NAMES)
+    .filter((vendor) => !onlyVendor || vendor == onlyVendor)
+    .map((vendor) => NAMES[vendor]);
   const ratios = {};
   const absolute = {};
   const record = (name, bridge, baseline) => {
@@ -262,7 +274,7 @@ async function main() {
     };
   });
   console.log(
-    `bridge against the naive baseline${smoke ? ' (smoke run: numbers are not meaningful)' : ''}: ${ROUNDS} paired rounds; warm events ${WARM_EVENTS.toLocaleString('en')} per round; ${FRAME_MESSAGES} frame messages; ` +
+    `bridge${onlyVendor ? ' (' + onlyVendor + ' build)' : ''} against the naive baseline${smoke ? ' (smoke run: numbers are not meaningful)' : ''}: ${ROUNDS} paired rounds; warm events ${WARM_EVENTS.toLocaleString('en')} per round; ${FRAME_MESSAGES} frame messages; ` +
       '"against" is the naive listeners (for the frame messages: no listener but the page’s own)',
   );
   console.table(rows);
