@@ -183,7 +183,9 @@ export function parseConfig(
     let resolved: unknown;
     try {
       const value = object[key];
-      if (value === undefined) return undefined;
+      // A default is valid by construction: the GTM template writes every field, most at their defaults,
+      // and checking them (the GA4 prefix rule, the dataLayer name against the page) costs every page view.
+      if (value === undefined || value === fallback) return undefined;
       resolved = rule(value);
     } catch {
       warn('config.' + label + ' could not be read; using ' + JSON.stringify(fallback));
