@@ -49,7 +49,7 @@ const config = {
 const bridgeUrl =
   vendors.length == 0 || vendors.length == VENDOR_CHECKBOXES.length ? BRIDGE_BASE + '.js' : BRIDGE_BASE + '.' + vendors.join('.') + '.js';
 
-if (!queryPermission('access_globals', 'write', CONFIG_KEY) || !queryPermission('inject_script', bridgeUrl)) {
+if (!queryPermission('access_globals', 'readwrite', CONFIG_KEY) || !queryPermission('inject_script', bridgeUrl)) {
   data.gtmOnFailure();
   return;
 }

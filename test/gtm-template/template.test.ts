@@ -90,7 +90,7 @@ describe('gtm-template/template.tpl', () => {
     expect(prefix.valueValidators!.map((validator) => validator.type)).toEqual(['NON_EMPTY', 'REGEX']);
   });
 
-  it('declares the narrowest permissions: the URL, the config key (write only), debug logging', () => {
+  it('declares the narrowest permissions: the URL, the config key (read and write, as setInWindow needs), debug logging', () => {
     expect(permissions()).toEqual([
       expect.objectContaining({
         instance: {
@@ -110,7 +110,7 @@ describe('gtm-template/template.tpl', () => {
                   expect.objectContaining({
                     mapValue: [
                       { type: 1, string: 'gtmWidgetBridgeConfig' },
-                      { type: 8, boolean: false },
+                      { type: 8, boolean: true },
                       { type: 8, boolean: true },
                       { type: 8, boolean: false },
                     ],
