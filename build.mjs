@@ -164,8 +164,12 @@ async function buildGtmPaste(combination) {
   const adapters = ADAPTERS.filter((adapter) => combination.some((entry) => entry.vendor == adapter.vendor));
   const paste = renderGtmPaste(pkg, defaultConfig(adapters), optionComments(adapters), code);
   writeFileSync(`${DIST}/${stemOf(combination)}.gtm.html`, paste);
-  // The ready-to-import container embeds the all-vendor paste: a build output, never a committed source.
-  if (combination.length == VENDOR_ENTRIES.length) writeFileSync(`${DIST}/container.json`, renderContainer(paste));
+  // The ready-to-import containers (one installs the paste, one the template tag; import one of them)
+  // embed the all-vendor paste or the template: build outputs, never committed sources.
+  if (combination.length == VENDOR_ENTRIES.length) {
+    writeFileSync(`${DIST}/container.json`, renderContainer(paste, 'paste'));
+    writeFileSync(`${DIST}/container.template.json`, renderContainer(paste, 'template'));
+  }
 }
 
 /** Fails the build when docs-only text (a stage reason, a vendor's docs) reached a bundle. */

@@ -13,7 +13,7 @@ ___INFO___
   "id": "cvt_temp_public_id",
   "version": 1,
   "securityGroups": [],
-  "displayName": "Widget Bridge: Chili Piper, Customerly, Userlike, Genesys → GA4",
+  "displayName": "gtm-widget-bridge – Chat & Booking Widget Events",
   "categories": [
     "CHAT",
     "ANALYTICS",
@@ -24,7 +24,7 @@ ___INFO___
     "displayName": "gtm-widget-bridge",
     "thumbnail": "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAwklEQVR42u3ZyxGAIAwE0DTiyQYswErsvw+8exAhGyDrMsNRyBPlE2zbj5K5mgACCCAAF6Bc52tdElALOhJjMwJHQmx28F6EzQ7cC7GVgu9BhACinncB0EOPas9mzu2Idt2AyDUEAhixqnr66AZUn3uUqH7ggFoZCmgd2q8F+RnZyLcfMQowQGsRQAA2QKqfOM00mn4ho95KpNnMpd9OUxxo0h8pKQ71FGmV9IktitQiTXKXIr1Oc8GhOzIBBBDgv4Ab8y1h8SMxX88AAAAASUVORK5CYII="
   },
-  "description": "Listens to Chili Piper, Customerly, Userlike and Genesys Widgets and pushes one normalized, GA4-ready dataLayer event per widget event (widget_view … widget_complete, plus generate_lead), without personal data. Fire on All Pages.",
+  "description": "One normalized, GA4-ready dataLayer event per Chili Piper, Customerly, Userlike and Genesys Widgets event (widget_view … widget_complete, plus generate_lead), without personal data. Fire on All Pages. Documentation: https://www.npmjs.com/package/gtm-widget-bridge",
   "containerContexts": [
     "WEB"
   ]
@@ -45,28 +45,32 @@ ___TEMPLATE_PARAMETERS___
         "name": "chiliPiper",
         "checkboxText": "Chili Piper (booking, concierge router)",
         "simpleValueType": true,
-        "defaultValue": true
+        "defaultValue": true,
+        "help": "Untick if your pages never show Chili Piper: the tag then injects a build without it. The bridge listens to Chili Piper and never loads it. What it listens to: https://help.chilipiper.com/hc/en-us/articles/1500011381522-Capturing-Javascript-Messaging-in-Browser"
       },
       {
         "type": "CHECKBOX",
         "name": "customerly",
         "checkboxText": "Customerly (live chat)",
         "simpleValueType": true,
-        "defaultValue": true
+        "defaultValue": true,
+        "help": "Untick if your pages never show Customerly: the tag then injects a build without it. The bridge listens to Customerly and never loads it. What it listens to: https://docs.customerly.io/api/receiving-information-from-customerly-live-chat"
       },
       {
         "type": "CHECKBOX",
         "name": "userlike",
         "checkboxText": "Userlike (website messenger)",
         "simpleValueType": true,
-        "defaultValue": true
+        "defaultValue": true,
+        "help": "Untick if your pages never show Userlike: the tag then injects a build without it. The bridge listens to Userlike and never loads it. What it listens to: https://www.userlike.com/en/public/tutorial/um/api/javascript/tracking"
       },
       {
         "type": "CHECKBOX",
         "name": "genesys",
         "checkboxText": "Genesys Widgets (ClickToCall, WebChat, Callback, SendMessage)",
         "simpleValueType": true,
-        "defaultValue": true
+        "defaultValue": true,
+        "help": "Untick if your pages never show Genesys Widgets: the tag then injects a build without it. The bridge listens to Genesys Widgets and never loads it. What it listens to: https://docs.genesys.com/Documentation/GWC/latest/WidgetsAPI/WebChatEvents"
       },
       {
         "type": "LABEL",
@@ -113,9 +117,9 @@ ___TEMPLATE_PARAMETERS___
           {
             "type": "REGEX",
             "args": [
-              "^[A-Za-z_$][A-Za-z0-9_$]*$"
+              "^([A-Za-z_$][A-Za-z0-9_$]*|\\{\\{[^{}]+\\}\\})$"
             ],
-            "errorMessage": "A JavaScript identifier, e.g. dataLayer."
+            "errorMessage": "A JavaScript identifier, e.g. dataLayer, or a {{variable}}."
           }
         ],
         "help": "Only change this if your GTM snippet uses a renamed dataLayer."
@@ -133,9 +137,9 @@ ___TEMPLATE_PARAMETERS___
           {
             "type": "REGEX",
             "args": [
-              "^[A-Za-z][A-Za-z0-9_]{0,28}$"
+              "^([A-Za-z][A-Za-z0-9_]{0,28}|\\{\\{[^{}]+\\}\\})$"
             ],
-            "errorMessage": "Starts with a letter; letters, digits and _ only; at most 29 characters."
+            "errorMessage": "Starts with a letter; letters, digits and _ only; at most 29 characters. Or a {{variable}}."
           }
         ],
         "help": "Events are named prefix + stage: widget_view, widget_open, widget_start, widget_submit, widget_complete, widget_cancel, widget_close, widget_unavailable, widget_error, widget_interaction. Prefixes that make GA4-reserved names (form_, page_, video_, ga_, google_, firebase_…) are refused by the bridge with a console warning."
@@ -252,9 +256,9 @@ ___TEMPLATE_PARAMETERS___
               {
                 "type": "REGEX",
                 "args": [
-                  "^https?://[a-z0-9.-]+(:[0-9]+)?$"
+                  "^(https?://[a-z0-9.-]+(:[0-9]+)?|\\{\\{[^{}]+\\}\\})$"
                 ],
-                "errorMessage": "An origin such as https://booking.example.com (lower case, no path, no trailing slash)."
+                "errorMessage": "An origin such as https://booking.example.com (lower case, no path, no trailing slash), or a {{variable}}."
               }
             ]
           }

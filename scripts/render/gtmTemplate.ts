@@ -17,7 +17,8 @@ const pkg = JSON.parse(read('package.json'));
 export function vendorCheckboxes(adapters: readonly AnyVendorAdapter[] = ADAPTERS) {
   return adapters.map((adapter) => {
     if (!adapter.docs) throw new Error(adapter.vendor + ': docs missing (generators run with __DOCS__ true)');
-    return { param: adapter.docs.template.param, label: adapter.docs.template.label, vendor: adapter.vendor };
+    const { template, title, link } = adapter.docs;
+    return { param: template.param, label: template.label, vendor: adapter.vendor, title, link };
   });
 }
 
@@ -62,12 +63,13 @@ export function permissions(): Record<string, unknown>[] {
 
 /** The template's fields; the vendor checkboxes come from the registry, in place of "__VENDOR_CHECKBOXES__". */
 export function parameters(adapters: readonly AnyVendorAdapter[] = ADAPTERS): Record<string, unknown>[] {
-  const boxes = vendorCheckboxes(adapters).map(({ param, label }) => ({
+  const boxes = vendorCheckboxes(adapters).map(({ param, label, title, link }) => ({
     type: 'CHECKBOX',
     name: param,
     checkboxText: label,
     simpleValueType: true,
     defaultValue: true,
+    help: `Untick if your pages never show ${title}: the tag then injects a build without it. The bridge listens to ${title} and never loads it. What it listens to: ${link}`,
   }));
   const expand = (list: unknown[]): unknown[] =>
     list.flatMap((item) => {

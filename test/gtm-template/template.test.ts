@@ -85,9 +85,37 @@ describe('gtm-template/template.tpl', () => {
       for (const field of Object.keys(options[key]))
         expect(names, key + '.' + field).toContain(key + field[0].toUpperCase() + field.slice(1));
     }
-    for (const field of fields) expect(field.help || field.checkboxText || field.displayName, field.name).toBeTruthy();
+    // The Gallery style guide: a help text on every field (a label is its own text).
+    for (const field of fields) expect(field.type == 'LABEL' ? field.displayName : field.help, field.name).toBeTruthy();
     const prefix = fields.find((field) => field.name == 'eventPrefix')!;
     expect(prefix.valueValidators!.map((validator) => validator.type)).toEqual(['NON_EMPTY', 'REGEX']);
+  });
+
+  it('validates typed values and accepts a {{variable}} wherever a text is validated', () => {
+    const columns = flatten(parameters() as Param[]).flatMap((param) => param.simpleTableColumns || []);
+    const regexOf = (name: string) => {
+      const field = [...fields, ...columns].find((candidate) => candidate.name == name)!;
+      return new RegExp(field.valueValidators!.find((validator) => validator.type == 'REGEX')!.args![0]);
+    };
+    const cases: [string, string[], string[]][] = [
+      ['dataLayerName', ['dataLayer', 'site_layer', '{{DL name}}'], ['data layer', '1layer', '{{unclosed', 'x}}']],
+      ['eventPrefix', ['widget_', 'chat', '{{Prefix}}'], ['_x', 'with-dash', 'a'.repeat(30), '{{a}}b']],
+      [
+        'origin',
+        ['https://booking.example.com', 'http://localhost:8080', '{{Booking origin}}'],
+        ['https://x.com/', 'HTTPS://X.COM', 'booking.example.com'],
+      ],
+    ];
+    for (const [name, good, bad] of cases) {
+      for (const value of good) expect(regexOf(name).test(value), name + ' ' + value).toBe(true);
+      for (const value of bad) expect(regexOf(name).test(value), name + ' ' + value).toBe(false);
+    }
+  });
+
+  it('is named "Organization – Template Name" and links its documentation', () => {
+    const info = JSON.parse(renderTemplate().split('___INFO___')[1].split('___TEMPLATE_PARAMETERS___')[0]);
+    expect(info.displayName).toMatch(/^gtm-widget-bridge – [A-Z][^→]+$/);
+    expect(info.description).toMatch(/https:\/\/www\.npmjs\.com\/package\/gtm-widget-bridge/);
   });
 
   it('declares the narrowest permissions: the URL, the config key (read and write, as setInWindow needs), debug logging', () => {
