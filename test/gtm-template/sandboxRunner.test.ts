@@ -7,7 +7,8 @@ const declared = permissions() as never;
 const defaults = scenarios()[0];
 /** The template with one line added before its last statement, as a developer might slip it in. */
 const withLine = (line: string) => code.replace(/\ninjectScript\(bridgeUrl/, '\n' + line + '\ninjectScript(bridgeUrl');
-const errorOf = (templateCode: string, scenario = defaults) => runScenario(templateCode, scenario, declared).error?.message;
+const errorOf = (templateCode: string, scenario: { name: string; code: string } = defaults) =>
+  runScenario(templateCode, scenario, declared).error?.message;
 
 describe('the local ___TESTS___ runner rejects what GTM rejects', () => {
   it('runs the real template and its first scenario cleanly (positive control)', () => {
