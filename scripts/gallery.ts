@@ -39,7 +39,7 @@ export function addRelease(metadata: string, sha: string, changeNotes: string): 
   const entry = `  - sha: ${sha}\n    changeNotes: "${changeNotes.trim()}"`;
   return metadata
     .replace(/^versions:.*$/m, 'versions:')
-    .replace(/^versions:\n((?: *#.*\n)*)/m, (head, comments) => `versions:\n${comments}${entry}\n`);
+    .replace(/^versions:\n((?: *#.*\n)*)/m, (_match, comments) => `versions:\n${comments}${entry}\n`);
 }
 
 /** Writes the gallery folder; fails when template.tpl is not the generated one. */
