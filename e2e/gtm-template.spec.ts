@@ -11,7 +11,8 @@ const BRIDGE_URL = `https://cdn.jsdelivr.net/npm/${pkg.name}@${pkg.version}/dist
 /**
  * A faithful shim of the sandboxed APIs the template uses: setInWindow writes
  * to window, injectScript adds a real <script> for the URL (served by
- * page.route from dist/), queryPermission allows what the template declares.
+ * page.route from dist/), queryPermission grants (the declared permissions are
+ * enforced by the local runner in test/gtm-template, on every call site).
  */
 const SHIM = inline(`
   window.__runTemplate = function (code, data) {
