@@ -1,7 +1,8 @@
 // Builds every dist/ artifact, prints raw/gzip/brotli sizes and fails over the budget in size-budget.json.
 //   node build.mjs
 import { build, transform } from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import ts from 'typescript';
 import { importTs } from './scripts/importTs.mjs';
@@ -138,12 +139,40 @@ function buildTypes() {
       ts.formatDiagnostics(errors, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => '.', getNewLine: () => '\n' }),
     );
   }
-  writeFileSync(`${DIST}/index.d.ts`, `/// <reference types="gtag.js" />\nexport * from './types/index';\n`);
+  addDeclarationExtensions(`${DIST}/types`);
+  // Entry declarations that stand alone (no @types package) and resolve under bundler, node16/nodenext
+  // (ESM needs the .js specifier) and node10 (package.json typesVersions maps the subpaths).
+  writeFileSync(`${DIST}/index.d.ts`, `export * from './types/index.js';\n`);
   // The declarations of index.mjs by its own name, as TypeScript looks them up for an .mjs import.
-  writeFileSync(`${DIST}/index.d.mts`, `/// <reference types="gtag.js" />\nexport * from './types/index.js';\n`);
-  writeFileSync(`${DIST}/core.d.ts`, `/// <reference types="gtag.js" />\nexport * from './types/modular';\n`);
+  writeFileSync(`${DIST}/index.d.mts`, `export * from './types/index.js';\n`);
+  writeFileSync(`${DIST}/core.d.ts`, `export * from './types/modular.js';\n`);
   for (const entry of VENDOR_ENTRIES) {
-    writeFileSync(`${DIST}/vendors/${entry.folder}.d.ts`, `export * from '../types/vendors/${entry.folder}/index';\n`);
+    writeFileSync(`${DIST}/vendors/${entry.folder}.d.ts`, `export * from '../types/vendors/${entry.folder}/index.js';\n`);
+  }
+}
+
+/**
+ * Gives every relative specifier of the emitted declarations its file: `./core/schema` becomes
+ * `./core/schema.js`, a folder `./x` becomes `./x/index.js`. TypeScript maps `.js` to the `.d.ts`;
+ * without it, node16/nodenext consumers resolve nothing (the package is `"type": "module"`).
+ */
+function addDeclarationExtensions(dir) {
+  for (const name of readdirSync(dir, { recursive: true })) {
+    if (!String(name).endsWith('.d.ts')) continue;
+    const file = join(dir, String(name));
+    const source = readFileSync(file, 'utf8');
+    const fixed = source.replace(/(from |import\()(['"])(\.{1,2}\/[^'"]*)\2/g, (match, lead, quote, specifier) => {
+      if (/\.(js|mjs)$/.test(specifier)) return match;
+      const target = join(dirname(file), specifier);
+      const resolved = existsSync(target + '.d.ts')
+        ? specifier + '.js'
+        : existsSync(join(target, 'index.d.ts'))
+          ? specifier + '/index.js'
+          : null;
+      if (!resolved) throw new Error(`${file}: cannot resolve the declaration ${specifier}`);
+      return lead + quote + resolved + quote;
+    });
+    if (fixed != source) writeFileSync(file, fixed);
   }
 }
 

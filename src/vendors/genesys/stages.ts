@@ -17,7 +17,7 @@ const STEPS = {
   opened: ['open', __DOCS__ && 'The visitor opened the widget.'],
   started: ['start', __DOCS__ && 'The visitor started filling in the form.'],
   submitted: ['submit', __DOCS__ && 'The visitor submitted the form (call or callback requested).'],
-  completed: ['complete', __DOCS__ && 'The interaction completed successfully: for ClickToCall and Callback the default lead.'],
+  completed: ['complete', __DOCS__ && 'The interaction completed successfully (the Lead column says whether it is a default lead).'],
   cancelled: ['cancel', __DOCS__ && 'The visitor gave up before the interaction completed.'],
   closed: ['close', __DOCS__ && 'The widget was closed.'],
   rejected: ['error', __DOCS__ && 'The chat failed to start.'],
