@@ -36,7 +36,14 @@ export type VendorEvent = AnyParams & {
 };
 
 /** A field's rule: the value to use, or `undefined` when the given value is invalid. */
-export type Rule<T> = (value: unknown) => T | undefined;
+/**
+ * A field's validation: the value to use, or undefined when the value is
+ * invalid as a whole. A list rule drops the entries it cannot use and reports
+ * each through `drop`, with why when it can tell, keeping the rest.
+ */
+export type Rule<T> = (value: unknown, drop?: DropEntry) => T | undefined;
+/** Reports one list entry left out: its index, the entry, and why when the rule can tell. */
+export type DropEntry = (index: number, entry: unknown, why?: string) => void;
 
 /** One option field: its rule, what a valid value looks like (for the warning), and its default. */
 export type OptionField<T> = readonly [rule: Rule<T>, expected: string, fallback: () => T];

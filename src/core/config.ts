@@ -1,7 +1,7 @@
 import { warn as warnInConsole } from '../lib/warn';
 import { isRecord } from '../lib/isRecord';
 import { hasOwn } from '../lib/hasOwn';
-import type { AnyVendorAdapter as VendorAdapter, Rule } from './adapter';
+import type { AnyVendorAdapter as VendorAdapter, DropEntry, Rule } from './adapter';
 import { isValidEventPrefix } from './ga4';
 
 /**
@@ -78,14 +78,24 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const isBoolean: Rule<boolean> = (value) => (typeof value == 'boolean' ? value : undefined);
 const isString = (value: unknown): value is string => typeof value == 'string';
 
-/** A list whose every entry passes, without repeats (the first of each kept), at most MAX_LIST_LENGTH long. */
-export function uniqueList<T>(value: unknown, each: (entry: unknown) => entry is T): T[] | undefined {
+/**
+ * The entries of a list that pass, without repeats (the first of each kept); each other entry is
+ * reported through `drop` (with `why` when given) and left out. Not an array, or longer than
+ * MAX_LIST_LENGTH: undefined, the whole value is invalid.
+ */
+export function uniqueList<T>(
+  value: unknown,
+  each: (entry: unknown) => entry is T,
+  drop?: DropEntry,
+  why?: (entry: unknown) => string | undefined,
+): T[] | undefined {
   if (!Array.isArray(value) || value.length > MAX_LIST_LENGTH) return undefined;
   const list: T[] = [];
   for (let i = 0; i < value.length; i++) {
     const entry: unknown = value[i];
-    if (!each(entry)) return undefined;
-    if (list.indexOf(entry) < 0) list.push(entry);
+    if (!each(entry)) {
+      if (drop) drop(i, entry, why && why(entry));
+    } else if (list.indexOf(entry) < 0) list.push(entry);
   }
   return list;
 }
@@ -115,7 +125,10 @@ function isFreeForQueue(name: string): boolean {
 function coreRules(vendors: readonly string[]): { [K in CoreField]: readonly [Rule<ResolvedConfig[K]>, string] } {
   const isVendor = (value: unknown): value is string => vendors.indexOf(value as string) >= 0;
   return {
-    vendors: [(value) => uniqueList(value, isVendor), 'a list of ' + vendors.join(', ')],
+    vendors: [
+      (value, drop) => uniqueList(value, isVendor, drop, () => 'not one of ' + vendors.join(', ')),
+      'a list of ' + vendors.join(', '),
+    ],
     dataLayerName: [
       (value) => (isString(value) && IDENTIFIER.test(value) && isFreeForQueue(value) ? value : undefined),
       'a global name the page uses for nothing but an array',
@@ -126,11 +139,11 @@ function coreRules(vendors: readonly string[]): { [K in CoreField]: readonly [Ru
     ],
     output: [(value) => (value === 'dataLayer' || value === 'gtag' ? value : undefined), '"dataLayer" or "gtag"'],
     leadActions: [
-      (value) => {
+      (value, drop) => {
         if (!isRecord(value)) return undefined;
         const actions: Record<string, string[]> = {};
         for (const vendor of Object.keys(value)) {
-          const list = isVendor(vendor) ? uniqueList(value[vendor], isString) : undefined;
+          const list = isVendor(vendor) ? uniqueList(value[vendor], isString, drop) : undefined;
           if (!list) return undefined;
           actions[vendor] = list;
         }
@@ -186,7 +199,9 @@ export function parseConfig(
       // A default is valid by construction: the GTM template writes every field, most at their defaults,
       // and checking them (the GA4 prefix rule, the dataLayer name against the page) costs every page view.
       if (value === undefined || value === fallback) return undefined;
-      resolved = rule(value);
+      resolved = rule(value, (index, entry, why) =>
+        warn('config.' + label + '[' + index + '] = ' + JSON.stringify(entry) + ' ignored: ' + (why || 'expected ' + expected)),
+      );
     } catch {
       warn('config.' + label + ' could not be read; using ' + JSON.stringify(fallback));
       return undefined;

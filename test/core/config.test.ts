@@ -46,7 +46,6 @@ describe('parseConfig', () => {
 
   it.each([
     ['vendors', 'chili_piper'],
-    ['vendors', ['chili_piper', 'drift']],
     ['dataLayerName', ''],
     ['dataLayerName', 42],
     ['eventPrefix', ''], // would make the reserved name "error"
@@ -184,16 +183,35 @@ describe('parseConfig', () => {
     expect(parse(new Proxy({ debug: true }, {}))).toEqual({ config: { ...defaultConfig(), debug: true }, warnings: [] });
   });
 
-  it.each([['https://booking.example.com'], [['https://booking.example.com/']], [['booking.example.com']]])(
-    'warns about chiliPiper.origins = %j, saying why, and keeps the default',
-    (origins) => {
-      const { config, warnings } = parse({ chiliPiper: { origins } });
-      expect(config).toEqual(defaultConfig());
-      expect(warnings).toEqual([
-        'config.chiliPiper.origins is invalid (expected origins like "https://book.example.com", no path or trailing slash); using []',
-      ]);
-    },
-  );
+  it('warns about chiliPiper.origins that is not a list, and keeps the default', () => {
+    const { config, warnings } = parse({ chiliPiper: { origins: 'https://booking.example.com' } });
+    expect(config).toEqual(defaultConfig());
+    expect(warnings).toEqual([
+      'config.chiliPiper.origins is invalid (expected origins like "https://book.example.com", no path or trailing slash); using []',
+    ]);
+  });
+
+  it('keeps the valid entries of a list and says why each other one is left out', () => {
+    const good = 'https://booking.example.com';
+    const { config, warnings } = parse({
+      chiliPiper: {
+        origins: ['https://booking.example.com/', good, 'booking.example.com', 'https://Booking.Example.com', 'https://x.com/book', 7],
+      },
+    });
+    expect(config.options.chiliPiper.origins).toEqual([good]);
+    expect(warnings).toEqual([
+      'config.chiliPiper.origins[0] = "https://booking.example.com/" ignored: an origin has no path or trailing slash',
+      'config.chiliPiper.origins[2] = "booking.example.com" ignored: an origin starts with https://',
+      'config.chiliPiper.origins[3] = "https://Booking.Example.com" ignored: browsers write origins in lower case',
+      'config.chiliPiper.origins[4] = "https://x.com/book" ignored: an origin has no path or trailing slash',
+      'config.chiliPiper.origins[5] = 7 ignored: not a string',
+    ]);
+    const vendors = parse({ vendors: ['chili_piper', 'drift', 'genesys'] });
+    expect(vendors.config.vendors).toEqual(['chili_piper', 'genesys']);
+    expect(vendors.warnings).toEqual(['config.vendors[1] = "drift" ignored: not one of chili_piper, customerly, userlike, genesys']);
+    // Positive control: a clean list warns about nothing.
+    expect(parse({ chiliPiper: { origins: [good] } }).warnings).toEqual([]);
+  });
 
   it('reads the old chiliPiperOrigins key as chiliPiper.origins, with a warning to rename it', () => {
     const origin = 'https://booking.example.com';

@@ -115,6 +115,17 @@ function isShown(frame: HTMLIFrameElement): boolean {
 /** A serialized origin as browsers put it in `MessageEvent.origin`: scheme, host, optional port, nothing else. */
 const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d+)?$/;
 const isOrigin = (value: unknown): value is string => typeof value == 'string' && ORIGIN.test(value);
+/** Why a configured origin can never equal a `MessageEvent.origin`, for the config warning. */
+const whyNotOrigin = (value: unknown) =>
+  typeof value != 'string'
+    ? 'not a string'
+    : !/^https?:\/\//.test(value)
+      ? 'an origin starts with https://'
+      : /^https?:\/\/[^/]*\//.test(value)
+        ? 'an origin has no path or trailing slash'
+        : value != value.toLowerCase()
+          ? 'browsers write origins in lower case'
+          : undefined;
 
 export const chiliPiper = defineAdapter<'chili_piper', ChiliPiperParams, 'chiliPiper', ChiliPiperOptions>({
   vendor: 'chili_piper',
@@ -125,7 +136,11 @@ export const chiliPiper = defineAdapter<'chili_piper', ChiliPiperParams, 'chiliP
   options: {
     key: 'chiliPiper',
     fields: {
-      origins: [(value) => uniqueList(value, isOrigin), 'origins like "https://book.example.com", no path or trailing slash', () => []],
+      origins: [
+        (value, drop) => uniqueList(value, isOrigin, drop, whyNotOrigin),
+        'origins like "https://book.example.com", no path or trailing slash',
+        () => [],
+      ],
     },
     renamed: { chiliPiperOrigins: 'origins' },
   },
