@@ -54,9 +54,11 @@ test('a dataLayer.push replaced by the site (as GTM does) receives every push', 
 });
 
 test('a site whose dataLayer.push throws gets no page error, and later pushes still work', async ({ page }) => {
-  const siteScript = `window.dataLayer = { push: function () { throw new Error('site push broke'); } };`;
+  const siteScript = `window.pushAttempts = 0; window.dataLayer = { push: function () { window.pushAttempts++; throw new Error('site push broke'); } };`;
   const { errors } = await openHost(page, { siteScript });
   await postFrom(page, CHILI_PIPER_URL, { action: 'close' });
+  // postMessage is delivered asynchronously: replace the dataLayer only once the bridge has tried the throwing one.
+  await expect.poll(() => page.evaluate(() => (window as unknown as { pushAttempts: number }).pushAttempts)).toBe(1);
   await page.evaluate(() => ((window as unknown as { dataLayer: unknown[] }).dataLayer = []));
   await postFrom(page, CHILI_PIPER_URL, { action: 'error' });
   await expect.poll(() => readEvents(page)).toEqual(['widget_error']);
