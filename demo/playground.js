@@ -91,6 +91,18 @@
   document.addEventListener('datalayer-push', function (event) {
     render(event.detail);
   });
+  // A vendor event the bridge did not push, greyed, with the bridge's reason (not counted as a push).
+  document.addEventListener('bridge-ignored', function (event) {
+    var card = document.createElement('li');
+    card.className = 'push suppressed';
+    var title = document.createElement('div');
+    title.className = 'title';
+    title.textContent = 'not pushed';
+    var reason = document.createElement('div');
+    reason.textContent = event.detail;
+    card.append(title, reason);
+    log.prepend(card);
+  });
   window.dataLayer.forEach(render);
   showUndefined.addEventListener('change', function () {
     document.body.classList.toggle('show-undefined', showUndefined.checked);

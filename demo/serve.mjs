@@ -5,6 +5,7 @@
 import { createServer } from 'node:http';
 import { readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
+import { build } from 'esbuild';
 import { importTs } from '../scripts/importTs.mjs';
 
 const PORT = Number(process.env.PORT) || 8080;
@@ -25,6 +26,20 @@ const TYPES = {
 const { renderPlayground, stagesByVendor } = await importTs('scripts/render/playground.ts');
 const page = renderPlayground();
 const stages = stagesByVendor();
+// The tag generator runs the paste's own renderer and the bridge's own config validation in the browser.
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const tagGenerator = (
+  await build({
+    entryPoints: ['scripts/render/tagGenerator.ts'],
+    absWorkingDir: new URL('..', import.meta.url).pathname,
+    bundle: true,
+    format: 'iife',
+    globalName: 'gtmWidgetBridgeTag',
+    write: false,
+    define: { __DOCS__: 'true', __VERSION__: JSON.stringify(pkg.version) },
+    logLevel: 'warning',
+  })
+).outputFiles[0].text;
 
 function send(response, status, type, body) {
   response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
@@ -76,6 +91,7 @@ createServer(
     const path = new URL(request.url, 'http://x').pathname;
     if (path == '/') return send(response, 200, TYPES['.html'], fill(page, vars));
     if (path == '/favicon.ico') return send(response, 204, 'image/x-icon', '');
+    if (path == '/demo/tag-generator.bundle.js') return send(response, 200, TYPES['.js'], tagGenerator);
     if (path.startsWith('/dist/') || path.startsWith('/demo/')) return serveFile(response, path);
     // The mocked vendor SDKs of the end-to-end tests double as the playground's simulated widgets.
     if (/^\/mock\/[\w-]+\.js$/.test(path)) return serveFile(response, '/fixtures/' + path.slice(6));

@@ -20,7 +20,12 @@ test('the playground turns the simulated booking into pushes and shows them', as
   );
   // routing and availability-loaded are both the open step, meeting- and timeslot-selected both the start: once each per booking.
   expect(events).toEqual(['widget_open', 'widget_start', 'widget_submit', 'widget_complete', 'generate_lead']);
-  await expect(page.locator('#log .push').first()).toContainText('generate_lead · chili_piper · booking-confirmed');
+  await expect(page.locator('#log .push:not(.suppressed)').first()).toContainText('generate_lead · chili_piper · booking-confirmed');
+  // The repeated steps were not pushed: shown greyed with the bridge's reason, not counted.
+  await expect(page.locator('#log .push.suppressed')).toHaveCount(2);
+  await expect(page.locator('#log .push.suppressed').last()).toContainText(
+    'chili_piper "availability-loaded": step "open" already pushed for this interaction, ignored',
+  );
   await widget.getByRole('button', { name: 'REDIRECT (ignored)' }).click();
   await widget.getByRole('button', { name: 'close → close' }).click();
   await expect(page.locator('#count')).toHaveText(String(before + 6));
@@ -79,4 +84,80 @@ test('the playground server survives any path and answers on the loopback interf
     });
     expect(reached, `playground reachable on ${external.address}`).toBe(false);
   }
+});
+
+test('the playground hands out a working tag: pick widgets and options, copy, paste into a page, events pushed', async ({
+  page,
+  context,
+  browser,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `http://127.0.0.1:${DEMO_PORT}` });
+  await page.goto(`http://127.0.0.1:${DEMO_PORT}/`);
+  const html = page.locator('#tag-html');
+  // Defaults: exactly the built all-vendor paste (the same renderer made both).
+  const built = await (await page.request.get(`http://127.0.0.1:${DEMO_PORT}/dist/gtm-widget-bridge.gtm.html`)).text();
+  await expect(html).toHaveValue(built);
+
+  for (const title of ['Customerly', 'Userlike', 'Genesys Widgets']) await page.getByLabel(title, { exact: true }).uncheck();
+  await page.locator('input[name=eventPrefix]').fill('chat_');
+  await page.locator('#tag-options textarea').fill('https://booking.example.com\nhttps://bad.example.com/');
+  // The bridge's own validation: the bad origin is named with why, the good one kept.
+  await expect(page.locator('#tag-warnings')).toContainText('"https://bad.example.com/" ignored: an origin has no path or trailing slash');
+  await expect(html).toHaveValue(/eventPrefix: 'chat_'/);
+  await expect(html).toHaveValue(/origins: \['https:\/\/booking\.example\.com'\]/);
+  await expect(page.locator('#tag-cdn')).toHaveValue(/dist\/gtm-widget-bridge\.chili_piper\.js/);
+  await expect(page.locator('#tag-install')).toHaveValue(/"vendors": \[\s*"chili_piper"\s*\]/);
+
+  await page.locator('[data-copy=tag-html]').click();
+  await expect(page.locator('[data-copy=tag-html]')).toHaveText('Copied');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(await html.inputValue());
+  // Only Chili Piper's code is in it.
+  expect(copied).not.toContain('userlikeTrackingEvent');
+
+  // Paste it into a fresh page as GTM would run it, and book.
+  const site = await browser.newPage();
+  const errors: Error[] = [];
+  site.on('pageerror', (error) => errors.push(error));
+  await site.route('https://www.acme-shop.test/', (route) =>
+    route.fulfill({ contentType: 'text/html', body: `<!doctype html><html><head>${copied}</head><body></body></html>` }),
+  );
+  await site.route('https://booking.example.com/', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>booking</title>' }),
+  );
+  await site.goto('https://www.acme-shop.test/');
+  await site.evaluate(() => {
+    const frame = document.createElement('iframe');
+    frame.src = 'https://booking.example.com/';
+    document.body.append(frame);
+    return new Promise((resolve) => (frame.onload = resolve));
+  });
+  await site.frames()[1].evaluate(() => parent.postMessage({ action: 'close' }, '*'));
+  await expect
+    .poll(() => site.evaluate(() => (window as unknown as { dataLayer: { event: string }[] }).dataLayer.map((push) => push.event)))
+    .toContain('chat_close');
+  expect(errors).toEqual([]);
+  await site.close();
+});
+
+test('the playground fits a phone-width screen: nothing off screen, the pushes below the widgets', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto(`http://127.0.0.1:${DEMO_PORT}/`);
+  await page.waitForFunction(() => '__customerlyMessenger' in window);
+  const widget = page.frameLocator('iframe[title="Simulated Chili Piper booking"]');
+  await widget.getByRole('button', { name: 'Run a whole booking' }).click();
+  await expect(page.locator('#log .push').first()).toBeVisible();
+  const layout = await page.evaluate(() => {
+    const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
+    return {
+      overflow: document.documentElement.scrollWidth - window.innerWidth,
+      pushes: box('.pushes'),
+      widgets: box('.widgets'),
+      card: box('#log .push'),
+    };
+  });
+  expect(layout.overflow).toBeLessThanOrEqual(0);
+  expect(layout.pushes.right).toBeLessThanOrEqual(375);
+  expect(layout.card.right).toBeLessThanOrEqual(375);
+  expect(layout.pushes.top).toBeGreaterThanOrEqual(layout.widgets.bottom);
 });

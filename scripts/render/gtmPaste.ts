@@ -33,6 +33,34 @@ export function optionComments(adapters: readonly AnyVendorAdapter[]): Record<st
 /** JS literal of a default value, single-quoted as people write GTM code. */
 const literal = (value: unknown) => JSON.stringify(value).replace(/"/g, "'").replace(/,/g, ', ');
 
+/** A configuration a user picked: any core key, and vendor options under their keys. */
+export type PasteValues = Partial<Omit<ResolvedConfig, 'options'>> & { options?: Record<string, Record<string, unknown>> };
+
+/**
+ * The paste's commented configuration block: every key with its comment, at
+ * `values` where given, else at its default (`defaults` is the bridge's
+ * defaultConfig() for the paste's vendors).
+ */
+export function renderPasteConfig(defaults: ResolvedConfig, comments: Record<string, string>, values: PasteValues = {}): string {
+  const picked = values as Record<string, unknown>;
+  const valueOf = (key: string) => (key in picked ? picked[key] : (defaults as unknown as Record<string, unknown>)[key]);
+  const entries: string[] = Object.keys(PASTE_CONFIG_COMMENTS).map(
+    (key) => `  // ${PASTE_CONFIG_COMMENTS[key]}\n  ${key}: ${literal(valueOf(key))}`,
+  );
+  // Each vendor's options, under its own key.
+  for (const optionsKey of Object.keys(defaults.options)) {
+    const fields = Object.keys(defaults.options[optionsKey]);
+    const own = (values.options && values.options[optionsKey]) || {};
+    const lines = fields.map(
+      (field) =>
+        `    // ${comments[optionsKey + '.' + field]}\n    ${field}: ${literal(field in own ? own[field] : defaults.options[optionsKey][field])}`,
+    );
+    entries.push(`  ${optionsKey}: {\n${lines.join(',\n')}\n  }`);
+  }
+  const config = entries.map((entry, i) => entry + (i < entries.length - 1 ? ',' : ''));
+  return ['window.gtmWidgetBridgeConfig = {', ...config, '};'].join('\n');
+}
+
 /** The paste: `defaults` is the bridge's defaultConfig(), `bridge` the ES5, minified bridge. */
 export function renderGtmPaste(
   pkg: { name: string; version: string; license: string },
@@ -40,24 +68,10 @@ export function renderGtmPaste(
   comments: Record<string, string>,
   bridge: string,
 ): string {
-  const entries: string[] = Object.keys(PASTE_CONFIG_COMMENTS).map(
-    (key) => `  // ${PASTE_CONFIG_COMMENTS[key]}\n  ${key}: ${literal((defaults as unknown as Record<string, unknown>)[key])}`,
-  );
-  // Each vendor's options, under its own key.
-  for (const optionsKey of Object.keys(defaults.options)) {
-    const fields = Object.keys(defaults.options[optionsKey]);
-    const lines = fields.map(
-      (field) => `    // ${comments[optionsKey + '.' + field]}\n    ${field}: ${literal(defaults.options[optionsKey][field])}`,
-    );
-    entries.push(`  ${optionsKey}: {\n${lines.join(',\n')}\n  }`);
-  }
-  const config = entries.map((entry, i) => entry + (i < entries.length - 1 ? ',' : ''));
   const body = [
     `/* ${pkg.name} v${pkg.version} (${pkg.license}). GTM Custom HTML tag; trigger: All Pages or Initialization - All Pages.`,
     ' * Edit the configuration below; everything after it is the bridge itself. Event reference: docs/events.md. */',
-    'window.gtmWidgetBridgeConfig = {',
-    ...config,
-    '};',
+    renderPasteConfig(defaults, comments),
     bridge.trim(),
   ].join('\n');
   // GTM reads "{{" as the start of a variable reference, and a literal </script> would end the tag early.
