@@ -142,9 +142,16 @@ export function frameAt(page: Page, url: string): Frame {
   return frame;
 }
 
-/** Posts `data` to the host page from the iframe at `url`, a genuine cross-origin postMessage. */
+/**
+ * Posts `data` to the host page from the iframe at `url`, a genuine cross-origin postMessage, and waits
+ * until the host received it (postMessage is delivered asynchronously; a synchronous vendor call made
+ * right after would otherwise race it).
+ */
 export async function postFrom(page: Page, url: string, data: unknown): Promise<void> {
+  const received = () => page.evaluate(() => ((window as unknown as { __received?: unknown[] }).__received || { length: -1 }).length);
+  const before = await received();
   await frameAt(page, frameUrl(url)).evaluate((message) => (window as unknown as { send(data: unknown): void }).send(message), data);
+  if (before >= 0) await waitForMessages(page, before + 1);
 }
 
 /** Loads the IIFE into the running page, as a tag firing late would. */
