@@ -134,7 +134,7 @@ test('the playground hands out a working tag: pick widgets and options, copy, pa
   });
   await site.frames()[1].evaluate(() => parent.postMessage({ action: 'close' }, '*'));
   await expect
-    .poll(() => site.evaluate(() => (window as unknown as { dataLayer: { event: string }[] }).dataLayer.map((push) => push.event)))
+    .poll(() => site.evaluate(() => ((window as unknown as { dataLayer?: { event: string }[] }).dataLayer || []).map((push) => push.event)))
     .toContain('chat_close');
   expect(errors).toEqual([]);
   await site.close();
