@@ -1,0 +1,95 @@
+/**
+ * The per-booking token in the webhook URL: it seals the visitor's GA ids,
+ * the issue time, the expiry and the consent state with AES-256-GCM, so
+ * Chili Piper (which stores the URL) never sees a GA id in clear and the
+ * relay stores no identity. Keys are named by id; a token names its key, so
+ * keys rotate without breaking tokens already handed out. Web Crypto only:
+ * the same code runs on Node and on Cloudflare Workers.
+ * https://developer.mozilla.org/en-US/docs/Web/API/SubtleCrypto/encrypt#aes-gcm
+ */
+
+/** What a token carries. */
+export interface TokenClaims {
+  /** GA4 client id (the `_ga` cookie's id). */
+  clientId: string;
+  /** GA4 session id, when the browser knew it. */
+  sessionId?: string;
+  /** Issue time, epoch milliseconds. */
+  issuedAt: number;
+  /** Expiry, epoch milliseconds. */
+  expiresAt: number;
+  /** Analytics consent when the token was issued. */
+  analyticsConsent: boolean;
+}
+
+/** Key id → 32 random bytes, base64url. The first key seals; every key opens. */
+export type TokenKeys = Record<string, string>;
+
+const KEY_ID = /^[A-Za-z0-9]{1,16}$/;
+
+function fromBase64Url(text: string): Uint8Array | undefined {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) return undefined;
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
+  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+}
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+async function importKey(raw: string): Promise<CryptoKey> {
+  const bytes = fromBase64Url(raw);
+  if (!bytes || bytes.length != 32) throw new Error('a token key is 32 bytes, base64url');
+  return crypto.subtle.importKey('raw', bytes as BufferSource, 'AES-GCM', false, ['encrypt', 'decrypt']);
+}
+
+/** `<keyId>.<base64url(iv ‖ ciphertext ‖ tag)>`; the key id is authenticated as additional data. */
+export async function sealToken(claims: TokenClaims, keys: TokenKeys): Promise<string> {
+  const [keyId] = Object.keys(keys);
+  if (!keyId || !KEY_ID.test(keyId)) throw new Error('no usable token key');
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const plaintext = new TextEncoder().encode(JSON.stringify(claims));
+  const additionalData = new TextEncoder().encode(keyId);
+  const sealed = new Uint8Array(
+    await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData }, await importKey(keys[keyId]), plaintext),
+  );
+  const out = new Uint8Array(iv.length + sealed.length);
+  out.set(iv);
+  out.set(sealed, iv.length);
+  return keyId + '.' + toBase64Url(out);
+}
+
+const isClaims = (value: unknown): value is TokenClaims => {
+  const claims = value as TokenClaims;
+  return (
+    typeof value == 'object' &&
+    value !== null &&
+    typeof claims.clientId == 'string' &&
+    (claims.sessionId === undefined || typeof claims.sessionId == 'string') &&
+    Number.isSafeInteger(claims.issuedAt) &&
+    Number.isSafeInteger(claims.expiresAt) &&
+    typeof claims.analyticsConsent == 'boolean'
+  );
+};
+
+/** The claims of a token sealed with one of `keys` and not expired at `now`; undefined for anything else. */
+export async function openToken(token: string, keys: TokenKeys, now: number): Promise<TokenClaims | undefined> {
+  if (typeof token != 'string' || token.length > 1024) return undefined;
+  const dot = token.indexOf('.');
+  const keyId = token.slice(0, dot);
+  if (dot < 1 || !KEY_ID.test(keyId) || !Object.prototype.hasOwnProperty.call(keys, keyId)) return undefined;
+  const bytes = fromBase64Url(token.slice(dot + 1));
+  if (!bytes || bytes.length < 12 + 16) return undefined;
+  try {
+    const plaintext = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: bytes.slice(0, 12), additionalData: new TextEncoder().encode(keyId) },
+      await importKey(keys[keyId]),
+      bytes.slice(12),
+    );
+    const claims: unknown = JSON.parse(new TextDecoder().decode(plaintext));
+    return isClaims(claims) && claims.issuedAt <= now && now < claims.expiresAt ? claims : undefined;
+  } catch {
+    return undefined; // tampered, truncated or sealed with another key
+  }
+}

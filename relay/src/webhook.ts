@@ -1,0 +1,60 @@
+/**
+ * Chili Piper's booking webhook, read strictly. Chili Piper signs nothing, so
+ * the body is accepted only in the documented shape — `{routeId, eventId,
+ * actionType, assigneeId, slot: {start, end}}`, slot in milliseconds — and
+ * everything else is refused.
+ * (Chili Piper help center: the Concierge REST API article, section "Webhook").
+ */
+
+/** Each documented `actionType`: the relay's own event for it and who initiated it. */
+export const ACTION_TYPES = {
+  create: { event: 'meeting_created', initiator: 'prospect' },
+  reschedule: { event: 'meeting_rescheduled', initiator: 'prospect' },
+  agent_reschedule: { event: 'meeting_rescheduled', initiator: 'rep' },
+  reassign: { event: 'meeting_reassigned', initiator: 'rep' },
+  cancel: { event: 'meeting_canceled', initiator: 'rep' },
+  prospect_cancel: { event: 'meeting_canceled', initiator: 'prospect' },
+} as const;
+
+export type ActionType = keyof typeof ACTION_TYPES;
+
+/** A webhook as the relay keeps it. `assigneeId` (a rep's CRM user id) is read for shape only, never kept. */
+export interface ChiliPiperWebhook {
+  /** The booking request's id, the interaction id the browser pushed. */
+  routeId: string;
+  /** The meeting's id. */
+  eventId: string;
+  /** What happened to the meeting. */
+  actionType: ActionType;
+  /** The meeting's slot, epoch milliseconds. */
+  slot: { start: number; end: number };
+}
+
+/** Chili Piper's ids: 24 hex characters for routes and events; CRM user ids are 15/18 alphanumerics. */
+const ID = /^[A-Za-z0-9]{1,64}$/;
+const KEYS = ['routeId', 'eventId', 'actionType', 'assigneeId', 'slot'];
+/** Slots outside 2015–2100 are not bookings. */
+const EARLIEST = Date.UTC(2015, 0, 1);
+const LATEST = Date.UTC(2100, 0, 1);
+/** A meeting longer than a day is not a booking either. */
+const LONGEST = 24 * 60 * 60 * 1000;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value == 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+const isTime = (value: unknown): value is number =>
+  Number.isSafeInteger(value) && (value as number) >= EARLIEST && (value as number) < LATEST;
+
+/** The webhook, or why it is refused. */
+export function parseWebhook(body: unknown): { webhook: ChiliPiperWebhook } | { error: string } {
+  if (!isRecord(body)) return { error: 'not a JSON object' };
+  for (const key of Object.keys(body)) if (KEYS.indexOf(key) < 0) return { error: 'unknown field ' + JSON.stringify(key.slice(0, 40)) };
+  const { routeId, eventId, actionType, assigneeId, slot } = body;
+  if (typeof routeId != 'string' || !ID.test(routeId)) return { error: 'routeId' };
+  if (typeof eventId != 'string' || !ID.test(eventId)) return { error: 'eventId' };
+  if (typeof actionType != 'string' || !Object.prototype.hasOwnProperty.call(ACTION_TYPES, actionType)) return { error: 'actionType' };
+  if (assigneeId !== undefined && (typeof assigneeId != 'string' || !ID.test(assigneeId))) return { error: 'assigneeId' };
+  if (!isRecord(slot) || Object.keys(slot).some((key) => key != 'start' && key != 'end')) return { error: 'slot' };
+  const { start, end } = slot;
+  if (!isTime(start) || !isTime(end) || end <= start || end - start > LONGEST) return { error: 'slot' };
+  return { webhook: { routeId, eventId, actionType: actionType as ActionType, slot: { start, end } } };
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { buildMeasurementBody, SESSION_JOIN_WINDOW, validateMeasurementBody } from '../../relay/src/measurementProtocol';
+import { openToken, sealToken, type TokenClaims } from '../../relay/src/token';
+import { ACTION_TYPES, parseWebhook } from '../../relay/src/webhook';
+
+const NOW = Date.UTC(2026, 10, 21, 12);
+const SEED_BODY = {
+  routeId: '608b31464a37500001ba7fbd',
+  eventId: '608b31626000850001c9a036',
+  actionType: 'create',
+  assigneeId: '0050W0000076H5jQAE',
+  slot: { start: 1619789400000, end: 1619791200000 },
+};
+const key = (byte: number) => Buffer.alloc(32, byte).toString('base64url');
+const KEYS = { k2: key(2), k1: key(1) };
+const CLAIMS: TokenClaims = {
+  clientId: '1234567890.1700000000',
+  sessionId: '1763726400',
+  issuedAt: NOW - 60_000,
+  expiresAt: NOW + 30 * 86_400_000,
+  analyticsConsent: true,
+};
+
+describe('Chili Piper webhook', () => {
+  it('reads the documented body for every actionType, and keeps no assigneeId', () => {
+    for (const actionType of Object.keys(ACTION_TYPES)) {
+      const parsed = parseWebhook({ ...SEED_BODY, actionType });
+      expect(parsed, actionType).toEqual({
+        webhook: { routeId: SEED_BODY.routeId, eventId: SEED_BODY.eventId, actionType, slot: SEED_BODY.slot },
+      });
+    }
+  });
+
+  it('refuses anything outside the documented shape (positive control above)', () => {
+    const hostile: unknown[] = [
+      null,
+      [],
+      'x',
+      { ...SEED_BODY, email: 'jane@example.com' },
+      { ...SEED_BODY, actionType: 'delete' },
+      { ...SEED_BODY, routeId: 'a b' },
+      { ...SEED_BODY, routeId: 'x'.repeat(65) },
+      { ...SEED_BODY, eventId: 7 },
+      { ...SEED_BODY, slot: { start: 2, end: 1 } },
+      { ...SEED_BODY, slot: { start: 1619789400000, end: 1619789400000 + 2 * 86_400_000 } },
+      { ...SEED_BODY, slot: { start: 1619789400000.5, end: 1619791200000 } },
+      { ...SEED_BODY, slot: { ...SEED_BODY.slot, tz: 'x' } },
+      { ...SEED_BODY, assigneeId: 'jane@example.com' },
+      Object.assign(Object.create({ polluted: 1 }), SEED_BODY),
+    ];
+    for (const body of hostile) expect('error' in parseWebhook(body), JSON.stringify(body)).toBe(true);
+  });
+});
+
+describe('booking token', () => {
+  it('round-trips the claims and hides the GA ids', async () => {
+    const token = await sealToken(CLAIMS, KEYS);
+    expect(token.startsWith('k2.')).toBe(true);
+    expect(token).not.toContain(CLAIMS.clientId);
+    expect(await openToken(token, KEYS, NOW)).toEqual(CLAIMS);
+  });
+
+  it('opens after rotation with the old key still listed, and not once it is removed', async () => {
+    const old = await sealToken(CLAIMS, { k1: KEYS.k1 });
+    expect(await openToken(old, { k3: key(3), k1: KEYS.k1 }, NOW)).toEqual(CLAIMS);
+    expect(await openToken(old, { k3: key(3) }, NOW)).toBeUndefined();
+  });
+
+  it('refuses expired, not yet issued, tampered, relabelled and foreign tokens', async () => {
+    const token = await sealToken(CLAIMS, KEYS);
+    expect(await openToken(token, KEYS, CLAIMS.expiresAt)).toBeUndefined();
+    expect(await openToken(token, KEYS, CLAIMS.issuedAt - 1)).toBeUndefined();
+    const body = token.slice(3);
+    for (let i = 0; i < body.length; i += 7) {
+      const flipped = body.slice(0, i) + (body[i] == 'A' ? 'B' : 'A') + body.slice(i + 1);
+      expect(await openToken('k2.' + flipped, KEYS, NOW)).toBeUndefined();
+    }
+    // The key id is authenticated: the same ciphertext under another listed key id fails.
+    expect(await openToken('k1.' + body, KEYS, NOW)).toBeUndefined();
+    for (const junk of ['', '.', 'k2', 'k2.', 'k2.!!!', 'nokey.' + body, 'k2.' + body.slice(0, 20), 'x'.repeat(2000)])
+      expect(await openToken(junk, KEYS, NOW), junk).toBeUndefined();
+  });
+});
+
+describe('Measurement Protocol body', () => {
+  const webhook = (actionType: string) =>
+    (parseWebhook({ ...SEED_BODY, actionType }) as { webhook: Parameters<typeof buildMeasurementBody>[0] }).webhook;
+
+  it('one event per actionType with its own name, joined to the session within 24 h, valid for GA4', () => {
+    for (const [actionType, { event, initiator }] of Object.entries(ACTION_TYPES)) {
+      const body = buildMeasurementBody(webhook(actionType), CLAIMS, NOW, { eventPrefix: 'widget_', ownsLead: true });
+      expect(body.client_id).toBe(CLAIMS.clientId);
+      expect(body.events[0]).toMatchObject({
+        name: 'widget_' + event,
+        params: {
+          widget_vendor: 'chili_piper',
+          widget_action: actionType,
+          widget_initiator: initiator,
+          session_id: CLAIMS.sessionId,
+          engagement_time_msec: 1,
+          widget_duration_minutes: 30,
+        },
+      });
+      // generate_lead once, with the creation, only when the relay owns the lead.
+      expect(body.events.map((e) => e.name)).toEqual(actionType == 'create' ? ['widget_' + event, 'generate_lead'] : ['widget_' + event]);
+      expect(validateMeasurementBody(body, NOW)).toEqual([]);
+      expect(JSON.stringify(body)).not.toMatch(/0050W0000076H5jQAE/);
+    }
+    expect(buildMeasurementBody(webhook('create'), CLAIMS, NOW, { eventPrefix: 'widget_', ownsLead: false }).events).toHaveLength(1);
+  });
+
+  it('leaves the session after 24 h (a user-only event)', () => {
+    const late = buildMeasurementBody(webhook('reschedule'), CLAIMS, CLAIMS.issuedAt + SESSION_JOIN_WINDOW, {
+      eventPrefix: 'widget_',
+      ownsLead: true,
+    });
+    expect(late.events[0].params.session_id).toBeUndefined();
+    const inTime = buildMeasurementBody(webhook('reschedule'), CLAIMS, CLAIMS.issuedAt + SESSION_JOIN_WINDOW - 1, {
+      eventPrefix: 'widget_',
+      ownsLead: true,
+    });
+    expect(inTime.events[0].params.session_id).toBe(CLAIMS.sessionId);
+  });
+
+  it('the validator catches what GA4 would silently drop', () => {
+    const good = buildMeasurementBody(webhook('create'), CLAIMS, NOW, { eventPrefix: 'widget_', ownsLead: false });
+    expect(validateMeasurementBody(good, NOW)).toEqual([]);
+    const bad = (change: (body: typeof good) => void) => {
+      const body = structuredClone(good);
+      change(body);
+      return validateMeasurementBody(body, NOW);
+    };
+    expect(bad((b) => (b.events[0].name = 'first_visit'))).toContainEqual(expect.stringMatching(/reserved/));
+    expect(bad((b) => (b.events[0].name = 'x'.repeat(41)))).toHaveLength(1);
+    expect(bad((b) => (b.events[0].params.widget_action = 'x'.repeat(101)))).toHaveLength(1);
+    expect(bad((b) => (b.events = Array.from({ length: 26 }, () => good.events[0])))).toContainEqual('more than 25 events');
+    expect(bad((b) => (b.timestamp_micros = (NOW - 73 * 3_600_000) * 1000))).toContainEqual('timestamp_micros outside the last 72 hours');
+    expect(bad((b) => (b.timestamp_micros = (NOW - 71 * 3_600_000) * 1000))).toEqual([]);
+    expect(
+      bad((b) => Object.assign(b.events[0].params, Object.fromEntries(Array.from({ length: 20 }, (_, i) => ['p' + i, i])))),
+    ).toContainEqual(expect.stringMatching(/more than 25 parameters/));
+  });
+});
