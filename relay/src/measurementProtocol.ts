@@ -5,11 +5,18 @@
  * https://developers.google.com/analytics/devguides/collection/protocol/ga4/sending-events
  * https://developers.google.com/analytics/devguides/collection/protocol/ga4/reference
  */
-import { ACTION_TYPES, type ChiliPiperWebhook } from './webhook';
+import {
+  EVENT_NAME_PATTERN,
+  MAX_PARAM_NAME_LENGTH,
+  MAX_PARAMS,
+  MAX_VALUE_LENGTH,
+  RESERVED_EVENT_NAMES,
+  RESERVED_PREFIXES,
+} from '../../src/core/ga4';
+// The browser's schema version, so both sides' events read alike.
+import { SCHEMA_VERSION } from '../../src/core/schema';
 import type { TokenClaims } from './token';
-
-/** The schema version of the browser's pushes, so both sides' events read alike. */
-export const SCHEMA_VERSION = 1;
+import { ACTION_TYPES, type ChiliPiperWebhook } from './webhook';
 const HOUR = 60 * 60 * 1000;
 /** An event joins the browser session only when sent within 24 h of the session start. */
 export const SESSION_JOIN_WINDOW = 24 * HOUR;
@@ -60,63 +67,33 @@ export function buildMeasurementBody(
   return { client_id: claims.clientId, events };
 }
 
-/** Event names GA4 reserves (prefixes and names), per the Measurement Protocol reference. */
-const RESERVED_PREFIXES = ['_', 'firebase_', 'ga_', 'google_', 'gtag.'];
-const RESERVED_NAMES = [
-  'ad_activeview',
-  'ad_click',
-  'ad_exposure',
-  'ad_query',
-  'ad_reward',
-  'adunit_exposure',
-  'app_background',
-  'app_clear_data',
-  'app_exception',
-  'app_remove',
-  'app_store_refund',
-  'app_store_subscription_cancel',
-  'app_store_subscription_convert',
-  'app_store_subscription_renew',
-  'app_update',
-  'app_upgrade',
-  'dynamic_link_app_open',
-  'dynamic_link_app_update',
-  'dynamic_link_first_open',
-  'error',
-  'first_open',
-  'first_visit',
-  'in_app_purchase',
-  'notification_dismiss',
-  'notification_foreground',
-  'notification_open',
-  'notification_receive',
-  'os_update',
-  'session_start',
-  'session_start_with_rollout',
-  'user_engagement',
-];
-const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+/** Events per Measurement Protocol request. */
+const MAX_EVENTS = 25;
+/** Parameter names: a letter first, then letters, digits and `_` (their length is checked separately). */
+const PARAM_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+const isReserved = (name: string) => RESERVED_PREFIXES.some((prefix) => name.startsWith(prefix));
 
 /** Every way the body breaks GA4's documented limits; empty when it is fine. */
 export function validateMeasurementBody(body: MeasurementBody, now: number): string[] {
   const problems: string[] = [];
   if (typeof body.client_id != 'string' || !body.client_id) problems.push('client_id missing');
   if (!Array.isArray(body.events) || body.events.length == 0) problems.push('no events');
-  else if (body.events.length > 25) problems.push('more than 25 events');
+  else if (body.events.length > MAX_EVENTS) problems.push(`more than ${MAX_EVENTS} events`);
   if (body.timestamp_micros !== undefined && (body.timestamp_micros > now * 1000 || body.timestamp_micros < (now - BACKDATE_LIMIT) * 1000))
     problems.push('timestamp_micros outside the last 72 hours');
   for (const event of body.events || []) {
     const name = event.name;
-    if (!NAME.test(name) || name.length > 40) problems.push(`event name ${JSON.stringify(name)}: letters, digits, _; ≤ 40`);
-    if (RESERVED_PREFIXES.some((prefix) => name.startsWith(prefix)) || RESERVED_NAMES.indexOf(name) >= 0)
+    if (!EVENT_NAME_PATTERN.test(name)) problems.push(`event name ${JSON.stringify(name)}: letters, digits, _; ≤ 40`);
+    if (isReserved(name) || (RESERVED_EVENT_NAMES as readonly string[]).indexOf(name) >= 0)
       problems.push(`event name ${JSON.stringify(name)} is reserved`);
     const keys = Object.keys(event.params || {});
-    if (keys.length > 25) problems.push(`${name}: more than 25 parameters`);
+    if (keys.length > MAX_PARAMS) problems.push(`${name}: more than ${MAX_PARAMS} parameters`);
     for (const key of keys) {
       const value = event.params[key];
-      if (!NAME.test(key) || key.length > 40) problems.push(`${name}.${key}: parameter name`);
-      if (RESERVED_PREFIXES.some((prefix) => key.startsWith(prefix))) problems.push(`${name}.${key}: reserved parameter name`);
-      if (typeof value == 'string' && value.length > 100) problems.push(`${name}.${key}: value over 100 characters`);
+      if (!PARAM_NAME.test(key) || key.length > MAX_PARAM_NAME_LENGTH) problems.push(`${name}.${key}: parameter name`);
+      if (isReserved(key)) problems.push(`${name}.${key}: reserved parameter name`);
+      if (typeof value == 'string' && value.length > MAX_VALUE_LENGTH)
+        problems.push(`${name}.${key}: value over ${MAX_VALUE_LENGTH} characters`);
       if (typeof value == 'number' && !Number.isFinite(value)) problems.push(`${name}.${key}: not a finite number`);
     }
   }
