@@ -7,6 +7,7 @@ import ts from 'typescript';
 import { readFileSync, readdirSync } from 'node:fs';
 import type { AnyVendorAdapter, VendorDocs } from '../../src/core/adapter';
 import { defaultConfig } from '../../src/core/config';
+import { composeSchemaKeys } from '../../src/core/installBridge';
 import { FUNNEL_STEPS, LEAD_EVENT, STAGES, Stage } from '../../src/core/schema';
 import { ADAPTERS } from '../../src/vendors/registry';
 
@@ -62,17 +63,7 @@ export function renderEventsDoc(adapters: readonly AnyVendorAdapter[] = ADAPTERS
     const match = stageSource.match(new RegExp(`/\\*\\* ([^*]+) \\*/\\n  ${name}: '`));
     stageDocs[Stage[name]] = match ? match[1] : '';
   }
-  const schemaKeys = [
-    'event',
-    'widget_vendor',
-    'widget_product',
-    'widget_action',
-    'widget_stage',
-    'widget_interaction_id',
-    'widget_proactive',
-  ]
-    .concat(...adapters.map((adapter) => adapter.keys as string[]))
-    .concat('lead_source', 'user_data', 'widget_schema');
+  const schemaKeys = composeSchemaKeys(adapters);
   const lines: string[] = [
     '# Event reference',
     '',
