@@ -1,10 +1,6 @@
 import { defineConfig } from '@playwright/test';
-
-/**
- * Playwright's own browser downloads are not available here: use the system
- * Chromium (Debian's `chromium` package), or the one CHROMIUM_PATH names.
- */
-const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+// The system Chromium (no browser downloads here) and its launch options, shared with the benchmarks.
+import { CHROMIUM_LAUNCH } from './scripts/chromium.mjs';
 
 /** Port of the playground server (npm start) that e2e/demo.spec.ts drives. */
 export const DEMO_PORT = 8765;
@@ -27,17 +23,6 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     headless: true,
-    launchOptions: {
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-quic',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
   },
 });

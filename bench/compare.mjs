@@ -7,6 +7,7 @@
 // both sides of a ratio alike.
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { CHROMIUM_LAUNCH } from '../scripts/chromium.mjs';
 
 const smoke = process.argv.includes('--smoke');
 // --vendor chili_piper: that vendor's own build against its naive listener alone.
@@ -120,18 +121,7 @@ const median = (values) => {
 const range = (values, digits = 2) => `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
 
 async function main() {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-quic',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   const context = await browser.newContext();
   await context.route('**/*', (route) => {
     const url = route.request().url();

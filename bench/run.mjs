@@ -4,6 +4,7 @@
 // foreign and 100,000 genuine events. Medians over interleaved rounds, with the spread (min–max).
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { CHROMIUM_LAUNCH } from '../scripts/chromium.mjs';
 
 const smoke = process.argv.includes('--smoke');
 const ROUNDS = smoke ? 2 : 15;
@@ -116,18 +117,7 @@ function pageSetup() {
 }
 
 async function main() {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-quic',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   const context = await browser.newContext();
   await context.route('**/*', (route) => {
     const url = route.request().url();

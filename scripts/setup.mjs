@@ -5,6 +5,7 @@
 //   /usr/bin/chromium, installed with apt-get where this machine allows it; otherwise says how and fails.
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
+import { CHROMIUM_PATH } from './chromium.mjs';
 
 const run = (command, args) => execFileSync(command, args, { stdio: 'inherit' });
 const has = (command) => {
@@ -23,8 +24,7 @@ if (!existsSync(installed) || statSync(installed).mtimeMs < statSync('package-lo
 }
 
 if (process.argv.includes('--browser')) {
-  const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  if (!existsSync(chromium)) {
+  if (!existsSync(CHROMIUM_PATH)) {
     const root = typeof process.getuid == 'function' && process.getuid() === 0;
     const sudo =
       !root &&
@@ -47,7 +47,7 @@ if (process.argv.includes('--browser')) {
       ]);
     } else {
       console.error(
-        `[setup] The end-to-end tests need a Chromium and none is at ${chromium}.\n` +
+        `[setup] The end-to-end tests need a Chromium and none is at ${CHROMIUM_PATH}.\n` +
           "  Debian/Ubuntu: sudo apt-get install chromium   (Ubuntu's snap also works: CHROMIUM_PATH=/snap/bin/chromium)\n" +
           '  Elsewhere: point CHROMIUM_PATH at a Chromium or Chrome binary, e.g.\n' +
           '    CHROMIUM_PATH="/Applications/Google Chrome.app/Contents/MacOS/Google Chrome" npm test',
