@@ -1,7 +1,17 @@
 import { expect, test } from './test';
 // The built package's own key list: every push must carry all of them.
 import { SCHEMA_KEYS } from '../dist/index.mjs';
-import { CHILI_PIPER_URL, expectFullSchema, expectPushes, openHost, postFrom, readEvents, waitForMessages, type Variant } from './helpers';
+import {
+  CHILI_PIPER_CLOSE,
+  CHILI_PIPER_URL,
+  expectFullSchema,
+  expectPushes,
+  openHost,
+  postFrom,
+  readEvents,
+  waitForMessages,
+  type Variant,
+} from './helpers';
 
 const ROUTE = '5a7c654a2b52873a2ce5df57';
 const common = { widget_vendor: 'chili_piper', widget_product: 'concierge', widget_interaction_id: ROUTE, widget_schema: 1 };
@@ -86,16 +96,7 @@ test('extra origins from config are accepted', async ({ page }) => {
   const custom = 'https://booking.acme-shop.test/embed';
   const { errors } = await openHost(page, { frames: [custom], config: { chiliPiperOrigins: ['https://booking.acme-shop.test'] } });
   await postFrom(page, custom, { action: 'close' });
-  await expectPushes(page, [
-    {
-      event: 'widget_close',
-      widget_vendor: 'chili_piper',
-      widget_product: 'concierge',
-      widget_action: 'close',
-      widget_stage: 'close',
-      widget_schema: 1,
-    },
-  ]);
+  await expectPushes(page, [CHILI_PIPER_CLOSE]);
   expect(errors).toEqual([]);
 });
 

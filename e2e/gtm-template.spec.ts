@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from './test';
-import { CHILI_PIPER_URL, expectPushes, inline, openHost, postFrom } from './helpers';
+import { CHILI_PIPER_CLOSE, CHILI_PIPER_URL, expectPushes, inline, openHost, postFrom } from './helpers';
 
 // The committed template (npm test checks it is up to date): its sandboxed code, and the URL it injects.
 const template = readFileSync(new URL('../gtm-template/template.tpl', import.meta.url), 'utf8');
@@ -79,16 +79,7 @@ test('the template fires twice: one bridge, one push per event', async ({ page }
   await page.evaluate(() => delete (window as unknown as { __tagResult?: string }).__tagResult);
   expect(await runTemplate(page, TEMPLATE_DATA)).toBe('success');
   await postFrom(page, CHILI_PIPER_URL, { action: 'close' });
-  await expectPushes(page, [
-    {
-      event: 'chat_close',
-      widget_vendor: 'chili_piper',
-      widget_product: 'concierge',
-      widget_action: 'close',
-      widget_stage: 'close',
-      widget_schema: 1,
-    },
-  ]);
+  await expectPushes(page, [{ ...CHILI_PIPER_CLOSE, event: 'chat_close' }]);
   expect(errors).toEqual([]);
 });
 

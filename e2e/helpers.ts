@@ -4,6 +4,15 @@ import { expect, type BrowserContext, type Frame, type Page, type Request } from
 export const HOST_URL = 'https://www.acme-shop.test/';
 export const CDN_URL = 'https://cdn.acme-shop.test/';
 export const CHILI_PIPER_URL = 'https://acme.chilipiper.com/book/demo-queue';
+/** The push for Chili Piper's `{action: 'close'}` message, the specs' usual genuine event. */
+export const CHILI_PIPER_CLOSE = {
+  event: 'widget_close',
+  widget_vendor: 'chili_piper',
+  widget_product: 'concierge',
+  widget_action: 'close',
+  widget_stage: 'close',
+  widget_schema: 1,
+};
 /** Marks where the bridge goes in HostOptions.head. */
 export const BRIDGE = '<!--BRIDGE-->';
 

@@ -1,17 +1,20 @@
 import { expect, test, type Page } from './test';
-import { BRIDGE, CHILI_PIPER_URL, expectPushes, inline, openHost, postFrom, readEvents, type Variant } from './helpers';
+import {
+  BRIDGE,
+  CHILI_PIPER_CLOSE as close,
+  CHILI_PIPER_URL,
+  expectPushes,
+  inline,
+  openHost,
+  postFrom,
+  readEvents,
+  type Variant,
+} from './helpers';
 
 // Pages that other scripts have made hostile, against the built files: each case pushes exactly what it
 // should (positive control) and breaks nothing.
 const VARIANTS: Variant[] = ['iife', 'paste', 'esm'];
-const close = {
-  event: 'widget_close',
-  widget_vendor: 'chili_piper',
-  widget_product: 'concierge',
-  widget_action: 'close',
-  widget_stage: 'close',
-  widget_schema: 1,
-};
+const { event: _event, ...closeParams } = close;
 const userlikeStart = {
   event: 'widget_start',
   widget_vendor: 'userlike',
@@ -34,13 +37,7 @@ for (const variant of VARIANTS) {
     await postFrom(page, CHILI_PIPER_URL, { action: 'close' });
     await expect
       .poll(() => page.evaluate(() => (window as unknown as { gtagCalls: unknown[][] }).gtagCalls))
-      .toEqual([
-        [
-          'event',
-          'widget_close',
-          { widget_vendor: 'chili_piper', widget_product: 'concierge', widget_action: 'close', widget_stage: 'close', widget_schema: 1 },
-        ],
-      ]);
+      .toEqual([['event', 'widget_close', closeParams]]);
     const ownKeys = await page.evaluate(() => Object.keys((window as unknown as { gtagCalls: unknown[][] }).gtagCalls[0][2] as object));
     expect(ownKeys).not.toContain('injectedByAnotherScript');
     expect(errors).toEqual([]);

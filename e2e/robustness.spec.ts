@@ -1,14 +1,18 @@
 import { expect, test } from './test';
-import { CDN_URL, CHILI_PIPER_URL, expectPushes, external, loadBridgeLate, openHost, postFrom, readEvents, type Variant } from './helpers';
+import {
+  CDN_URL,
+  CHILI_PIPER_CLOSE as close,
+  CHILI_PIPER_URL,
+  expectPushes,
+  external,
+  loadBridgeLate,
+  openHost,
+  postFrom,
+  readEvents,
+  type Variant,
+} from './helpers';
 
-const close = {
-  event: 'widget_close',
-  widget_vendor: 'chili_piper',
-  widget_product: 'concierge',
-  widget_action: 'close',
-  widget_stage: 'close',
-  widget_schema: 1,
-};
+const { event: _event, ...closeParams } = close;
 
 for (const variant of ['iife', 'paste'] as Variant[]) {
   test(`the ${variant} build included twice installs once and pushes once`, async ({ page }) => {
@@ -88,13 +92,7 @@ test('gtag output calls gtag("event", …) on a gtag.js site without GTM', async
   await postFrom(page, CHILI_PIPER_URL, { action: 'close' });
   await expect
     .poll(() => page.evaluate(() => (window as unknown as { dataLayer: IArguments[] }).dataLayer.map((args) => Array.from(args))))
-    .toEqual([
-      [
-        'event',
-        'widget_close',
-        { widget_vendor: 'chili_piper', widget_product: 'concierge', widget_action: 'close', widget_stage: 'close', widget_schema: 1 },
-      ],
-    ]);
+    .toEqual([['event', 'widget_close', closeParams]]);
   expect(errors).toEqual([]);
 });
 
