@@ -29,20 +29,21 @@ export interface MeasurementEvent {
 }
 export interface MeasurementBody {
   client_id: string;
+  /** When the webhook arrived: a delivery retried later keeps the time the meeting changed. */
   timestamp_micros?: number;
   events: MeasurementEvent[];
 }
 
 /**
- * The request body for a webhook. `ownsLead`: the token covered the
- * interaction, so the relay (not the browser) sends its one `generate_lead`,
- * with the booking's creation.
+ * The request body for a webhook received at `now`. When the token says the
+ * browser counts the booking as a lead (`claims.lead`), the relay, not the
+ * browser, sends its one `generate_lead`, with the booking's creation.
  */
 export function buildMeasurementBody(
   webhook: ChiliPiperWebhook,
   claims: TokenClaims,
   now: number,
-  options: { eventPrefix: string; ownsLead: boolean },
+  options: { eventPrefix: string },
 ): MeasurementBody {
   const { event, initiator } = ACTION_TYPES[webhook.actionType];
   const params: Record<string, string | number> = {
@@ -61,10 +62,10 @@ export function buildMeasurementBody(
   // is inside that session).
   if (claims.sessionId && now - claims.issuedAt < SESSION_JOIN_WINDOW) params.session_id = claims.sessionId;
   const events: MeasurementEvent[] = [{ name: options.eventPrefix + event, params }];
-  if (options.ownsLead && webhook.actionType == 'create') {
+  if (claims.lead && webhook.actionType == 'create') {
     events.push({ name: 'generate_lead', params: { ...params, lead_source: 'chili_piper' } });
   }
-  return { client_id: claims.clientId, events };
+  return { client_id: claims.clientId, timestamp_micros: now * 1000, events };
 }
 
 /** Events per Measurement Protocol request. */

@@ -11,6 +11,8 @@ import type { MeasurementBody } from './measurementProtocol';
 export interface SendOptions {
   measurementId: string;
   apiSecret: string;
+  /** Scheme and host of the collection endpoint; Google's global one by default. */
+  endpoint?: string;
   /** Use /debug/mp/collect and return its validation messages; nothing is recorded by GA4. */
   debug?: boolean;
   /** Injected for tests and runtimes: the platform's fetch by default. */
@@ -36,7 +38,7 @@ export async function sendMeasurement(body: MeasurementBody, options: SendOption
   const attempts = options.attempts || 4;
   const path = options.debug ? '/debug/mp/collect' : '/mp/collect';
   const url =
-    'https://www.google-analytics.com' +
+    (options.endpoint || 'https://www.google-analytics.com') +
     path +
     '?measurement_id=' +
     encodeURIComponent(options.measurementId) +
@@ -47,7 +49,13 @@ export async function sendMeasurement(body: MeasurementBody, options: SendOption
     if (attempt > 1) await sleep((options.backoffMs || 500) * 2 ** (attempt - 2));
     let response: Response;
     try {
-      response = await doFetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      response = await doFetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        // A hung connection is a network error, retried; well inside the outbox's one-minute lease.
+        signal: AbortSignal.timeout(10_000),
+      });
     } catch (error) {
       reason = 'network: ' + String((error as Error).message || error);
       continue;

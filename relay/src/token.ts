@@ -20,6 +20,11 @@ export interface TokenClaims {
   expiresAt: number;
   /** Analytics consent when the token was issued. */
   analyticsConsent: boolean;
+  /**
+   * Whether the browser counts this booking as a lead: the relay then sends
+   * its one `generate_lead` and the browser does not.
+   */
+  lead: boolean;
 }
 
 /** Key id → 32 random bytes, base64url. The first key seals; every key opens. */
@@ -44,13 +49,17 @@ async function importKey(raw: string): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', bytes as BufferSource, 'AES-GCM', false, ['encrypt', 'decrypt']);
 }
 
-/** `<keyId>.<base64url(iv ‖ ciphertext ‖ tag)>`; the key id is authenticated as additional data. */
-export async function sealToken(claims: TokenClaims, keys: TokenKeys): Promise<string> {
+/**
+ * Seals any JSON value: `<keyId>.<base64url(iv ‖ ciphertext ‖ tag)>`. The key
+ * id and `purpose` are authenticated as additional data, so a value sealed
+ * for one purpose (an outbox entry) never opens as another (a token).
+ */
+export async function sealJson(value: unknown, keys: TokenKeys, purpose: string): Promise<string> {
   const [keyId] = Object.keys(keys);
   if (!keyId || !KEY_ID.test(keyId)) throw new Error('no usable token key');
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const plaintext = new TextEncoder().encode(JSON.stringify(claims));
-  const additionalData = new TextEncoder().encode(keyId);
+  const plaintext = new TextEncoder().encode(JSON.stringify(value));
+  const additionalData = new TextEncoder().encode(keyId + '|' + purpose);
   const sealed = new Uint8Array(
     await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData }, await importKey(keys[keyId]), plaintext),
   );
@@ -59,6 +68,29 @@ export async function sealToken(claims: TokenClaims, keys: TokenKeys): Promise<s
   out.set(sealed, iv.length);
   return keyId + '.' + toBase64Url(out);
 }
+
+/** The value `sealJson` sealed with one of `keys` for `purpose`; undefined for anything else. */
+export async function openJson(sealed: string, keys: TokenKeys, purpose: string): Promise<unknown> {
+  if (typeof sealed != 'string' || sealed.length > 4096) return undefined;
+  const dot = sealed.indexOf('.');
+  const keyId = sealed.slice(0, dot);
+  if (dot < 1 || !KEY_ID.test(keyId) || !Object.prototype.hasOwnProperty.call(keys, keyId)) return undefined;
+  const bytes = fromBase64Url(sealed.slice(dot + 1));
+  if (!bytes || bytes.length < 12 + 16) return undefined;
+  try {
+    const plaintext = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: bytes.slice(0, 12), additionalData: new TextEncoder().encode(keyId + '|' + purpose) },
+      await importKey(keys[keyId]),
+      bytes.slice(12),
+    );
+    return JSON.parse(new TextDecoder().decode(plaintext));
+  } catch {
+    return undefined; // tampered, truncated or sealed with another key
+  }
+}
+
+/** A token: the claims sealed for the webhook URL. */
+export const sealToken = (claims: TokenClaims, keys: TokenKeys): Promise<string> => sealJson(claims, keys, 'token');
 
 const isClaims = (value: unknown): value is TokenClaims => {
   const claims = value as TokenClaims;
@@ -69,27 +101,14 @@ const isClaims = (value: unknown): value is TokenClaims => {
     (claims.sessionId === undefined || typeof claims.sessionId == 'string') &&
     Number.isSafeInteger(claims.issuedAt) &&
     Number.isSafeInteger(claims.expiresAt) &&
-    typeof claims.analyticsConsent == 'boolean'
+    typeof claims.analyticsConsent == 'boolean' &&
+    typeof claims.lead == 'boolean'
   );
 };
 
 /** The claims of a token sealed with one of `keys` and not expired at `now`; undefined for anything else. */
 export async function openToken(token: string, keys: TokenKeys, now: number): Promise<TokenClaims | undefined> {
   if (typeof token != 'string' || token.length > 1024) return undefined;
-  const dot = token.indexOf('.');
-  const keyId = token.slice(0, dot);
-  if (dot < 1 || !KEY_ID.test(keyId) || !Object.prototype.hasOwnProperty.call(keys, keyId)) return undefined;
-  const bytes = fromBase64Url(token.slice(dot + 1));
-  if (!bytes || bytes.length < 12 + 16) return undefined;
-  try {
-    const plaintext = await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: bytes.slice(0, 12), additionalData: new TextEncoder().encode(keyId) },
-      await importKey(keys[keyId]),
-      bytes.slice(12),
-    );
-    const claims: unknown = JSON.parse(new TextDecoder().decode(plaintext));
-    return isClaims(claims) && claims.issuedAt <= now && now < claims.expiresAt ? claims : undefined;
-  } catch {
-    return undefined; // tampered, truncated or sealed with another key
-  }
+  const claims = await openJson(token, keys, 'token');
+  return isClaims(claims) && claims.issuedAt <= now && now < claims.expiresAt ? claims : undefined;
 }

@@ -44,8 +44,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const isTime = (value: unknown): value is number =>
   Number.isSafeInteger(value) && (value as number) >= EARLIEST && (value as number) < LATEST;
 
-/** The webhook, or why it is refused. */
-export function parseWebhook(body: unknown): { webhook: ChiliPiperWebhook } | { error: string } {
+/** The webhook and its idempotency key (hashed before it is stored), or why it is refused. */
+export function parseWebhook(body: unknown): { webhook: ChiliPiperWebhook; key: string } | { error: string } {
   if (!isRecord(body)) return { error: 'not a JSON object' };
   for (const key of Object.keys(body)) if (KEYS.indexOf(key) < 0) return { error: 'unknown field ' + JSON.stringify(key.slice(0, 40)) };
   const { routeId, eventId, actionType, assigneeId, slot } = body;
@@ -56,5 +56,21 @@ export function parseWebhook(body: unknown): { webhook: ChiliPiperWebhook } | { 
   if (!isRecord(slot) || Object.keys(slot).some((key) => key != 'start' && key != 'end')) return { error: 'slot' };
   const { start, end } = slot;
   if (!isTime(start) || !isTime(end) || end <= start || end - start > LONGEST) return { error: 'slot' };
-  return { webhook: { routeId, eventId, actionType: actionType as ActionType, slot: { start, end } } };
+  return {
+    webhook: { routeId, eventId, actionType: actionType as ActionType, slot: { start, end } },
+    key: idempotencyKey(routeId, eventId, actionType as ActionType, start, end, assigneeId as string | undefined),
+  };
+}
+
+/**
+ * What makes two webhooks the same outcome: a booking is created once (so its
+ * `generate_lead` is sent at most once) and a meeting canceled once, whoever
+ * canceled it; a reschedule or reassignment is the same one when it moves the
+ * same meeting to the same slot (and rep). Chili Piper's retries of one
+ * delivery therefore count once, while a second, different reschedule counts.
+ */
+function idempotencyKey(routeId: string, eventId: string, actionType: ActionType, start: number, end: number, assigneeId?: string): string {
+  if (actionType == 'create') return 'create|' + routeId;
+  if (actionType == 'cancel' || actionType == 'prospect_cancel') return 'canceled|' + eventId;
+  return [actionType, eventId, start, end, assigneeId || ''].join('|');
 }

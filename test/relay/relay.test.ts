@@ -19,15 +19,17 @@ const CLAIMS: TokenClaims = {
   issuedAt: NOW - 60_000,
   expiresAt: NOW + 30 * 86_400_000,
   analyticsConsent: true,
+  lead: true,
 };
 
 describe('Chili Piper webhook', () => {
   it('reads the documented body for every actionType, and keeps no assigneeId', () => {
     for (const actionType of Object.keys(ACTION_TYPES)) {
       const parsed = parseWebhook({ ...SEED_BODY, actionType });
-      expect(parsed, actionType).toEqual({
+      expect(parsed, actionType).toMatchObject({
         webhook: { routeId: SEED_BODY.routeId, eventId: SEED_BODY.eventId, actionType, slot: SEED_BODY.slot },
       });
+      expect(Object.keys((parsed as { webhook: object }).webhook)).not.toContain('assigneeId');
     }
   });
 
@@ -88,7 +90,7 @@ describe('Measurement Protocol body', () => {
 
   it('one event per actionType with its own name, joined to the session within 24 h, valid for GA4', () => {
     for (const [actionType, { event, initiator }] of Object.entries(ACTION_TYPES)) {
-      const body = buildMeasurementBody(webhook(actionType), CLAIMS, NOW, { eventPrefix: 'widget_', ownsLead: true });
+      const body = buildMeasurementBody(webhook(actionType), CLAIMS, NOW, { eventPrefix: 'widget_' });
       expect(body.client_id).toBe(CLAIMS.clientId);
       expect(body.events[0]).toMatchObject({
         name: 'widget_' + event,
@@ -106,24 +108,20 @@ describe('Measurement Protocol body', () => {
       expect(validateMeasurementBody(body, NOW)).toEqual([]);
       expect(JSON.stringify(body)).not.toMatch(/0050W0000076H5jQAE/);
     }
-    expect(buildMeasurementBody(webhook('create'), CLAIMS, NOW, { eventPrefix: 'widget_', ownsLead: false }).events).toHaveLength(1);
+    expect(buildMeasurementBody(webhook('create'), { ...CLAIMS, lead: false }, NOW, { eventPrefix: 'widget_' }).events).toHaveLength(1);
   });
 
   it('leaves the session after 24 h (a user-only event)', () => {
-    const late = buildMeasurementBody(webhook('reschedule'), CLAIMS, CLAIMS.issuedAt + SESSION_JOIN_WINDOW, {
-      eventPrefix: 'widget_',
-      ownsLead: true,
-    });
+    const late = buildMeasurementBody(webhook('reschedule'), CLAIMS, CLAIMS.issuedAt + SESSION_JOIN_WINDOW, { eventPrefix: 'widget_' });
     expect(late.events[0].params.session_id).toBeUndefined();
     const inTime = buildMeasurementBody(webhook('reschedule'), CLAIMS, CLAIMS.issuedAt + SESSION_JOIN_WINDOW - 1, {
       eventPrefix: 'widget_',
-      ownsLead: true,
     });
     expect(inTime.events[0].params.session_id).toBe(CLAIMS.sessionId);
   });
 
   it('the validator catches what GA4 would silently drop', () => {
-    const good = buildMeasurementBody(webhook('create'), CLAIMS, NOW, { eventPrefix: 'widget_', ownsLead: false });
+    const good = buildMeasurementBody(webhook('create'), { ...CLAIMS, lead: false }, NOW, { eventPrefix: 'widget_' });
     expect(validateMeasurementBody(good, NOW)).toEqual([]);
     const bad = (change: (body: typeof good) => void) => {
       const body = structuredClone(good);

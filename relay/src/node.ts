@@ -1,0 +1,67 @@
+/**
+ * The relay on Node with its embedded store: one process, one SQLite file.
+ *   npm run relay          (reads relay/.env when present; see relay/.env.example)
+ * Listens on 127.0.0.1:8787 unless HOST / PORT say otherwise; put a TLS
+ * reverse proxy in front and set RELAY_TRUST_PROXY=1 so the rate limit sees
+ * the client's address rather than the proxy's.
+ */
+import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import { createRelay } from './app';
+import { readRelayConfig } from './config';
+import { openSqliteStore } from './sqliteStore';
+
+/** How often the outbox is drained besides after every webhook (retries of failed deliveries). */
+const DRAIN_EVERY_MS = 15_000;
+
+/** The client's address: the socket's, or the proxy's `X-Forwarded-For` (its last hop) when trusted. */
+function clientAddress(trustProxy: boolean) {
+  return (c: Context): string | undefined => {
+    const forwarded = trustProxy ? c.req.header('x-forwarded-for') : undefined;
+    if (forwarded) return forwarded.split(',').pop()!.trim();
+    return getConnInfo(c).remote.address;
+  };
+}
+
+/** Starts the relay; resolves with the server once it listens. */
+export async function startNodeRelay(env: Record<string, string | undefined> = process.env) {
+  const read = readRelayConfig(env);
+  if ('problems' in read) throw new Error('relay configuration:\n  ' + read.problems.join('\n  '));
+  const store = openSqliteStore(env.RELAY_DATABASE || 'relay.sqlite');
+  const relay = createRelay({ config: read.config, store, clientAddress: clientAddress(env.RELAY_TRUST_PROXY == '1') });
+  const hostname = env.HOST || '127.0.0.1';
+  const port = Number(env.PORT || 8787);
+  const timer = setInterval(() => relay.drain().catch((error) => console.error('relay: drain failed', String(error))), DRAIN_EVERY_MS);
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const started = serve({ fetch: relay.app.fetch, hostname, port }, () => resolve(started));
+  });
+  const address = server.address();
+  return {
+    url: 'http://' + hostname + ':' + (typeof address == 'object' && address ? address.port : port),
+    drain: relay.drain,
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(timer);
+        server.close(() => {
+          store.close();
+          resolve();
+        });
+      }),
+  };
+}
+
+if (process.argv[1] && /node\.(mjs|ts)$/.test(process.argv[1])) {
+  startNodeRelay().then(
+    (relay) => {
+      console.log('relay listening on ' + relay.url);
+      const stop = () => relay.close().then(() => process.exit(0));
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    },
+    (error: Error) => {
+      console.error(error.message);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * The embedded store: SQLite in one file through Node's built-in `node:sqlite`
+ * (Node 22.5 and later), so the relay runs with one command and no other server.
+ * https://nodejs.org/api/sqlite.html
+ */
+import { DatabaseSync } from 'node:sqlite';
+import { createSqlStore, SCHEMA, type RelayStore, type SqlEngine, type StatementResult } from './store';
+
+/** The store in the SQLite file at `path` (`:memory:` for tests), tables created when missing. */
+export function openSqliteStore(path: string): RelayStore & { close(): void } {
+  const db = new DatabaseSync(path);
+  // WAL: readers never wait for the writer; NORMAL sync is durable across process crashes in WAL mode.
+  // https://www.sqlite.org/wal.html
+  if (path != ':memory:') db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000');
+  for (const statement of SCHEMA) db.exec(statement);
+  const engine: SqlEngine = {
+    // Synchronous underneath: the transaction can never interleave with another request's.
+    async batch(statements) {
+      const results: StatementResult[] = [];
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        for (const [sql, params] of statements) {
+          const prepared = db.prepare(sql);
+          if (/\bRETURNING\b|^\s*SELECT\b/i.test(sql)) {
+            const rows = prepared.all(...params) as Record<string, unknown>[];
+            results.push({ changes: rows.length, rows });
+          } else {
+            results.push({ changes: Number(prepared.run(...params).changes), rows: [] });
+          }
+        }
+        db.exec('COMMIT');
+      } catch (error) {
+        db.exec('ROLLBACK');
+        throw error;
+      }
+      return results;
+    },
+  };
+  return Object.assign(createSqlStore(engine), { close: () => db.close() });
+}
