@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'fixtures/*.js', 'demo/*.js'] },
+  { ignores: ['dist/', 'relay/dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'fixtures/*.js', 'demo/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

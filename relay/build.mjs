@@ -8,5 +8,11 @@ const common = { bundle: true, format: 'esm', target: 'es2022', logLevel: 'warni
 
 await Promise.all([
   build({ ...common, entryPoints: ['src/node.ts'], outfile: 'dist/node.mjs', platform: 'node' }),
-  build({ ...common, entryPoints: ['src/worker.ts'], outfile: 'dist/worker.mjs', platform: 'neutral', conditions: ['workerd', 'worker', 'browser'] }),
+  build({
+    ...common,
+    entryPoints: ['src/worker.ts'],
+    outfile: 'dist/worker.mjs',
+    platform: 'neutral',
+    conditions: ['workerd', 'worker', 'browser'],
+  }),
 ]);

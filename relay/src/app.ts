@@ -58,8 +58,12 @@ const DRAIN_BATCH = 25;
 /** Retries back off from 30 s, doubling, up to an hour apart, until the 72 h backdating limit. */
 const FIRST_RETRY_MS = 30 * 1000;
 const LONGEST_RETRY_MS = 60 * MINUTE;
-/** Margin before the backdating limit, so a request is never sent with a timestamp GA4 would drop. */
-const BACKDATE_MARGIN_MS = 10 * MINUTE;
+/**
+ * The last moment an outbox entry is sent, counted from its arrival: 10
+ * minutes inside the 72 h backdating limit, so no request leaves with a
+ * timestamp GA4 would drop on the way.
+ */
+export const DELIVERY_DEADLINE = BACKDATE_LIMIT - 10 * MINUTE;
 
 async function sha256(text: string): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
@@ -216,7 +220,7 @@ export function createRelay(deps: RelayDeps) {
   async function deliver(entry: OutboxEntry, at: number): Promise<void> {
     const body = (await openJson(entry.payload, config.tokenKeys, 'outbox')) as MeasurementBody | undefined;
     // Sealed under a key since removed, or past the backdating limit: GA4 would drop it anyway.
-    if (!body || at - entry.createdAt > BACKDATE_LIMIT - BACKDATE_MARGIN_MS) {
+    if (!body || at - entry.createdAt > DELIVERY_DEADLINE) {
       log({ what: 'delivery', outcome: body ? 'expired' : 'unreadable', attempts: entry.attempts });
       await store.remove(entry.id);
       return;

@@ -33,7 +33,8 @@ export type TokenKeys = Record<string, string>;
 const KEY_ID = /^[A-Za-z0-9]{1,16}$/;
 
 function fromBase64Url(text: string): Uint8Array | undefined {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) return undefined;
+  // One character past a multiple of four encodes no whole byte: atob would throw.
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 == 1) return undefined;
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
   return Uint8Array.from(binary, (char) => char.charCodeAt(0));
 }

@@ -1,0 +1,91 @@
+/**
+ * What the relay's tests run it against: a fake clock, a fake GA4 that
+ * answers as the Measurement Protocol documents (204; the validation
+ * endpoint's `validationMessages`; or a scripted failure), and the relay on a
+ * real SQLite store with every log line kept.
+ * https://developers.google.com/analytics/devguides/collection/protocol/ga4/validating-events#response
+ */
+import { createRelay, type LogEntry } from '../../relay/src/app';
+import type { RelayConfig } from '../../relay/src/config';
+import type { MeasurementBody } from '../../relay/src/measurementProtocol';
+import { openSqliteStore } from '../../relay/src/sqliteStore';
+
+export const NOW = Date.UTC(2026, 10, 21, 12);
+export const HOUR = 3_600_000;
+export const ORIGIN = 'https://www.shop.example';
+const key = (byte: number) => Buffer.alloc(32, byte).toString('base64url');
+export const KEYS = { k2: key(2), k1: key(1) };
+
+export const CONFIG: RelayConfig = {
+  measurementId: 'G-TEST123456',
+  apiSecret: 'secret-value',
+  endpoint: 'https://www.google-analytics.com',
+  tokenKeys: KEYS,
+  allowedOrigins: [ORIGIN],
+  publicUrl: 'https://relay.shop.example',
+  eventPrefix: 'widget_',
+  tokenTtlMs: 30 * 24 * HOUR,
+  tokensPerMinute: 20,
+  debug: false,
+};
+
+/** The documented webhook body (Chili Piper's REST API article), ids as Chili Piper writes them. */
+export const SEED_BODY = {
+  routeId: '608b31464a37500001ba7fbd',
+  eventId: '608b31626000850001c9a036',
+  actionType: 'create',
+  assigneeId: '0050W0000076H5jQAE',
+  slot: { start: NOW + 48 * HOUR, end: NOW + 48 * HOUR + 30 * 60_000 },
+};
+export const CLIENT_ID = '1234567890.1763726400';
+export const SESSION_ID = '1763726400';
+
+/** How the fake GA4 answers the next request: a status, a network failure, or validation messages. */
+export type Answer = number | 'network' | { validationMessages: unknown[] };
+
+export function fakeGa4() {
+  const requests: { url: URL; body: MeasurementBody }[] = [];
+  const answers: Answer[] = [];
+  const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+    const answer = answers.length ? answers.shift()! : 204;
+    if (answer == 'network') throw new TypeError('fetch failed');
+    requests.push({ url: new URL(String(input)), body: JSON.parse(String(init!.body)) });
+    if (typeof answer == 'number') return new Response(null, { status: answer });
+    return Response.json(answer, { status: 200 });
+  }) as typeof globalThis.fetch;
+  return { fetch, requests, answers };
+}
+
+/** The relay on an in-memory SQLite store (or the file at `path`), a fake clock and a fake GA4. */
+export function relayUnderTest(overrides: Partial<RelayConfig> = {}, path = ':memory:') {
+  const clock = { now: NOW };
+  const ga4 = fakeGa4();
+  const logs: LogEntry[] = [];
+  const store = openSqliteStore(path);
+  const relay = createRelay({
+    config: { ...CONFIG, ...overrides },
+    store,
+    now: () => clock.now,
+    fetch: ga4.fetch,
+    log: (entry) => void logs.push(entry),
+    clientAddress: (c) => c.req.header('x-test-address') || '192.0.2.1',
+  });
+  const issue = async (request: object = {}, headers: Record<string, string> = {}) =>
+    relay.app.request('/v1/tokens', {
+      method: 'POST',
+      headers: { origin: ORIGIN, 'content-type': 'text/plain;charset=UTF-8', ...headers },
+      body: JSON.stringify({ clientId: CLIENT_ID, sessionId: SESSION_ID, analyticsConsent: true, lead: true, ...request }),
+    });
+  const hookUrl = async (request: object = {}) => {
+    const response = await issue(request);
+    const { webhookUrl } = (await response.json()) as { webhookUrl: string };
+    return new URL(webhookUrl).pathname;
+  };
+  const post = (path: string, body: unknown) =>
+    relay.app.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: typeof body == 'string' ? body : JSON.stringify(body),
+    });
+  return { relay, store, clock, ga4, logs, issue, hookUrl, post };
+}
