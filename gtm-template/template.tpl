@@ -265,6 +265,68 @@ ___TEMPLATE_PARAMETERS___
         ],
         "newRowButtonText": "Add origin",
         "help": "Messages are accepted from https://*.chilipiper.com and https://*.chilipiper.io without configuration. Add an origin only if your booking pages are served from your own domain."
+      },
+      {
+        "type": "CHECKBOX",
+        "name": "chiliPiperRelay",
+        "checkboxText": "Close the loop through your webhook relay (confirmations, reschedules, reassignments, cancellations)",
+        "simpleValueType": true,
+        "defaultValue": false,
+        "help": "Off by default. Needs the gtm-widget-bridge relay deployed (docs/closing-the-loop.md). Only while analytics_storage consent is granted, each booking made with Chili Piper's legacy snippet gets a sealed webhook URL; Chili Piper then reports the booking's outcome to the relay, which sends it to GA4 (Measurement Protocol) even after the visitor left. The relay then sends that booking's generate_lead, and this tag does not."
+      },
+      {
+        "type": "TEXT",
+        "name": "chiliPiperRelayUrl",
+        "displayName": "Relay URL",
+        "simpleValueType": true,
+        "defaultValue": "",
+        "enablingConditions": [
+          {
+            "paramName": "chiliPiperRelay",
+            "paramValue": true,
+            "type": "EQUALS"
+          }
+        ],
+        "valueValidators": [
+          {
+            "type": "NON_EMPTY"
+          },
+          {
+            "type": "REGEX",
+            "args": [
+              "^(https://[^\\s/?#]+(/[^\\s?#]*)?|\\{\\{[^{}]+\\}\\})$"
+            ],
+            "errorMessage": "The relay's https URL, e.g. https://relay.example.com, or a {{variable}}."
+          }
+        ],
+        "help": "The base URL of your relay, e.g. https://relay.example.com. It must list this site in RELAY_ALLOWED_ORIGINS."
+      },
+      {
+        "type": "TEXT",
+        "name": "chiliPiperRelayMeasurementId",
+        "displayName": "GA4 measurement ID",
+        "simpleValueType": true,
+        "defaultValue": "",
+        "enablingConditions": [
+          {
+            "paramName": "chiliPiperRelay",
+            "paramValue": true,
+            "type": "EQUALS"
+          }
+        ],
+        "valueValidators": [
+          {
+            "type": "NON_EMPTY"
+          },
+          {
+            "type": "REGEX",
+            "args": [
+              "^(G-[A-Z0-9]{4,16}|\\{\\{[^{}]+\\}\\})$"
+            ],
+            "errorMessage": "A GA4 measurement ID such as G-XXXXXXXXXX, or a {{variable}}."
+          }
+        ],
+        "help": "The GA4 web stream the relay sends to (the same ID as its GA4_MEASUREMENT_ID). Its client and session IDs are read from the Google tag's analytics storage, so relay events join the visitor's GA4 session."
       }
     ]
   },
@@ -293,14 +355,19 @@ ___SANDBOXED_JS_FOR_WEB_TEMPLATE___
 // events, so the template only builds the configuration, hands it to the page and injects the
 // hosted, versioned bridge, which installs itself with that configuration.
 // Sandbox limits: no `new`, `this`, template literals or regular-expression literals.
+const addConsentListener = require('addConsentListener');
+const callInWindow = require('callInWindow');
 const injectScript = require('injectScript');
+const isConsentGranted = require('isConsentGranted');
 const logToConsole = require('logToConsole');
 const queryPermission = require('queryPermission');
+const readAnalyticsStorage = require('readAnalyticsStorage');
 const setInWindow = require('setInWindow');
 
 // dist/gtm-widget-bridge.js has every vendor; dist/gtm-widget-bridge.<vendor>[.<vendor>…].js only the ticked ones.
 const BRIDGE_BASE = 'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/gtm-widget-bridge';
 const CONFIG_KEY = 'gtmWidgetBridgeConfig';
+const RELAY_CONSENT = 'gtmWidgetBridge.chiliPiper.setAnalyticsConsent';
 
 // Each vendor's checkbox and vendor id, filled in from the vendor registry by the generator.
 const VENDOR_CHECKBOXES = [['chiliPiper', 'chili_piper'], ['customerly', 'customerly'], ['userlike', 'userlike'], ['genesys', 'genesys']];
@@ -313,6 +380,23 @@ const origins = [];
 const originRows = data.chiliPiperOrigins || [];
 for (let i = 0; i < originRows.length; i++) {
   if (originRows[i].origin) origins.push(originRows[i].origin);
+}
+
+// The webhook relay (opt-in): only with analytics consent, and with the visitor's GA ids for the stream.
+// https://developers.google.com/tag-platform/tag-manager/templates/api#readanalyticsstorage
+let relay = null;
+if (data.chiliPiperRelay && data.chiliPiperRelayUrl) {
+  const consent = isConsentGranted('analytics_storage') === true;
+  relay = { url: data.chiliPiperRelayUrl, analyticsConsent: consent, measurementId: data.chiliPiperRelayMeasurementId || '' };
+  // Nothing is read from analytics storage without consent.
+  const storage = consent ? readAnalyticsStorage() : null;
+  if (storage && storage.client_id) {
+    relay.clientId = storage.client_id;
+    const sessions = storage.sessions || [];
+    for (let i = 0; i < sessions.length; i++) {
+      if (sessions[i].measurement_id == relay.measurementId) relay.sessionId = sessions[i].session_id;
+    }
+  }
 }
 
 const leadActions = {};
@@ -329,7 +413,7 @@ const config = {
   dataLayerName: data.dataLayerName || 'dataLayer',
   eventPrefix: data.eventPrefix || 'widget_',
   output: data.output === 'gtag' ? 'gtag' : 'dataLayer',
-  chiliPiper: { origins: origins },
+  chiliPiper: { origins: origins, relay: relay },
   leadActions: leadActions,
   generateLead: data.generateLead !== false,
   hashEmail: data.hashEmail === true,
@@ -346,6 +430,12 @@ if (!queryPermission('access_globals', 'readwrite', CONFIG_KEY) || !queryPermiss
 }
 
 if (config.debug) logToConsole('[gtm-widget-bridge] template config', config);
+if (relay) {
+  // Consent given or withdrawn after this tag fired: the bridge asks the relay for URLs, or stops.
+  addConsentListener('analytics_storage', function (consentType, granted) {
+    if (queryPermission('access_globals', 'execute', RELAY_CONSENT)) callInWindow(RELAY_CONSENT, granted);
+  });
+}
 setInWindow(CONFIG_KEY, config, true);
 // The URL doubles as cache token: GTM injects it once per page however often the tag fires.
 injectScript(bridgeUrl, data.gtmOnSuccess, data.gtmOnFailure, bridgeUrl);
@@ -430,6 +520,45 @@ ___WEB_PERMISSIONS___
                     "boolean": false
                   }
                 ]
+              },
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "key"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  },
+                  {
+                    "type": 1,
+                    "string": "execute"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "gtmWidgetBridge.chiliPiper.setAnalyticsConsent"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  }
+                ]
               }
             ]
           }
@@ -456,6 +585,72 @@ ___WEB_PERMISSIONS___
           }
         }
       ]
+    },
+    "clientAnnotations": {
+      "isEditedByUser": true
+    },
+    "isRequired": true
+  },
+  {
+    "instance": {
+      "key": {
+        "publicId": "access_consent",
+        "versionId": "1"
+      },
+      "param": [
+        {
+          "key": "consentTypes",
+          "value": {
+            "type": 2,
+            "listItem": [
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "consentType"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "analytics_storage"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  }
+                ]
+              }
+            ]
+          }
+        }
+      ]
+    },
+    "clientAnnotations": {
+      "isEditedByUser": true
+    },
+    "isRequired": true
+  },
+  {
+    "instance": {
+      "key": {
+        "publicId": "read_analytics_storage",
+        "versionId": "1"
+      },
+      "param": []
     },
     "clientAnnotations": {
       "isEditedByUser": true
@@ -503,7 +698,7 @@ scenarios:
       dataLayerName: 'dataLayer',
       eventPrefix: 'widget_',
       output: 'dataLayer',
-      chiliPiper: { origins: [] },
+      chiliPiper: { origins: [], relay: null },
       leadActions: {},
       generateLead: true,
       hashEmail: false,
@@ -550,7 +745,7 @@ scenarios:
       dataLayerName: 'siteLayer',
       eventPrefix: 'chat_',
       output: 'gtag',
-      chiliPiper: { origins: ['https://booking.example.com'] },
+      chiliPiper: { origins: ['https://booking.example.com'], relay: null },
       leadActions: { chili_piper: ['booked', 'booking-confirmed'], userlike: ['register_submit'] },
       generateLead: true,
       hashEmail: true,
@@ -607,6 +802,103 @@ scenarios:
     assertApi('setInWindow').wasNotCalled();
     assertApi('injectScript').wasNotCalled();
     assertApi('gtmOnFailure').wasCalled();
+- name: "With analytics consent the relay gets the stream's GA ids; a later withdrawal reaches the bridge"
+  code: |-
+    const mockData = {
+      chiliPiper: true,
+      customerly: false,
+      userlike: false,
+      genesys: false,
+      output: 'dataLayer',
+      dataLayerName: 'dataLayer',
+      eventPrefix: 'widget_',
+      generateLead: true,
+      hashEmail: false,
+      debug: false,
+      chiliPiperRelay: true,
+      chiliPiperRelayUrl: 'https://relay.example.com',
+      chiliPiperRelayMeasurementId: 'G-ABC12345',
+    };
+
+    let config;
+    mock('setInWindow', function (key, value) {
+      config = value;
+    });
+    mock('injectScript', function (url, onSuccess) {
+      onSuccess();
+    });
+    mock('isConsentGranted', function (consentType) {
+      return consentType == 'analytics_storage';
+    });
+    mock('readAnalyticsStorage', {
+      client_id: '1234567890.1763726400',
+      sessions: [
+        { measurement_id: 'G-OTHER999', session_id: '1111111111', session_number: 1 },
+        { measurement_id: 'G-ABC12345', session_id: '1763726400', session_number: 4 },
+      ],
+    });
+    let listener;
+    mock('addConsentListener', function (consentType, callback) {
+      assertThat(consentType).isEqualTo('analytics_storage');
+      listener = callback;
+    });
+    mock('callInWindow', function () {});
+
+    runCode(mockData);
+
+    assertThat(config.chiliPiper).isEqualTo({
+      origins: [],
+      relay: {
+        url: 'https://relay.example.com',
+        analyticsConsent: true,
+        measurementId: 'G-ABC12345',
+        clientId: '1234567890.1763726400',
+        sessionId: '1763726400',
+      },
+    });
+    assertApi('callInWindow').wasNotCalled();
+    listener('analytics_storage', false);
+    assertApi('callInWindow').wasCalledWith('gtmWidgetBridge.chiliPiper.setAnalyticsConsent', false);
+    assertApi('gtmOnSuccess').wasCalled();
+- name: "Without analytics consent nothing is read from analytics storage and the relay is told so"
+  code: |-
+    const mockData = {
+      chiliPiper: true,
+      customerly: false,
+      userlike: false,
+      genesys: false,
+      output: 'dataLayer',
+      dataLayerName: 'dataLayer',
+      eventPrefix: 'widget_',
+      generateLead: true,
+      hashEmail: false,
+      debug: false,
+      chiliPiperRelay: true,
+      chiliPiperRelayUrl: 'https://relay.example.com',
+      chiliPiperRelayMeasurementId: 'G-ABC12345',
+    };
+
+    let config;
+    mock('setInWindow', function (key, value) {
+      config = value;
+    });
+    mock('injectScript', function (url, onSuccess) {
+      onSuccess();
+    });
+    mock('isConsentGranted', false);
+    mock('readAnalyticsStorage', { client_id: '1234567890.1763726400', sessions: [] });
+    mock('addConsentListener', function () {});
+
+    runCode(mockData);
+
+    assertThat(config.chiliPiper.relay).isEqualTo({ url: 'https://relay.example.com', analyticsConsent: false, measurementId: 'G-ABC12345' });
+    assertApi('readAnalyticsStorage').wasNotCalled();
+    assertApi('addConsentListener').wasCalled();
+
+    // The relay unticked: no consent check, no listener.
+    mockData.chiliPiperRelay = false;
+    runCode(mockData);
+    assertThat(config.chiliPiper.relay).isEqualTo(null);
 
 
 ___NOTES___

@@ -2,14 +2,19 @@
 // events, so the template only builds the configuration, hands it to the page and injects the
 // hosted, versioned bridge, which installs itself with that configuration.
 // Sandbox limits: no `new`, `this`, template literals or regular-expression literals.
+const addConsentListener = require('addConsentListener');
+const callInWindow = require('callInWindow');
 const injectScript = require('injectScript');
+const isConsentGranted = require('isConsentGranted');
 const logToConsole = require('logToConsole');
 const queryPermission = require('queryPermission');
+const readAnalyticsStorage = require('readAnalyticsStorage');
 const setInWindow = require('setInWindow');
 
 // dist/gtm-widget-bridge.js has every vendor; dist/gtm-widget-bridge.<vendor>[.<vendor>…].js only the ticked ones.
 const BRIDGE_BASE = '__BRIDGE_BASE__';
 const CONFIG_KEY = 'gtmWidgetBridgeConfig';
+const RELAY_CONSENT = 'gtmWidgetBridge.chiliPiper.setAnalyticsConsent';
 
 // Each vendor's checkbox and vendor id, filled in from the vendor registry by the generator.
 const VENDOR_CHECKBOXES = '__VENDOR_CHECKBOXES__';
@@ -22,6 +27,23 @@ const origins = [];
 const originRows = data.chiliPiperOrigins || [];
 for (let i = 0; i < originRows.length; i++) {
   if (originRows[i].origin) origins.push(originRows[i].origin);
+}
+
+// The webhook relay (opt-in): only with analytics consent, and with the visitor's GA ids for the stream.
+// https://developers.google.com/tag-platform/tag-manager/templates/api#readanalyticsstorage
+let relay = null;
+if (data.chiliPiperRelay && data.chiliPiperRelayUrl) {
+  const consent = isConsentGranted('analytics_storage') === true;
+  relay = { url: data.chiliPiperRelayUrl, analyticsConsent: consent, measurementId: data.chiliPiperRelayMeasurementId || '' };
+  // Nothing is read from analytics storage without consent.
+  const storage = consent ? readAnalyticsStorage() : null;
+  if (storage && storage.client_id) {
+    relay.clientId = storage.client_id;
+    const sessions = storage.sessions || [];
+    for (let i = 0; i < sessions.length; i++) {
+      if (sessions[i].measurement_id == relay.measurementId) relay.sessionId = sessions[i].session_id;
+    }
+  }
 }
 
 const leadActions = {};
@@ -38,7 +60,7 @@ const config = {
   dataLayerName: data.dataLayerName || 'dataLayer',
   eventPrefix: data.eventPrefix || 'widget_',
   output: data.output === 'gtag' ? 'gtag' : 'dataLayer',
-  chiliPiper: { origins: origins },
+  chiliPiper: { origins: origins, relay: relay },
   leadActions: leadActions,
   generateLead: data.generateLead !== false,
   hashEmail: data.hashEmail === true,
@@ -55,6 +77,12 @@ if (!queryPermission('access_globals', 'readwrite', CONFIG_KEY) || !queryPermiss
 }
 
 if (config.debug) logToConsole('[gtm-widget-bridge] template config', config);
+if (relay) {
+  // Consent given or withdrawn after this tag fired: the bridge asks the relay for URLs, or stops.
+  addConsentListener('analytics_storage', function (consentType, granted) {
+    if (queryPermission('access_globals', 'execute', RELAY_CONSENT)) callInWindow(RELAY_CONSENT, granted);
+  });
+}
 setInWindow(CONFIG_KEY, config, true);
 // The URL doubles as cache token: GTM injects it once per page however often the tag fires.
 injectScript(bridgeUrl, data.gtmOnSuccess, data.gtmOnFailure, bridgeUrl);

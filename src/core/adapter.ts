@@ -33,6 +33,11 @@ export type VendorEvent = AnyParams & {
    * `widget_interaction_id`.
    */
   scope?: string;
+  /**
+   * The interaction's `generate_lead` is sent by someone else (a server that
+   * hears the outcome from the vendor): the browser pushes none. Never pushed.
+   */
+  leadSentElsewhere?: boolean;
 };
 
 /** A field's rule: the value to use, or `undefined` when the given value is invalid. */
@@ -106,6 +111,8 @@ export interface AdapterContext<Options = unknown> {
    * keeps a vendor's install all-or-nothing.
    */
   track: (undo: () => void) => void;
+  /** Whether the configuration counts this vendor action as a conversion (`generate_lead`). */
+  isLeadAction: (action: string) => boolean;
 }
 
 /**
@@ -128,8 +135,12 @@ export interface VendorAdapter<Vendor extends string = string, Params = object, 
   options?: VendorOptions<OptionsKey, Options>;
   /** Docs only: `false` in bundles. */
   docs: VendorDocs | false;
-  /** Installs the hooks, each registered with `context.track` as it is made. */
-  install(context: AdapterContext<Options>): void;
+  /**
+   * Installs the hooks, each registered with `context.track` as it is made.
+   * May return the vendor's public API, exposed on the bridge handle under
+   * the vendor's options key (`gtmWidgetBridge.chiliPiper`).
+   */
+  install(context: AdapterContext<Options>): object | void;
 }
 
 /** Any adapter, as the core handles them (their own types matter only to the registry). */

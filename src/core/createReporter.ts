@@ -33,8 +33,8 @@ function describeAction(action: unknown): string {
  * reporting one step twice, such as Chili Piper's `routing` then
  * `availability-loaded`, would otherwise count one visitor twice in a GA4
  * funnel), the push itself with every key of the schema (`keys`), and
- * `generate_lead` once per interaction. The returned function binds it to one
- * adapter.
+ * `generate_lead` once per interaction. `reporterFor` binds it to one
+ * adapter; `isLeadAction` tells an adapter what counts as a conversion.
  */
 export function createReporter(config: ResolvedConfig, log: Log, keys: readonly string[], makePush?: PushBuilder) {
   const build = makePush || ((event: string, params: AnyParams) => buildPush(event, params, keys));
@@ -42,10 +42,10 @@ export function createReporter(config: ResolvedConfig, log: Log, keys: readonly 
   const isRepeatedStep = createSeenBefore(STEP_MEMORY, Infinity);
   const isRepeatedLead = createSeenBefore(LEAD_MEMORY, Infinity);
 
-  return (adapter: VendorAdapter) => {
+  const reporterFor = (adapter: VendorAdapter) => {
     const { vendor, stages } = adapter;
+    const leadActions = leadActionsOf(adapter);
     const configured = hasOwn(config.leadActions, vendor) ? config.leadActions[vendor] : undefined;
-    const leadActions = configured || adapter.leadActions;
     if (configured) {
       for (const action of configured) {
         if (!hasOwn(stages, action)) warn('config.leadActions.' + vendor + ': unknown action ' + describeAction(action));
@@ -73,7 +73,12 @@ export function createReporter(config: ResolvedConfig, log: Log, keys: readonly 
       deliver(push);
 
       // One lead per interaction; without an id, one per vendor per page.
-      if (config.generateLead && leadActions.indexOf(action) >= 0 && !isRepeatedLead(vendor + '|' + (params.widget_interaction_id || ''))) {
+      if (
+        config.generateLead &&
+        leadActions.indexOf(action) >= 0 &&
+        !event.leadSentElsewhere &&
+        !isRepeatedLead(vendor + '|' + (params.widget_interaction_id || ''))
+      ) {
         const lead: AnyParams = Object.assign({}, params, { lead_source: vendor });
         const email = typeof event.email == 'string' ? normalizeEmail(event.email) : '';
         if (config.hashEmail && isEmailAddress(email)) {
@@ -88,6 +93,16 @@ export function createReporter(config: ResolvedConfig, log: Log, keys: readonly 
         }
       }
     };
+  };
+
+  function leadActionsOf(adapter: VendorAdapter): readonly string[] {
+    return (hasOwn(config.leadActions, adapter.vendor) && config.leadActions[adapter.vendor]) || adapter.leadActions;
+  }
+
+  return {
+    reporterFor,
+    /** Whether the configuration counts `action` of `adapter` as a conversion. */
+    isLeadAction: (adapter: VendorAdapter, action: string) => config.generateLead && leadActionsOf(adapter).indexOf(action) >= 0,
   };
 
   function deliver(push: Record<string, unknown>): void {

@@ -73,14 +73,22 @@ export function installBridge(
       warn('window.' + GLOBAL_KEY + ' cannot be set; not installed');
       return inert;
     }
-    const reporterFor = createReporter(resolved, log, composeSchemaKeys(adapters), makePush);
+    const { reporterFor, isLeadAction } = createReporter(resolved, log, composeSchemaKeys(adapters), makePush);
     for (const adapter of adapters) {
       if (resolved.vendors.indexOf(adapter.vendor) < 0) continue;
       const made: (() => void)[] = [];
       try {
         const options = adapter.options ? resolved.options[adapter.options.key] : undefined;
-        adapter.install({ report: guard(log, reporterFor(adapter)), options, log, track: (step) => void made.push(step) });
+        const api = adapter.install({
+          report: guard(log, reporterFor(adapter)),
+          options,
+          log,
+          track: (step) => void made.push(step),
+          isLeadAction: (action) => isLeadAction(adapter, action),
+        });
         undo.push(...made);
+        // The vendor's public API, e.g. gtmWidgetBridge.chiliPiper.webhookUrl().
+        if (api && adapter.options) (handle as unknown as Record<string, unknown>)[adapter.options.key] = api;
       } catch (error) {
         while (made.length) guard(log, made.pop()!)();
         log(adapter.vendor + ': could not install, left out:', error);

@@ -24,7 +24,7 @@ describe('parseConfig', () => {
       generateLead: true,
       hashEmail: false,
       debug: false,
-      options: { chiliPiper: { origins: [] } },
+      options: { chiliPiper: { origins: [], relay: null } },
     });
   });
 
@@ -34,7 +34,16 @@ describe('parseConfig', () => {
       dataLayerName: 'myLayer',
       eventPrefix: 'chat_',
       output: 'gtag',
-      chiliPiper: { origins: ['https://booking.example.com', 'http://localhost:8081'] },
+      chiliPiper: {
+        origins: ['https://booking.example.com', 'http://localhost:8081'],
+        relay: {
+          url: 'https://relay.example.com',
+          analyticsConsent: true,
+          measurementId: 'G-ABC12345',
+          clientId: '1234567890.1763726400',
+          sessionId: '1763726400',
+        },
+      },
       leadActions: { chili_piper: ['booked', 'booking-confirmed'] },
       generateLead: false,
       hashEmail: true,
@@ -216,7 +225,7 @@ describe('parseConfig', () => {
   it('reads the old chiliPiperOrigins key as chiliPiper.origins, with a warning to rename it', () => {
     const origin = 'https://booking.example.com';
     expect(parse({ chiliPiperOrigins: [origin] })).toEqual({
-      config: { ...defaultConfig(), options: { chiliPiper: { origins: [origin] } } },
+      config: { ...defaultConfig(), options: { chiliPiper: { origins: [origin], relay: null } } },
       warnings: ['config.chiliPiperOrigins is now config.chiliPiper.origins; read as such (rename it)'],
     });
     // Both given: the namespaced one wins.

@@ -24,7 +24,7 @@ const adapter: AnyVendorAdapter = {
 
 function reporter(config: BridgeConfig = {}, vendorAdapter = adapter) {
   const resolved = parseConfig(config, ADAPTERS);
-  return createReporter(resolved, createLog(resolved.debug), SCHEMA_KEYS)(vendorAdapter);
+  return createReporter(resolved, createLog(resolved.debug), SCHEMA_KEYS).reporterFor(vendorAdapter);
 }
 
 afterEach(() => {

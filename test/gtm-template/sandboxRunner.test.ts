@@ -49,6 +49,11 @@ describe('the local ___TESTS___ runner rejects what GTM rejects', () => {
       /injectScript\("https:\/\/evil/,
     ],
     [
+      'a consent type the permissions do not let it read',
+      "if (data.debug) isConsentGranted('ad_storage');",
+      /isConsentGranted\("ad_storage"\) is not allowed/,
+    ],
+    [
       'a const-bound URL outside the permissions',
       "const EVIL = 'https://evil.example.com/x.js';\nif (data.debug) injectScript(EVIL);",
       /injectScript\("https:\/\/evil/,

@@ -210,6 +210,16 @@ export function permissionChecker(permissions: Permission[]) {
       const can: Record<string, boolean> = { read: !!read, write: !!write, readwrite: !!read && !!write, execute: !!execute };
       return !!can[access];
     }
+    if (id == 'access_consent') {
+      // https://developers.google.com/tag-platform/tag-manager/templates/permissions#access_consent
+      const [access, consentType] = args as [string, string];
+      const entries =
+        (permission.instance.param.find((p) => p.key == 'consentTypes')?.value.listItem as {
+          mapValue: { string?: string; boolean?: boolean }[];
+        }[]) || [];
+      const entry = entries.find((item) => item.mapValue[0].string == consentType);
+      return !!entry && !!entry.mapValue[access == 'write' ? 2 : 1].boolean;
+    }
     if (id == 'logging') {
       const environments = permission.instance.param.find((p) => p.key == 'environments')?.value;
       return !!environments;
@@ -228,6 +238,10 @@ const REQUESTS: Record<string, (args: unknown[]) => unknown[]> = {
   createQueue: (args) => ['access_globals', 'readwrite', args[0]],
   createArgumentsQueue: (args) => ['access_globals', 'readwrite', args[0]],
   logToConsole: () => ['logging'],
+  isConsentGranted: (args) => ['access_consent', 'read', args[0]],
+  addConsentListener: (args) => ['access_consent', 'read', args[0]],
+  setDefaultConsentState: () => ['access_consent', 'write', undefined],
+  updateConsentState: () => ['access_consent', 'write', undefined],
 };
 
 /**

@@ -118,7 +118,7 @@ describe('gtm-template/template.tpl', () => {
     expect(info.description).toMatch(/https:\/\/www\.npmjs\.com\/package\/gtm-widget-bridge/);
   });
 
-  it('declares the narrowest permissions: the URL, the config key (read and write, as setInWindow needs), debug logging', () => {
+  it('declares the narrowest permissions: the URL, the config key (read and write, as setInWindow needs), the relay consent call, analytics consent (read only), analytics storage, debug logging', () => {
     expect(permissions()).toEqual([
       expect.objectContaining({
         instance: {
@@ -143,6 +143,14 @@ describe('gtm-template/template.tpl', () => {
                       { type: 8, boolean: false },
                     ],
                   }),
+                  expect.objectContaining({
+                    mapValue: [
+                      { type: 1, string: 'gtmWidgetBridge.chiliPiper.setAnalyticsConsent' },
+                      { type: 8, boolean: false },
+                      { type: 8, boolean: false },
+                      { type: 8, boolean: true },
+                    ],
+                  }),
                 ],
               },
             },
@@ -152,6 +160,29 @@ describe('gtm-template/template.tpl', () => {
       expect.objectContaining({
         instance: { key: { publicId: 'logging', versionId: '1' }, param: [{ key: 'environments', value: { type: 1, string: 'debug' } }] },
       }),
+      expect.objectContaining({
+        instance: {
+          key: { publicId: 'access_consent', versionId: '1' },
+          param: [
+            {
+              key: 'consentTypes',
+              value: {
+                type: 2,
+                listItem: [
+                  expect.objectContaining({
+                    mapValue: [
+                      { type: 1, string: 'analytics_storage' },
+                      { type: 8, boolean: true },
+                      { type: 8, boolean: false },
+                    ],
+                  }),
+                ],
+              },
+            },
+          ],
+        },
+      }),
+      expect.objectContaining({ instance: { key: { publicId: 'read_analytics_storage', versionId: '1' }, param: [] } }),
     ]);
   });
 
@@ -174,6 +205,8 @@ describe('___TESTS___ scenarios, run locally', () => {
       'A failed injection calls gtmOnFailure',
       'Unticked widgets are left out of the config and of the injected build; empty fields fall back to defaults',
       'Without permission nothing is written or injected, and the tag fails',
+      "With analytics consent the relay gets the stream's GA ids; a later withdrawal reaches the bridge",
+      'Without analytics consent nothing is read from analytics storage and the relay is told so',
     ]);
   });
 

@@ -35,11 +35,12 @@ beforeAll(async () => {
         .map(([id, key]) => id + ':' + key)
         .join(','),
     },
-    outboundService: async (request) => {
+    // Every outbound fetch of the Worker comes here (miniflare's `outboundService`, a function form its types omit).
+    outboundService: (async (request: Request) => {
       const status = answers.length ? answers.shift()! : 204;
       received.push({ url: request.url, body: JSON.parse(await request.text()) });
       return new Response(null, { status });
-    },
+    }) as never,
   });
   await mf.ready;
 }, 60_000);
@@ -91,7 +92,7 @@ describe('the Worker with D1', () => {
     expect((await post(path, { ...SEED_BODY, routeId: '608b31464a37500001ba7fbe', actionType: 'cancel' })).status).toBe(202);
     await until(() => received.length == 1);
     expect(wrangler.triggers.crons).toEqual(['* * * * *']);
-    const worker = await mf.getWorker();
+    const worker = (await mf.getWorker()) as unknown as { scheduled(options: { cron: string }): Promise<unknown> };
     // Not due yet (30 s backoff): the cron run sends nothing.
     await worker.scheduled({ cron: wrangler.triggers.crons[0] });
     expect(received).toHaveLength(1);

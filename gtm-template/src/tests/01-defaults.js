@@ -32,7 +32,7 @@ assertThat(config).isEqualTo({
   dataLayerName: 'dataLayer',
   eventPrefix: 'widget_',
   output: 'dataLayer',
-  chiliPiper: { origins: [] },
+  chiliPiper: { origins: [], relay: null },
   leadActions: {},
   generateLead: true,
   hashEmail: false,

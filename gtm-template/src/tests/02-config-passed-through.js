@@ -34,7 +34,7 @@ assertThat(config).isEqualTo({
   dataLayerName: 'siteLayer',
   eventPrefix: 'chat_',
   output: 'gtag',
-  chiliPiper: { origins: ['https://booking.example.com'] },
+  chiliPiper: { origins: ['https://booking.example.com'], relay: null },
   leadActions: { chili_piper: ['booked', 'booking-confirmed'], userlike: ['register_submit'] },
   generateLead: true,
   hashEmail: true,

@@ -16,9 +16,11 @@ import { ownValue } from '../../lib/ownValue';
 import { toId } from '../../lib/toId';
 import { toIsoTime } from '../../lib/toIsoTime';
 import { chiliPiperKeys, type ChiliPiperOptions, type ChiliPiperParams } from './params';
+import { readRelayOptions, startRelayClient } from './relay';
 import { chiliPiperDocs, chiliPiperStages, type ChiliPiperAction } from './stages';
 
 export type { ChiliPiperOptions, ChiliPiperParams } from './params';
+export type { ChiliPiperRelayApi, ChiliPiperRelayOptions } from './relay';
 export { chiliPiperStages } from './stages';
 
 const SUFFIXES = ['.chilipiper.com', '.chilipiper.io'];
@@ -93,6 +95,8 @@ interface FrameState {
   scope: string;
   /** Whether the iframe was on screen at its last message. */
   shown: boolean;
+  /** Whether the relay sends this booking's lead (decided when the iframe is first shown). */
+  leadByRelay?: boolean;
 }
 
 /** The page's iframe whose window is `source`, if it is in the document. */
@@ -141,12 +145,15 @@ export const chiliPiper = defineAdapter<'chili_piper', ChiliPiperParams, 'chiliP
         'origins like "https://book.example.com", no path or trailing slash',
         () => [],
       ],
+      relay: [readRelayOptions, '{url: "https://…", analyticsConsent: true|false, measurementId?, clientId?, sessionId?}', () => null],
     },
     renamed: { chiliPiperOrigins: 'origins' },
   },
   docs: chiliPiperDocs,
-  install({ report, options, log, track }) {
+  install({ report, options, log, track, isLeadAction }) {
     const extraOrigins = options.origins;
+    const relay = options.relay ? startRelayClient(options.relay, isLeadAction('booking-confirmed'), log) : undefined;
+    if (relay) track(relay.hookSnippet());
     const frames = new WeakMap<object, FrameState>();
     let framesSeen = 0;
     // The one 'esc' waiting to see whether the loader closes its popup.
@@ -172,6 +179,9 @@ export const chiliPiper = defineAdapter<'chili_piper', ChiliPiperParams, 'chiliP
         if (frame) state.shown = isShown(frame);
         if (!state.shown) return log('chili_piper "' + message.widget_action + '": booking iframe not shown, ignored');
         message.scope = state.scope;
+        // The first booking shown after a webhook URL was handed out is the one Chili Piper reports to the relay.
+        if (relay && state.leadByRelay === undefined) state.leadByRelay = relay.claimBooking();
+        message.leadSentElsewhere = state.leadByRelay;
       }
       // The legacy loader closes on 'esc' only when the site set closeOnOutside: push close once it has.
       if (message.widget_action == 'esc' && frame) {
@@ -197,5 +207,6 @@ export const chiliPiper = defineAdapter<'chili_piper', ChiliPiperParams, 'chiliP
       stopWaiting();
       removeEventListener('message', onMessage);
     });
+    return relay && relay.api;
   },
 });

@@ -1,4 +1,5 @@
 import type { AssertNever } from '../../core/schema';
+import type { ChiliPiperRelayOptions } from './relay';
 
 /** Chili Piper detail keys. Ids are Chili Piper's and the rep's CRM ids, never the visitor's. */
 export interface ChiliPiperParams {
@@ -39,4 +40,10 @@ export interface ChiliPiperOptions {
    * Piper messages besides `https://*.chilipiper.com` and `https://*.chilipiper.io`.
    */
   origins: string[];
+  /**
+   * Opt-in: the webhook relay that carries the booking's outcome (confirmed,
+   * rescheduled, reassigned, canceled) to GA4 even after the visitor left.
+   * `null` (the default) leaves it off. See docs/closing-the-loop.md.
+   */
+  relay: ChiliPiperRelayOptions | null;
 }

@@ -1,0 +1,57 @@
+// Scenario: With analytics consent the relay gets the stream's GA ids; a later withdrawal reaches the bridge
+const mockData = {
+  chiliPiper: true,
+  customerly: false,
+  userlike: false,
+  genesys: false,
+  output: 'dataLayer',
+  dataLayerName: 'dataLayer',
+  eventPrefix: 'widget_',
+  generateLead: true,
+  hashEmail: false,
+  debug: false,
+  chiliPiperRelay: true,
+  chiliPiperRelayUrl: 'https://relay.example.com',
+  chiliPiperRelayMeasurementId: 'G-ABC12345',
+};
+
+let config;
+mock('setInWindow', function (key, value) {
+  config = value;
+});
+mock('injectScript', function (url, onSuccess) {
+  onSuccess();
+});
+mock('isConsentGranted', function (consentType) {
+  return consentType == 'analytics_storage';
+});
+mock('readAnalyticsStorage', {
+  client_id: '1234567890.1763726400',
+  sessions: [
+    { measurement_id: 'G-OTHER999', session_id: '1111111111', session_number: 1 },
+    { measurement_id: 'G-ABC12345', session_id: '1763726400', session_number: 4 },
+  ],
+});
+let listener;
+mock('addConsentListener', function (consentType, callback) {
+  assertThat(consentType).isEqualTo('analytics_storage');
+  listener = callback;
+});
+mock('callInWindow', function () {});
+
+runCode(mockData);
+
+assertThat(config.chiliPiper).isEqualTo({
+  origins: [],
+  relay: {
+    url: 'https://relay.example.com',
+    analyticsConsent: true,
+    measurementId: 'G-ABC12345',
+    clientId: '1234567890.1763726400',
+    sessionId: '1763726400',
+  },
+});
+assertApi('callInWindow').wasNotCalled();
+listener('analytics_storage', false);
+assertApi('callInWindow').wasCalledWith('gtmWidgetBridge.chiliPiper.setAnalyticsConsent', false);
+assertApi('gtmOnSuccess').wasCalled();

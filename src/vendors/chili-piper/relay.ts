@@ -1,0 +1,232 @@
+/**
+ * The browser half of the webhook relay (opt-in, analytics consent only):
+ * obtains a sealed, per-booking webhook URL from the site's relay and hands
+ * it to Chili Piper as the `webHook` option of the legacy snippet's calls
+ * (`ChiliPiper.submit`, `scheduling`, `bookMeeting`, `showCalendar`,
+ * `getQuery`; npm `@chilipiper/concierge`), or to the site for its own REST
+ * API call. Chili Piper then reports the booking's outcome (confirmed,
+ * rescheduled, reassigned, canceled) to the relay even after the visitor
+ * left, and the relay sends it to GA4 with the Measurement Protocol.
+ * Webhook option: Chili Piper help center, "Concierge REST API", section
+ * "Webhook"; GA ids: https://developers.google.com/tag-platform/gtagjs/reference#get
+ */
+import { HOOKED, hookProperty } from '../../lib/hookProperty';
+import { isRecord } from '../../lib/isRecord';
+import { ownValue } from '../../lib/ownValue';
+import type { Log } from '../../core/log';
+
+/** The relay option of the Chili Piper adapter. */
+export interface ChiliPiperRelayOptions {
+  /** The relay's base URL, e.g. `https://relay.example.com`. */
+  url: string;
+  /** Whether the visitor granted analytics consent; without it the bridge asks the relay for nothing. */
+  analyticsConsent: boolean;
+  /** GA4 measurement id (`G-…`) whose client and session ids are read with `gtag('get', …)`. */
+  measurementId?: string;
+  /** The GA client id, when the page already has it (the GTM template reads it from analytics storage). */
+  clientId?: string;
+  /** The GA session id, likewise. */
+  sessionId?: string;
+}
+
+/** What the bridge exposes as `gtmWidgetBridge.chiliPiper` when the relay is on. */
+export interface ChiliPiperRelayApi {
+  /**
+   * A fresh webhook URL for a booking the site requests itself (Chili
+   * Piper's REST API, `options.webHook`); undefined without consent or
+   * relay. The next booking shown on the page is then the relay's: its
+   * `generate_lead` comes from the relay.
+   */
+  webhookUrl(): Promise<string | undefined>;
+  /** Consent changed: withdrawn forgets any URL held and asks for none; granted asks for one. */
+  setAnalyticsConsent(granted: boolean): void;
+}
+
+/** The snippet's methods that take `(domain, router, options)` and post `options.webHook` to Chili Piper. */
+const SNIPPET_METHODS = ['submit', 'scheduling', 'bookMeeting', 'showCalendar', 'getQuery'];
+/** A URL the relay handed out: an http(s) URL without spaces or quotes, of sane length. */
+const WEBHOOK_URL = /^https?:\/\/[^\s"'<>]{1,2000}$/;
+const CLIENT_ID = /^\d{1,20}\.\d{1,20}$/;
+const SESSION_ID = /^\d{1,20}$/;
+const MEASUREMENT_ID = /^G-[A-Z0-9]{4,16}$/;
+
+/** The option's rule: a valid relay option, or undefined. */
+export function readRelayOptions(value: unknown): ChiliPiperRelayOptions | undefined {
+  if (!isRecord(value)) return undefined;
+  const url = ownValue(value, 'url');
+  const consent = ownValue(value, 'analyticsConsent');
+  const measurementId = ownValue(value, 'measurementId');
+  const clientId = ownValue(value, 'clientId');
+  const sessionId = ownValue(value, 'sessionId');
+  // https, or plain http to the machine itself (a relay under development).
+  if (typeof url != 'string' || !/^(https:\/\/[^\s/?#]+|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)(\/[^\s?#]*)?$/.test(url)) return undefined;
+  if (typeof consent != 'boolean') return undefined;
+  const optional = (field: unknown, pattern: RegExp) => field === undefined || field === '' || (typeof field == 'string' && pattern.test(field));
+  if (!optional(measurementId, MEASUREMENT_ID) || !optional(clientId, CLIENT_ID) || !optional(sessionId, SESSION_ID)) return undefined;
+  return {
+    url: url.replace(/\/+$/, ''),
+    analyticsConsent: consent,
+    measurementId: (measurementId as string) || undefined,
+    clientId: (clientId as string) || undefined,
+    sessionId: (sessionId as string) || undefined,
+  };
+}
+
+interface Ids {
+  clientId: string;
+  sessionId?: string;
+}
+
+/** The GA ids: given, or read from the Google tag with `gtag('get', …)` (its callback runs once the tag loaded). */
+function readIds(options: ChiliPiperRelayOptions, done: (ids: Ids) => void): void {
+  if (options.clientId) return done({ clientId: options.clientId, sessionId: options.sessionId });
+  const gtag = (window as { gtag?: unknown }).gtag;
+  if (!options.measurementId || typeof gtag != 'function') return;
+  gtag('get', options.measurementId, 'client_id', (clientId: unknown) => {
+    if (typeof clientId != 'string' || !CLIENT_ID.test(clientId)) return;
+    gtag('get', options.measurementId, 'session_id', (sessionId: unknown) => {
+      const session = sessionId == null ? '' : String(sessionId);
+      done({ clientId, sessionId: SESSION_ID.test(session) ? session : undefined });
+    });
+  });
+}
+
+/** A URL held for the next booking, and whether the relay counts that booking's lead. */
+interface Held {
+  url: string;
+  expiresAt: number;
+}
+
+/**
+ * Starts the relay client. `countsLead`: whether the browser would count a
+ * confirmed booking as a lead (the relay then sends that `generate_lead`).
+ * Returns the public API, the snippet hook's undo, and `claimBooking()`, which
+ * the adapter calls when a booking iframe is first shown: true when a URL was
+ * handed out for it, so its lead is the relay's.
+ */
+export function startRelayClient(options: ChiliPiperRelayOptions, countsLead: boolean, log: Log) {
+  let consent = options.analyticsConsent;
+  let held: Held | undefined;
+  let pending: Promise<Held | undefined> | undefined;
+  // Handed out and not yet claimed by a booking iframe.
+  let handedOut = false;
+  let generation = 0;
+  let snippetSeen = false;
+
+  /** Asks the relay for a URL once at a time; resolves undefined when it cannot. */
+  function obtain(): Promise<Held | undefined> {
+    if (held && held.expiresAt > Date.now()) return Promise.resolve(held);
+    if (!consent || typeof fetch != 'function') return Promise.resolve(undefined);
+    if (pending) return pending;
+    const asked = generation;
+    pending = new Promise<Held | undefined>((resolve) => {
+      readIds(options, (ids) => {
+        fetch(options.url + '/v1/tokens', {
+          method: 'POST',
+          // text/plain keeps it a simple request: no CORS preflight round trip.
+          headers: { 'content-type': 'text/plain;charset=UTF-8' },
+          body: JSON.stringify({ clientId: ids.clientId, sessionId: ids.sessionId, analyticsConsent: true, lead: countsLead }),
+          credentials: 'omit',
+        })
+          .then((response) => (response.ok ? response.json() : undefined))
+          .then((answer: unknown) => {
+            const url = ownValue(answer, 'webhookUrl');
+            const expiresAt = ownValue(answer, 'expiresAt');
+            // Consent withdrawn meanwhile: the answer is dropped.
+            if (asked != generation || typeof url != 'string' || !WEBHOOK_URL.test(url) || typeof expiresAt != 'number') return resolve(undefined);
+            held = { url, expiresAt };
+            log('chili_piper relay: webhook URL ready');
+            resolve(held);
+          })
+          .catch(() => {
+            log('chili_piper relay: no webhook URL (relay unreachable)');
+            resolve(undefined);
+          });
+      });
+    }).then((result) => {
+      pending = undefined;
+      return result;
+    });
+    return pending;
+  }
+
+  /** Takes the held URL for one booking (the next one is asked for at once). */
+  function take(): string | undefined {
+    if (!held || held.expiresAt <= Date.now()) return undefined;
+    const url = held.url;
+    held = undefined;
+    handedOut = true;
+    void obtain();
+    return url;
+  }
+
+  /** Wraps one snippet method so a call without its own `webHook` gets the held URL. */
+  function wrapMethod(snippet: Record<string, unknown>, name: string, undo: (() => void)[]): void {
+    const original = snippet[name];
+    if (typeof original != 'function' || HOOKED in original) return;
+    const wrapper = function (this: unknown) {
+      // eslint-disable-next-line prefer-rest-params
+      const args = Array.prototype.slice.call(arguments);
+      const given = args[2];
+      if ((given === undefined || isRecord(given)) && ownValue(given, 'webHook') === undefined) {
+        const url = take();
+        // A copy: the site's options object is never written to.
+        if (url) args[2] = Object.assign({}, given, { webHook: url });
+      }
+      return original.apply(this, args);
+    };
+    (wrapper as unknown as Record<string, unknown>)[HOOKED] = () => original;
+    // The stub snippet queues calls on the method itself (`ChiliPiper.submit.q`): keep what is queued.
+    if ((original as unknown as Record<string, unknown>).q) (wrapper as unknown as Record<string, unknown>).q = (original as unknown as Record<string, unknown>).q;
+    snippet[name] = wrapper;
+    undo.push(() => {
+      if (snippet[name] === wrapper) snippet[name] = original;
+    });
+  }
+
+  const undoMethods: (() => void)[] = [];
+  const hookSnippet = () => {
+    // Follows `window.ChiliPiper` however often it is replaced: the stub first, the loader's object later.
+    const restore = hookProperty(
+      window as unknown as Record<string, unknown>,
+      'ChiliPiper',
+      (snippet) => {
+        if (!isRecord(snippet) && typeof snippet != 'function') return;
+        snippetSeen = true;
+        for (const name of SNIPPET_METHODS) wrapMethod(snippet as Record<string, unknown>, name, undoMethods);
+        // A page with the snippet will likely book: have a URL ready before the visitor submits.
+        void obtain();
+      },
+      undefined,
+      false,
+    );
+    return () => {
+      restore();
+      while (undoMethods.length) undoMethods.pop()!();
+    };
+  };
+
+  const api: ChiliPiperRelayApi = {
+    webhookUrl: () => obtain().then(() => take()),
+    setAnalyticsConsent(granted) {
+      if (typeof granted != 'boolean') return;
+      consent = granted;
+      if (!granted) {
+        generation++;
+        held = undefined;
+        handedOut = false;
+      } else if (snippetSeen) void obtain();
+    },
+  };
+
+  return {
+    api,
+    hookSnippet,
+    /** Whether the booking now shown was handed a URL whose relay counts its lead. */
+    claimBooking(): boolean {
+      const claimed = handedOut && countsLead;
+      handedOut = false;
+      return claimed;
+    },
+  };
+}
