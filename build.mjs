@@ -52,13 +52,21 @@ function vendorCombinations() {
   return combinations.sort((a, b) => a.length - b.length);
 }
 
-/** The file stem of a combination: the all-vendor files keep their published names. */
-const stemOf = (combination) =>
-  'gtm-widget-bridge' + (combination.length == VENDOR_ENTRIES.length ? '' : '.' + combination.map((entry) => entry.vendor).join('.'));
+/**
+ * The file stem of a combination: the all-vendor files keep their published names; `.relay` marks the
+ * builds with the Chili Piper webhook relay's client (opt-in code no other site downloads).
+ */
+const stemOf = (combination, withRelay = false) =>
+  'gtm-widget-bridge' +
+  (combination.length == VENDOR_ENTRIES.length ? '' : '.' + combination.map((entry) => entry.vendor).join('.')) +
+  (withRelay ? '.relay' : '');
+/** Combinations with Chili Piper get a `.relay` twin. */
+const hasChiliPiper = (combination) => combination.some((entry) => entry.vendor == 'chili_piper');
 
 /** A classic-script entry installing exactly these vendors, with a push builder written for their keys. */
-const entryFor = (combination) => ({
+const entryFor = (combination, withRelay = false) => ({
   contents: [
+    ...(withRelay ? ["import { enableChiliPiperRelay } from './src/vendors/chili-piper/relay';", 'enableChiliPiperRelay();'] : []),
     "import { installFromPage } from './src/core/installFromPage';",
     "import { capParams, toParamValue as v } from './src/core/buildPush';",
     "import { SCHEMA_VERSION as S } from './src/core/schema';",
@@ -67,16 +75,16 @@ const entryFor = (combination) => ({
     `installFromPage(adapters, __VERSION__, ${renderPushBuilder(composeSchemaKeys(ADAPTERS.filter((adapter) => combination.some((entry) => entry.vendor == adapter.vendor))))});`,
   ].join('\n'),
   resolveDir: '.',
-  sourcefile: stemOf(combination) + '.entry.ts',
+  sourcefile: stemOf(combination, withRelay) + '.entry.ts',
   loader: 'ts',
 });
 
 /** The minified IIFE of a combination: the file a CDN serves and the GTM template injects. */
-async function buildIife(combination) {
+async function buildIife(combination, withRelay = false) {
   const { metafile } = await build({
     ...shared,
-    stdin: entryFor(combination),
-    outfile: `${DIST}/${stemOf(combination)}.js`,
+    stdin: entryFor(combination, withRelay),
+    outfile: `${DIST}/${stemOf(combination, withRelay)}.js`,
     format: 'iife',
     minify: true,
     sourcemap: 'linked',
@@ -104,6 +112,7 @@ function reportModules(metafile) {
 async function buildEsm() {
   const entryPoints = { index: 'src/index.ts', core: 'src/modular.ts' };
   for (const entry of VENDOR_ENTRIES) entryPoints[`vendors/${entry.folder}`] = `src/vendors/${entry.folder}/index.ts`;
+  entryPoints['vendors/chili-piper-relay'] = 'src/vendors/chili-piper/relay.ts';
   await build({
     ...shared,
     entryPoints,
@@ -119,7 +128,7 @@ async function buildEsm() {
 
 /** Declarations through the TypeScript compiler API, re-exported from dist/index.d.ts. */
 function buildTypes() {
-  const program = ts.createProgram(['src/index.ts', 'src/modular.ts', 'src/globals.d.ts'], {
+  const program = ts.createProgram(['src/index.ts', 'src/modular.ts', 'src/vendors/chili-piper/relay.ts', 'src/globals.d.ts'], {
     declaration: true,
     emitDeclarationOnly: true,
     outDir: `${DIST}/types`,
@@ -149,6 +158,7 @@ function buildTypes() {
   for (const entry of VENDOR_ENTRIES) {
     writeFileSync(`${DIST}/vendors/${entry.folder}.d.ts`, `export * from '../types/vendors/${entry.folder}/index.js';\n`);
   }
+  writeFileSync(`${DIST}/vendors/chili-piper-relay.d.ts`, `export * from '../types/vendors/chili-piper/relay.js';\n`);
 }
 
 /**
@@ -183,8 +193,8 @@ function addDeclarationExtensions(dir) {
  * new tool) with target ES5, then esbuild minifies it with target es5, which
  * would itself refuse any remaining ES2015 syntax.
  */
-async function buildGtmPaste(combination) {
-  const bundled = await build({ ...shared, stdin: entryFor(combination), format: 'iife', write: false });
+async function buildGtmPaste(combination, withRelay = false) {
+  const bundled = await build({ ...shared, stdin: entryFor(combination, withRelay), format: 'iife', write: false });
   const es5 = ts.transpileModule(bundled.outputFiles[0].text, {
     compilerOptions: { target: ts.ScriptTarget.ES5, module: ts.ModuleKind.None, removeComments: true },
   }).outputText;
@@ -192,7 +202,8 @@ async function buildGtmPaste(combination) {
   const { code } = await transform(`(function(){${es5}})();`, { minify: true, target: 'es5', legalComments: 'none' });
   const adapters = ADAPTERS.filter((adapter) => combination.some((entry) => entry.vendor == adapter.vendor));
   const paste = renderGtmPaste(pkg, defaultConfig(adapters), optionComments(adapters), code);
-  writeFileSync(`${DIST}/${stemOf(combination)}.gtm.html`, paste);
+  writeFileSync(`${DIST}/${stemOf(combination, withRelay)}.gtm.html`, paste);
+  if (withRelay) return;
   // The ready-to-import containers (one installs the paste, one the template tag; import one of them)
   // embed the all-vendor paste or the template: build outputs, never committed sources.
   if (combination.length == VENDOR_ENTRIES.length) {
@@ -226,6 +237,8 @@ async function buildConsumerSamples() {
     samples[`esm consumer: ${entry.folder} only`] =
       `import { install } from './dist/core.mjs'; import { ${entry.name} } from './dist/vendors/${entry.folder}.mjs'; install(undefined, [${entry.name}]);`;
   }
+  samples['esm consumer: chili-piper with relay'] =
+    "import { install } from './dist/core.mjs'; import { chiliPiper } from './dist/vendors/chili-piper.mjs'; import { enableChiliPiperRelay } from './dist/vendors/chili-piper-relay.mjs'; enableChiliPiperRelay(); install(undefined, [chiliPiper]);";
   const sizes = {};
   for (const [name, contents] of Object.entries(samples)) {
     const result = await build({
@@ -250,8 +263,9 @@ function reportSizes(samples) {
   const rows = [];
   const over = [];
   for (const combination of vendorCombinations()) {
-    for (const file of [`${stemOf(combination)}.js`, `${stemOf(combination)}.gtm.html`])
-      if (!(file in budget.gzip)) over.push(`${file}: no budget`);
+    const files = [`${stemOf(combination)}.js`, `${stemOf(combination)}.gtm.html`];
+    if (hasChiliPiper(combination)) files.push(`${stemOf(combination, true)}.js`);
+    for (const file of files) if (!(file in budget.gzip)) over.push(`${file}: no budget`);
   }
   for (const file of Object.keys(budget.gzip)) {
     if (!(file in samples) && !existsSync(`${DIST}/${file}`)) {
@@ -274,9 +288,12 @@ mkdirSync(DIST, { recursive: true });
 const combinations = vendorCombinations();
 const [iifeMetafile] = await Promise.all([
   buildIife(combinations[combinations.length - 1]),
-  ...combinations.slice(0, -1).map(buildIife),
+  ...combinations.slice(0, -1).map((combination) => buildIife(combination)),
+  // The relay's client: an IIFE twin of every combination with Chili Piper, and the all-vendor paste.
+  ...combinations.filter(hasChiliPiper).map((combination) => buildIife(combination, true)),
   buildEsm(),
-  ...combinations.map(buildGtmPaste),
+  ...combinations.map((combination) => buildGtmPaste(combination)),
+  buildGtmPaste(combinations[combinations.length - 1], true),
 ]);
 buildTypes();
 assertNoDocsInBundles();

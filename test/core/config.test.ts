@@ -1,3 +1,4 @@
+import { enableChiliPiperRelay } from '../../src/vendors/chili-piper/relay';
 import { describe, expect, it, vi } from 'vitest';
 import { MAX_LIST_LENGTH, defaultConfig as defaultsFor, parseConfig as parseWith } from '../../src/core/config';
 import { ADAPTERS } from '../../src/vendors/registry';
@@ -29,6 +30,7 @@ describe('parseConfig', () => {
   });
 
   it('accepts every valid field', () => {
+    enableChiliPiperRelay();
     const raw = {
       vendors: ['chili_piper'],
       dataLayerName: 'myLayer',

@@ -16,11 +16,23 @@ import { ownValue } from '../../lib/ownValue';
 import { toId } from '../../lib/toId';
 import { toIsoTime } from '../../lib/toIsoTime';
 import { chiliPiperKeys, type ChiliPiperOptions, type ChiliPiperParams } from './params';
-import { readRelayOptions, startRelayClient } from './relay';
+import type { ChiliPiperRelayOptions, RelayClientStart } from './relay';
 import { chiliPiperDocs, chiliPiperStages, type ChiliPiperAction } from './stages';
 
 export type { ChiliPiperOptions, ChiliPiperParams } from './params';
 export type { ChiliPiperRelayApi, ChiliPiperRelayOptions } from './relay';
+
+/**
+ * The webhook relay's browser client, when the build includes it (the
+ * `.relay` builds, or `enableChiliPiperRelay()` from
+ * `gtm-widget-bridge/vendors/chili-piper-relay`): opt-in code no other site
+ * downloads.
+ */
+let relayClient: { read: (value: unknown) => ChiliPiperRelayOptions | undefined; start: RelayClientStart } | undefined;
+/** Registers the relay client; called by its module. */
+export function useRelayClient(client: typeof relayClient): void {
+  relayClient = client;
+}
 export { chiliPiperStages } from './stages';
 
 const SUFFIXES = ['.chilipiper.com', '.chilipiper.io'];
@@ -145,14 +157,19 @@ export const chiliPiper = defineAdapter<'chili_piper', ChiliPiperParams, 'chiliP
         'origins like "https://book.example.com", no path or trailing slash',
         () => [],
       ],
-      relay: [readRelayOptions, '{url: "https://…", analyticsConsent: true|false, measurementId?, clientId?, sessionId?}', () => null],
+      relay: [
+        (value) => (relayClient ? relayClient.read(value) : undefined),
+        // Short: this text ships in every Chili Piper build.
+        '{url, analyticsConsent} in a .relay build',
+        () => null,
+      ],
     },
     renamed: { chiliPiperOrigins: 'origins' },
   },
   docs: chiliPiperDocs,
   install({ report, options, log, track, isLeadAction }) {
     const extraOrigins = options.origins;
-    const relay = options.relay ? startRelayClient(options.relay, isLeadAction('booking-confirmed'), log) : undefined;
+    const relay = options.relay && relayClient ? relayClient.start(options.relay, isLeadAction('booking-confirmed'), log) : undefined;
     if (relay) track(relay.hookSnippet());
     const frames = new WeakMap<object, FrameState>();
     let framesSeen = 0;

@@ -14,6 +14,7 @@ import { HOOKED, hookProperty } from '../../lib/hookProperty';
 import { isRecord } from '../../lib/isRecord';
 import { ownValue } from '../../lib/ownValue';
 import type { Log } from '../../core/log';
+import { useRelayClient } from './index';
 
 /** The relay option of the Chili Piper adapter. */
 export interface ChiliPiperRelayOptions {
@@ -97,6 +98,18 @@ interface Held {
   expiresAt: number;
 }
 
+/** The type of {@link startRelayClient}, for the adapter that calls it. */
+export type RelayClientStart = typeof startRelayClient;
+
+/**
+ * Includes the relay client: call once before `install()` (bundler users);
+ * the `.relay` builds call it themselves. Without it the `chiliPiper.relay`
+ * option is refused with a warning.
+ */
+export function enableChiliPiperRelay(): void {
+  useRelayClient({ read: readRelayOptions, start: startRelayClient });
+}
+
 /**
  * Starts the relay client. `countsLead`: whether the browser would count a
  * confirmed booking as a lead (the relay then sends that `generate_lead`).
@@ -119,7 +132,7 @@ export function startRelayClient(options: ChiliPiperRelayOptions, countsLead: bo
     if (!consent || typeof fetch != 'function') return Promise.resolve(undefined);
     if (pending) return pending;
     const asked = generation;
-    pending = new Promise<Held | undefined>((resolve) => {
+    const request: Promise<Held | undefined> = new Promise<Held | undefined>((resolve) => {
       readIds(options, (ids) => {
         fetch(options.url + '/v1/tokens', {
           method: 'POST',
@@ -144,10 +157,10 @@ export function startRelayClient(options: ChiliPiperRelayOptions, countsLead: bo
           });
       });
     }).then((result) => {
-      pending = undefined;
+      if (pending === request) pending = undefined;
       return result;
     });
-    return pending;
+    return (pending = request);
   }
 
   /** Takes the held URL for one booking (the next one is asked for at once). */
@@ -213,7 +226,7 @@ export function startRelayClient(options: ChiliPiperRelayOptions, countsLead: bo
       consent = granted;
       if (!granted) {
         generation++;
-        held = undefined;
+        held = pending = undefined;
         handedOut = false;
       } else if (snippetSeen) void obtain();
     },

@@ -1,0 +1,176 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useRelayClient } from '../../src/vendors/chili-piper';
+import { enableChiliPiperRelay, readRelayOptions, type ChiliPiperRelayApi } from '../../src/vendors/chili-piper/relay';
+import { installBridge, testWindow } from './../helpers';
+
+const RELAY = 'https://relay.example.com';
+const WEBHOOK = RELAY + '/v1/hooks/k1.sealed-token-';
+const IDS = { clientId: '1234567890.1763726400', sessionId: '1763726400' };
+
+/** A relay answering each token request with a fresh URL; every request body kept. */
+function fakeRelay(
+  answer: (n: number) => Response | Promise<Response> = (n) =>
+    Response.json({ webhookUrl: WEBHOOK + n, expiresAt: Date.now() + 60_000 }, { status: 201 }),
+) {
+  const bodies: unknown[] = [];
+  const fetch = vi.fn(async (url: string, init: RequestInit) => {
+    expect(url).toBe(RELAY + '/v1/tokens');
+    expect(init.credentials).toBe('omit');
+    bodies.push(JSON.parse(String(init.body)));
+    return answer(bodies.length);
+  });
+  vi.stubGlobal('fetch', fetch);
+  return { fetch, bodies };
+}
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** The legacy snippet's stub as Chili Piper's install instructions have it: each method queues its arguments. */
+function snippetStub() {
+  const stub: Record<string, ((...args: unknown[]) => void) & { q?: unknown[][] }> = {};
+  for (const name of ['submit', 'scheduling', 'showCalendar', 'bookMeeting']) {
+    stub[name] = function () {
+      // eslint-disable-next-line prefer-rest-params
+      testWindow.ChiliPiper &&
+        ((testWindow.ChiliPiper as typeof stub)[name].q = ((testWindow.ChiliPiper as typeof stub)[name].q || []).concat([
+          Array.from(arguments),
+        ]));
+    };
+  }
+  return stub;
+}
+const api = () => (testWindow.gtmWidgetBridge as unknown as { chiliPiper?: ChiliPiperRelayApi }).chiliPiper;
+
+beforeEach(enableChiliPiperRelay);
+afterEach(() => {
+  delete testWindow.ChiliPiper;
+  vi.unstubAllGlobals();
+});
+
+describe('chiliPiper.relay option', () => {
+  it('accepts https relays (and http on the machine itself) with a consent flag; refuses the rest', () => {
+    expect(readRelayOptions({ url: RELAY + '/', analyticsConsent: true, ...IDS })).toEqual({
+      url: RELAY,
+      analyticsConsent: true,
+      measurementId: undefined,
+      ...IDS,
+    });
+    expect(readRelayOptions({ url: 'http://127.0.0.1:8787', analyticsConsent: false })).toMatchObject({ url: 'http://127.0.0.1:8787' });
+    for (const bad of [
+      { url: 'http://relay.example.com', analyticsConsent: true },
+      { url: 'javascript:alert(1)', analyticsConsent: true },
+      { url: RELAY, analyticsConsent: 'yes' },
+      { url: RELAY },
+      { url: RELAY, analyticsConsent: true, clientId: 'jane@example.com' },
+      { url: RELAY, analyticsConsent: true, sessionId: 'abc' },
+      { url: RELAY, analyticsConsent: true, measurementId: 'UA-1234-1' },
+      'https://relay.example.com',
+    ])
+      expect(readRelayOptions(bad), JSON.stringify(bad)).toBeUndefined();
+  });
+
+  it('without consent asks the relay for nothing and adds no webHook (control: with consent it does)', async () => {
+    for (const consent of [false, true]) {
+      const relay = fakeRelay();
+      testWindow.ChiliPiper = snippetStub();
+      const handle = installBridge({ chiliPiper: { relay: { url: RELAY, analyticsConsent: consent, ...IDS } } });
+      await settle();
+      const site = { map: true };
+      (testWindow.ChiliPiper as ReturnType<typeof snippetStub>).submit('acme', 'inbound-router', site);
+      const queued = (testWindow.ChiliPiper as ReturnType<typeof snippetStub>).submit.q!;
+      expect(relay.fetch).toHaveBeenCalledTimes(consent ? 2 : 0); // one URL used, the next one asked for
+      expect(queued[0][2]).toEqual(consent ? { map: true, webHook: WEBHOOK + 1 } : { map: true });
+      expect(site).toEqual({ map: true }); // the site's own object is never written to
+      if (consent) expect(relay.bodies[0]).toEqual({ ...IDS, analyticsConsent: true, lead: true });
+      handle.uninstall();
+      delete testWindow.ChiliPiper;
+    }
+  });
+
+  it("keeps the site's own webHook, follows window.ChiliPiper when the loader replaces it, and restores it on uninstall", async () => {
+    fakeRelay();
+    const handle = installBridge({ chiliPiper: { relay: { url: RELAY, analyticsConsent: true, ...IDS } } });
+    const stub = snippetStub();
+    testWindow.ChiliPiper = stub;
+    await settle();
+    stub.submit('acme', 'router', { webHook: 'https://site.example.com/hook' });
+    expect(stub.submit.q![0][2]).toEqual({ webHook: 'https://site.example.com/hook' });
+    // The loader's object, as marketing.js assigns it after replaying the queue.
+    const calls: unknown[][] = [];
+    const loader = { submit: (...args: unknown[]) => void calls.push(args), scheduling: (...args: unknown[]) => void calls.push(args) };
+    testWindow.ChiliPiper = loader;
+    (testWindow.ChiliPiper as typeof loader).scheduling('acme', 'router');
+    expect(calls[0]).toEqual(['acme', 'router', { webHook: WEBHOOK + 1 }]);
+    await settle();
+    (testWindow.ChiliPiper as typeof loader).submit('acme', 'router', {});
+    expect(calls[1]).toEqual(['acme', 'router', { webHook: WEBHOOK + 2 }]);
+    const wrapped = loader.submit;
+    handle.uninstall();
+    expect(loader.submit).not.toBe(wrapped);
+    loader.submit('acme', 'router', {});
+    expect(calls[2]).toEqual(['acme', 'router', {}]);
+  });
+
+  it('exposes webhookUrl() for REST API bookings, one URL per booking, none after consent is withdrawn', async () => {
+    const relay = fakeRelay();
+    installBridge({ chiliPiper: { relay: { url: RELAY, analyticsConsent: true, ...IDS } } });
+    expect(await api()!.webhookUrl()).toBe(WEBHOOK + 1);
+    expect(await api()!.webhookUrl()).toBe(WEBHOOK + 2);
+    api()!.setAnalyticsConsent(false);
+    expect(await api()!.webhookUrl()).toBeUndefined();
+    expect(relay.fetch).toHaveBeenCalledTimes(3); // the third was asked for after the second was taken, before withdrawal
+    api()!.setAnalyticsConsent(true);
+    expect(await api()!.webhookUrl()).toMatch(/^https:\/\/relay\.example\.com\/v1\/hooks\//);
+  });
+
+  it('reads the GA ids with gtag("get") when the page does not pass them', async () => {
+    const relay = fakeRelay();
+    const gtag = vi.fn((command: string, id: string, field: string, callback: (value: unknown) => void) => {
+      expect([command, id]).toEqual(['get', 'G-ABC12345']);
+      callback(field == 'client_id' ? IDS.clientId : Number(IDS.sessionId));
+    });
+    testWindow.gtag = gtag;
+    installBridge({ chiliPiper: { relay: { url: RELAY, analyticsConsent: true, measurementId: 'G-ABC12345' } } });
+    expect(await api()!.webhookUrl()).toBe(WEBHOOK + 1);
+    expect(relay.bodies[0]).toEqual({ ...IDS, analyticsConsent: true, lead: true });
+    delete testWindow.gtag;
+  });
+
+  it('a failing or lying relay leaves the booking to the browser: no URL, nothing thrown', async () => {
+    for (const answer of [
+      () => Promise.reject(new TypeError('Failed to fetch')),
+      () => new Response('nope', { status: 500 }),
+      () => Response.json({ webhookUrl: 'javascript:alert(1)', expiresAt: Date.now() + 1000 }),
+      () => Response.json({ webhookUrl: WEBHOOK, expiresAt: Date.now() - 1 }),
+    ]) {
+      fakeRelay(answer);
+      const handle = installBridge({ chiliPiper: { relay: { url: RELAY, analyticsConsent: true, ...IDS } } });
+      expect(await api()!.webhookUrl()).toBeUndefined();
+      handle.uninstall();
+    }
+  });
+
+  it('a build without the relay client refuses the option with a warning (control: with it, the API is there)', async () => {
+    fakeRelay();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const config = { chiliPiper: { relay: { url: RELAY, analyticsConsent: true, ...IDS } } };
+    const enabled = installBridge(config);
+    expect(warn).not.toHaveBeenCalled();
+    expect(api()).toBeDefined();
+    enabled.uninstall();
+    useRelayClient(undefined);
+    const handle = installBridge(config);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/config\.chiliPiper\.relay is invalid \(expected .*\.relay build/));
+    expect((handle as unknown as { chiliPiper?: unknown }).chiliPiper).toBeUndefined();
+    handle.uninstall();
+    enableChiliPiperRelay();
+    expect((installBridge(config) as unknown as { chiliPiper?: unknown }).chiliPiper).toBeDefined();
+  });
+
+  it('no relay option: no API on the handle and window.ChiliPiper left alone', () => {
+    const stub = snippetStub();
+    testWindow.ChiliPiper = stub;
+    installBridge();
+    expect(api()).toBeUndefined();
+    expect(testWindow.ChiliPiper).toBe(stub);
+    expect(Object.getOwnPropertyDescriptor(window, 'ChiliPiper')!.value).toBe(stub);
+  });
+});
