@@ -364,7 +364,8 @@ const queryPermission = require('queryPermission');
 const readAnalyticsStorage = require('readAnalyticsStorage');
 const setInWindow = require('setInWindow');
 
-// dist/gtm-widget-bridge.js has every vendor; dist/gtm-widget-bridge.<vendor>[.<vendor>…].js only the ticked ones.
+// dist/gtm-widget-bridge.js has every vendor; dist/gtm-widget-bridge.<vendor>[.<vendor>…].js only the ticked ones;
+// a `.relay` before `.js` adds the Chili Piper webhook relay's client.
 const BRIDGE_BASE = 'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/gtm-widget-bridge';
 const CONFIG_KEY = 'gtmWidgetBridgeConfig';
 const RELAY_CONSENT = 'gtmWidgetBridge.chiliPiper.setAnalyticsConsent';
@@ -385,7 +386,7 @@ for (let i = 0; i < originRows.length; i++) {
 // The webhook relay (opt-in): only with analytics consent, and with the visitor's GA ids for the stream.
 // https://developers.google.com/tag-platform/tag-manager/templates/api#readanalyticsstorage
 let relay = null;
-if (data.chiliPiperRelay && data.chiliPiperRelayUrl) {
+if (data.chiliPiper && data.chiliPiperRelay && data.chiliPiperRelayUrl) {
   const consent = isConsentGranted('analytics_storage') === true;
   relay = { url: data.chiliPiperRelayUrl, analyticsConsent: consent, measurementId: data.chiliPiperRelayMeasurementId || '' };
   // Nothing is read from analytics storage without consent.
@@ -421,8 +422,11 @@ const config = {
 };
 
 // The build with exactly the ticked vendors, so the page downloads and runs nothing else.
+// With the relay ticked, its `.relay` twin, which adds the relay's client.
 const bridgeUrl =
-  vendors.length == 0 || vendors.length == VENDOR_CHECKBOXES.length ? BRIDGE_BASE + '.js' : BRIDGE_BASE + '.' + vendors.join('.') + '.js';
+  (vendors.length == 0 || vendors.length == VENDOR_CHECKBOXES.length ? BRIDGE_BASE : BRIDGE_BASE + '.' + vendors.join('.')) +
+  (relay ? '.relay' : '') +
+  '.js';
 
 if (!queryPermission('access_globals', 'readwrite', CONFIG_KEY) || !queryPermission('inject_script', bridgeUrl)) {
   data.gtmOnFailure();
@@ -824,7 +828,9 @@ scenarios:
     mock('setInWindow', function (key, value) {
       config = value;
     });
+    let injected;
     mock('injectScript', function (url, onSuccess) {
+      injected = url;
       onSuccess();
     });
     mock('isConsentGranted', function (consentType) {
@@ -856,6 +862,7 @@ scenarios:
         sessionId: '1763726400',
       },
     });
+    assertThat(injected).isEqualTo('https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/gtm-widget-bridge.chili_piper.relay.js');
     assertApi('callInWindow').wasNotCalled();
     listener('analytics_storage', false);
     assertApi('callInWindow').wasCalledWith('gtmWidgetBridge.chiliPiper.setAnalyticsConsent', false);
@@ -882,7 +889,9 @@ scenarios:
     mock('setInWindow', function (key, value) {
       config = value;
     });
+    let injected;
     mock('injectScript', function (url, onSuccess) {
+      injected = url;
       onSuccess();
     });
     mock('isConsentGranted', false);
@@ -899,6 +908,7 @@ scenarios:
     mockData.chiliPiperRelay = false;
     runCode(mockData);
     assertThat(config.chiliPiper.relay).isEqualTo(null);
+    assertThat(injected).isEqualTo('https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/gtm-widget-bridge.chili_piper.js');
 
 
 ___NOTES___

@@ -11,7 +11,8 @@ const queryPermission = require('queryPermission');
 const readAnalyticsStorage = require('readAnalyticsStorage');
 const setInWindow = require('setInWindow');
 
-// dist/gtm-widget-bridge.js has every vendor; dist/gtm-widget-bridge.<vendor>[.<vendor>…].js only the ticked ones.
+// dist/gtm-widget-bridge.js has every vendor; dist/gtm-widget-bridge.<vendor>[.<vendor>…].js only the ticked ones;
+// a `.relay` before `.js` adds the Chili Piper webhook relay's client.
 const BRIDGE_BASE = '__BRIDGE_BASE__';
 const CONFIG_KEY = 'gtmWidgetBridgeConfig';
 const RELAY_CONSENT = 'gtmWidgetBridge.chiliPiper.setAnalyticsConsent';
@@ -32,7 +33,7 @@ for (let i = 0; i < originRows.length; i++) {
 // The webhook relay (opt-in): only with analytics consent, and with the visitor's GA ids for the stream.
 // https://developers.google.com/tag-platform/tag-manager/templates/api#readanalyticsstorage
 let relay = null;
-if (data.chiliPiperRelay && data.chiliPiperRelayUrl) {
+if (data.chiliPiper && data.chiliPiperRelay && data.chiliPiperRelayUrl) {
   const consent = isConsentGranted('analytics_storage') === true;
   relay = { url: data.chiliPiperRelayUrl, analyticsConsent: consent, measurementId: data.chiliPiperRelayMeasurementId || '' };
   // Nothing is read from analytics storage without consent.
@@ -68,8 +69,11 @@ const config = {
 };
 
 // The build with exactly the ticked vendors, so the page downloads and runs nothing else.
+// With the relay ticked, its `.relay` twin, which adds the relay's client.
 const bridgeUrl =
-  vendors.length == 0 || vendors.length == VENDOR_CHECKBOXES.length ? BRIDGE_BASE + '.js' : BRIDGE_BASE + '.' + vendors.join('.') + '.js';
+  (vendors.length == 0 || vendors.length == VENDOR_CHECKBOXES.length ? BRIDGE_BASE : BRIDGE_BASE + '.' + vendors.join('.')) +
+  (relay ? '.relay' : '') +
+  '.js';
 
 if (!queryPermission('access_globals', 'readwrite', CONFIG_KEY) || !queryPermission('inject_script', bridgeUrl)) {
   data.gtmOnFailure();

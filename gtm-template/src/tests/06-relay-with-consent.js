@@ -19,7 +19,9 @@ let config;
 mock('setInWindow', function (key, value) {
   config = value;
 });
+let injected;
 mock('injectScript', function (url, onSuccess) {
+  injected = url;
   onSuccess();
 });
 mock('isConsentGranted', function (consentType) {
@@ -51,6 +53,7 @@ assertThat(config.chiliPiper).isEqualTo({
     sessionId: '1763726400',
   },
 });
+assertThat(injected).isEqualTo('__BRIDGE_BASE__.chili_piper.relay.js');
 assertApi('callInWindow').wasNotCalled();
 listener('analytics_storage', false);
 assertApi('callInWindow').wasCalledWith('gtmWidgetBridge.chiliPiper.setAnalyticsConsent', false);

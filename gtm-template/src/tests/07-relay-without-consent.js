@@ -19,7 +19,9 @@ let config;
 mock('setInWindow', function (key, value) {
   config = value;
 });
+let injected;
 mock('injectScript', function (url, onSuccess) {
+  injected = url;
   onSuccess();
 });
 mock('isConsentGranted', false);
@@ -36,3 +38,4 @@ assertApi('addConsentListener').wasCalled();
 mockData.chiliPiperRelay = false;
 runCode(mockData);
 assertThat(config.chiliPiper.relay).isEqualTo(null);
+assertThat(injected).isEqualTo('__BRIDGE_BASE__.chili_piper.js');
