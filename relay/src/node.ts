@@ -8,7 +8,7 @@
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
-import { createRelay } from './app';
+import { createRelay, type LogEntry } from './app';
 import { readRelayConfig } from './config';
 import { openSqliteStore } from './sqliteStore';
 
@@ -24,12 +24,12 @@ function clientAddress(trustProxy: boolean) {
   };
 }
 
-/** Starts the relay; resolves with the server once it listens. */
-export async function startNodeRelay(env: Record<string, string | undefined> = process.env) {
+/** Starts the relay; resolves with the server once it listens. `log` replaces the JSON lines on stdout. */
+export async function startNodeRelay(env: Record<string, string | undefined> = process.env, log?: (entry: LogEntry) => void) {
   const read = readRelayConfig(env);
   if ('problems' in read) throw new Error('relay configuration:\n  ' + read.problems.join('\n  '));
   const store = openSqliteStore(env.RELAY_DATABASE || 'relay.sqlite');
-  const relay = createRelay({ config: read.config, store, clientAddress: clientAddress(env.RELAY_TRUST_PROXY == '1') });
+  const relay = createRelay({ config: read.config, store, log, clientAddress: clientAddress(env.RELAY_TRUST_PROXY == '1') });
   const hostname = env.HOST || '127.0.0.1';
   const port = Number(env.PORT || 8787);
   const timer = setInterval(() => relay.drain().catch((error) => console.error('relay: drain failed', String(error))), DRAIN_EVERY_MS);

@@ -25,14 +25,12 @@ function fakeRelay(
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 /** The legacy snippet's stub as Chili Piper's install instructions have it: each method queues its arguments. */
 function snippetStub() {
-  const stub: Record<string, ((...args: unknown[]) => void) & { q?: unknown[][] }> = {};
+  type Method = ((...args: unknown[]) => void) & { q?: unknown[][] };
+  const stub: Record<string, Method> = {};
   for (const name of ['submit', 'scheduling', 'showCalendar', 'bookMeeting']) {
-    stub[name] = function () {
-      // eslint-disable-next-line prefer-rest-params
-      testWindow.ChiliPiper &&
-        ((testWindow.ChiliPiper as typeof stub)[name].q = ((testWindow.ChiliPiper as typeof stub)[name].q || []).concat([
-          Array.from(arguments),
-        ]));
+    stub[name] = (...args: unknown[]) => {
+      const method = (testWindow.ChiliPiper as typeof stub)[name];
+      method.q = (method.q || []).concat([args]);
     };
   }
   return stub;

@@ -60,9 +60,11 @@ export function readRelayOptions(value: unknown): ChiliPiperRelayOptions | undef
   const clientId = ownValue(value, 'clientId');
   const sessionId = ownValue(value, 'sessionId');
   // https, or plain http to the machine itself (a relay under development).
-  if (typeof url != 'string' || !/^(https:\/\/[^\s/?#]+|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)(\/[^\s?#]*)?$/.test(url)) return undefined;
+  if (typeof url != 'string' || !/^(https:\/\/[^\s/?#]+|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)(\/[^\s?#]*)?$/.test(url))
+    return undefined;
   if (typeof consent != 'boolean') return undefined;
-  const optional = (field: unknown, pattern: RegExp) => field === undefined || field === '' || (typeof field == 'string' && pattern.test(field));
+  const optional = (field: unknown, pattern: RegExp) =>
+    field === undefined || field === '' || (typeof field == 'string' && pattern.test(field));
   if (!optional(measurementId, MEASUREMENT_ID) || !optional(clientId, CLIENT_ID) || !optional(sessionId, SESSION_ID)) return undefined;
   return {
     url: url.replace(/\/+$/, ''),
@@ -146,7 +148,8 @@ export function startRelayClient(options: ChiliPiperRelayOptions, countsLead: bo
             const url = ownValue(answer, 'webhookUrl');
             const expiresAt = ownValue(answer, 'expiresAt');
             // Consent withdrawn meanwhile: the answer is dropped.
-            if (asked != generation || typeof url != 'string' || !WEBHOOK_URL.test(url) || typeof expiresAt != 'number') return resolve(undefined);
+            if (asked != generation || typeof url != 'string' || !WEBHOOK_URL.test(url) || typeof expiresAt != 'number')
+              return resolve(undefined);
             held = { url, expiresAt };
             log('chili_piper relay: webhook URL ready');
             resolve(held);
@@ -190,7 +193,8 @@ export function startRelayClient(options: ChiliPiperRelayOptions, countsLead: bo
     };
     (wrapper as unknown as Record<string, unknown>)[HOOKED] = () => original;
     // The stub snippet queues calls on the method itself (`ChiliPiper.submit.q`): keep what is queued.
-    if ((original as unknown as Record<string, unknown>).q) (wrapper as unknown as Record<string, unknown>).q = (original as unknown as Record<string, unknown>).q;
+    if ((original as unknown as Record<string, unknown>).q)
+      (wrapper as unknown as Record<string, unknown>).q = (original as unknown as Record<string, unknown>).q;
     snippet[name] = wrapper;
     undo.push(() => {
       if (snippet[name] === wrapper) snippet[name] = original;
