@@ -44,6 +44,11 @@ export interface RelayDeps {
   log?: (entry: LogEntry) => void;
   /** The client's address, for the token rate limit (the runtime knows where it is). */
   clientAddress?: (c: Context) => string | undefined;
+  /**
+   * SHA-256 as hex: Web Crypto by default; Node passes its synchronous hash, which spares a thread-pool
+   * round trip on each of the three hashes a webhook needs.
+   */
+  sha256?: (text: string) => string | Promise<string>;
 }
 
 /** GA4 client ids as gtag and the `_ga` cookie have them: random number, dot, first-visit seconds. */
@@ -65,7 +70,7 @@ const LONGEST_RETRY_MS = 60 * MINUTE;
  */
 export const DELIVERY_DEADLINE = BACKDATE_LIMIT - 10 * MINUTE;
 
-async function sha256(text: string): Promise<string> {
+async function subtleSha256(text: string): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
   let hex = '';
   for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
@@ -90,11 +95,17 @@ async function readJson(c: Context): Promise<unknown> {
 
 const defaultLog = (entry: LogEntry) => console.log(JSON.stringify(entry));
 
-/** The relay's app, and `drain()` that delivers what is due in the outbox (also run after each webhook). */
+/**
+ * The relay's app, `drain()` that delivers what is due in the outbox (run after each webhook),
+ * `maintain()` for the periodic run, and `settled()` for deliveries under way.
+ */
 export function createRelay(deps: RelayDeps) {
   const { config, store } = deps;
   const now = deps.now || Date.now;
   const log = deps.log || defaultLog;
+  const sha256 = deps.sha256 || subtleSha256;
+  /** Deliveries started by webhooks and not finished yet. */
+  const inFlight = new Set<Promise<unknown>>();
   const app = new Hono();
   const tooLarge = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: 'body too large' }, 413) });
 
@@ -192,8 +203,11 @@ export function createRelay(deps: RelayDeps) {
     if (acceptance == 'other-booking') return c.json({ error: 'this URL belongs to another booking' }, 409);
     // A duplicate is acknowledged like the original, so Chili Piper stops retrying it.
     if (acceptance == 'duplicate') return c.json({ status: 'duplicate' }, 200);
-    const delivery = drain();
-    // The Worker hands the delivery to waitUntil; Node awaits it (the answer waits one GA4 round trip).
+    // Acknowledged at once (the outbox has it); delivery follows, handed to the Worker's waitUntil
+    // where there is one, so a slow GA4 never holds Chili Piper's call.
+    const delivery = drain().catch((error: unknown) => log({ what: 'delivery', outcome: 'drain failed: ' + String(error) }));
+    inFlight.add(delivery);
+    void delivery.then(() => inFlight.delete(delivery));
     const executionCtx = (() => {
       try {
         return c.executionCtx;
@@ -202,7 +216,6 @@ export function createRelay(deps: RelayDeps) {
       }
     })();
     if (executionCtx) executionCtx.waitUntil(delivery);
-    else await delivery;
     return c.json({ status: 'accepted' }, 202);
   });
 
@@ -214,6 +227,16 @@ export function createRelay(deps: RelayDeps) {
       batch = await store.lease(at, DRAIN_BATCH, LEASE_MS);
       for (const entry of batch) await deliver(entry, at);
     } while (batch.length == DRAIN_BATCH);
+  }
+
+  /**
+   * The periodic run (Node's timer, the Worker's cron trigger): delivers what
+   * is due and forgets idempotency keys and bindings of tokens that can no
+   * longer be opened, and ended rate-limit windows.
+   */
+  async function maintain(): Promise<void> {
+    await drain();
+    const at = now();
     await store.prune(at, at - config.tokenTtlMs - BACKDATE_LIMIT);
   }
 
@@ -256,5 +279,10 @@ export function createRelay(deps: RelayDeps) {
       });
   }
 
-  return { app, drain };
+  /** Resolves once every delivery started so far has finished (tests; a graceful shutdown). */
+  async function settled(): Promise<void> {
+    while (inFlight.size) await Promise.all(inFlight);
+  }
+
+  return { app, drain, maintain, settled };
 }

@@ -80,7 +80,7 @@ export function readRelayConfig(env: Record<string, unknown>): { config: RelayCo
   const eventPrefix = text('RELAY_EVENT_PREFIX', 'widget_');
   if (!EVENT_NAME_PATTERN.test(eventPrefix + 'meeting_rescheduled')) problems.push('RELAY_EVENT_PREFIX must make GA4 event names');
   const tokenTtlMs = number('RELAY_TOKEN_TTL_DAYS', 30, 1, 365) * DAY;
-  const tokensPerMinute = number('RELAY_TOKENS_PER_MINUTE', 20, 1, 10000);
+  const tokensPerMinute = number('RELAY_TOKENS_PER_MINUTE', 20, 1, 1_000_000);
   const debug = /^(1|true|yes)$/i.test(text('RELAY_DEBUG', '0'));
   if (problems.length) return { problems };
   return {

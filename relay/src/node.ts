@@ -5,6 +5,7 @@
  * reverse proxy in front and set RELAY_TRUST_PROXY=1 so the rate limit sees
  * the client's address rather than the proxy's.
  */
+import { createHash } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
@@ -29,10 +30,19 @@ export async function startNodeRelay(env: Record<string, string | undefined> = p
   const read = readRelayConfig(env);
   if ('problems' in read) throw new Error('relay configuration:\n  ' + read.problems.join('\n  '));
   const store = openSqliteStore(env.RELAY_DATABASE || 'relay.sqlite');
-  const relay = createRelay({ config: read.config, store, log, clientAddress: clientAddress(env.RELAY_TRUST_PROXY == '1') });
+  const relay = createRelay({
+    config: read.config,
+    store,
+    log,
+    clientAddress: clientAddress(env.RELAY_TRUST_PROXY == '1'),
+    sha256: (text) => createHash('sha256').update(text).digest('hex'),
+  });
   const hostname = env.HOST || '127.0.0.1';
   const port = Number(env.PORT || 8787);
-  const timer = setInterval(() => relay.drain().catch((error) => console.error('relay: drain failed', String(error))), DRAIN_EVERY_MS);
+  const timer = setInterval(
+    () => relay.maintain().catch((error) => console.error('relay: maintenance failed', String(error))),
+    DRAIN_EVERY_MS,
+  );
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: relay.app.fetch, hostname, port }, () => resolve(started));
   });
@@ -44,8 +54,11 @@ export async function startNodeRelay(env: Record<string, string | undefined> = p
       new Promise<void>((resolve) => {
         clearInterval(timer);
         server.close(() => {
-          store.close();
-          resolve();
+          // Deliveries under way finish before the database closes.
+          void relay.settled().then(() => {
+            store.close();
+            resolve();
+          });
         });
       }),
   };

@@ -13,6 +13,13 @@ export function openSqliteStore(path: string): RelayStore & { close(): void } {
   // https://www.sqlite.org/wal.html
   if (path != ':memory:') db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000');
   for (const statement of SCHEMA) db.exec(statement);
+  // Each statement is compiled once.
+  const prepared = new Map<string, ReturnType<DatabaseSync['prepare']>>();
+  const prepare = (sql: string) => {
+    let statement = prepared.get(sql);
+    if (!statement) prepared.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  };
   const engine: SqlEngine = {
     // Synchronous underneath: the transaction can never interleave with another request's.
     async batch(statements) {
@@ -20,12 +27,12 @@ export function openSqliteStore(path: string): RelayStore & { close(): void } {
       db.exec('BEGIN IMMEDIATE');
       try {
         for (const [sql, params] of statements) {
-          const prepared = db.prepare(sql);
+          const statement = prepare(sql);
           if (/\bRETURNING\b|^\s*SELECT\b/i.test(sql)) {
-            const rows = prepared.all(...params) as Record<string, unknown>[];
+            const rows = statement.all(...params) as Record<string, unknown>[];
             results.push({ changes: rows.length, rows });
           } else {
-            results.push({ changes: Number(prepared.run(...params).changes), rows: [] });
+            results.push({ changes: Number(statement.run(...params).changes), rows: [] });
           }
         }
         db.exec('COMMIT');

@@ -44,10 +44,17 @@ function toBase64Url(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-async function importKey(raw: string): Promise<CryptoKey> {
-  const bytes = fromBase64Url(raw);
-  if (!bytes || bytes.length != 32) throw new Error('a token key is 32 bytes, base64url');
-  return crypto.subtle.importKey('raw', bytes as BufferSource, 'AES-GCM', false, ['encrypt', 'decrypt']);
+// Imported once per key: importing costs a round trip through the platform's crypto on every call otherwise.
+const imported = new Map<string, Promise<CryptoKey>>();
+function importKey(raw: string): Promise<CryptoKey> {
+  let key = imported.get(raw);
+  if (!key) {
+    const bytes = fromBase64Url(raw);
+    if (!bytes || bytes.length != 32) return Promise.reject(new Error('a token key is 32 bytes, base64url'));
+    key = crypto.subtle.importKey('raw', bytes as BufferSource, 'AES-GCM', false, ['encrypt', 'decrypt']);
+    imported.set(raw, key);
+  }
+  return key;
 }
 
 /**

@@ -49,6 +49,6 @@ export default {
   },
   scheduled(_controller: unknown, env: RelayEnv, ctx: ExecutionContext): void {
     const relay = relayFor(env);
-    if (!('problems' in relay)) ctx.waitUntil(relay.drain());
+    if (!('problems' in relay)) ctx.waitUntil(relay.maintain());
   },
 };

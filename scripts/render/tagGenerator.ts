@@ -86,13 +86,22 @@ export function resolveChoice(raw: Record<string, unknown>): { choice: TagChoice
   return { choice: { ...core, vendors: resolved.vendors, options: vendorOptions }, warnings };
 }
 
-/** Each vendor's id, name, and option fields with their defaults, for the form. */
+/**
+ * Each vendor's id, name, and option fields with their defaults, for the form. Opt-in objects that are
+ * off by default (`null`, such as Chili Piper's relay, which needs its own .relay build and a deployed
+ * relay) are left to the docs: a text box cannot set them up.
+ */
 export function formFields() {
   const defaults = defaultConfig(ADAPTERS);
-  return ADAPTERS.map((adapter) => ({
-    vendor: adapter.vendor,
-    title: adapter.docs ? adapter.docs.title : adapter.vendor,
-    optionsKey: adapter.options ? adapter.options.key : undefined,
-    options: adapter.options ? defaults.options[adapter.options.key] : {},
-  }));
+  return ADAPTERS.map((adapter) => {
+    const options = adapter.options ? defaults.options[adapter.options.key] : {};
+    const offered: Record<string, unknown> = {};
+    for (const field of Object.keys(options)) if (options[field] !== null) offered[field] = options[field];
+    return {
+      vendor: adapter.vendor,
+      title: adapter.docs ? adapter.docs.title : adapter.vendor,
+      optionsKey: adapter.options ? adapter.options.key : undefined,
+      options: offered,
+    };
+  });
 }

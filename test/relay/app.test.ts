@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DELIVERY_DEADLINE } from '../../relay/src/app';
 import { BACKDATE_LIMIT, SESSION_JOIN_WINDOW } from '../../relay/src/measurementProtocol';
 import { ACTION_TYPES } from '../../relay/src/webhook';
@@ -251,6 +251,19 @@ describe('delivery', () => {
       'sent',
       'rejected',
     ]);
+  });
+
+  it('answers Chili Piper before GA4 does: a slow GA4 never holds the webhook call', async () => {
+    const { hookUrl, ga4, relay, logs } = relayUnderTest();
+    let release!: () => void;
+    ga4.answers.push({ after: new Promise<void>((resolve) => (release = resolve)) });
+    const response = await relay.app.request(await hookUrl(), { method: 'POST', body: JSON.stringify(webhook()) });
+    expect(response.status).toBe(202);
+    await vi.waitFor(() => expect(ga4.requests).toHaveLength(1)); // under way…
+    expect(logs.some((entry) => entry.outcome == 'sent')).toBe(false); // …not finished
+    release();
+    await relay.settled();
+    expect(logs.at(-1)).toMatchObject({ what: 'delivery', outcome: 'sent', status: 204 });
   });
 
   it('stops trying at the 72 h backdating limit (control: at the last moment inside it, it is sent)', async () => {

@@ -41,7 +41,7 @@ export const CLIENT_ID = '1234567890.1763726400';
 export const SESSION_ID = '1763726400';
 
 /** How the fake GA4 answers the next request: a status, a network failure, or validation messages. */
-export type Answer = number | 'network' | { validationMessages: unknown[] };
+export type Answer = number | 'network' | { validationMessages: unknown[] } | { after: Promise<void> };
 
 export function fakeGa4() {
   const requests: { url: URL; body: MeasurementBody }[] = [];
@@ -50,7 +50,9 @@ export function fakeGa4() {
     const answer = answers.length ? answers.shift()! : 204;
     if (answer == 'network') throw new TypeError('fetch failed');
     requests.push({ url: new URL(String(input)), body: JSON.parse(String(init!.body)) });
-    if (typeof answer == 'number') return new Response(null, { status: answer });
+    // A slow GA4: answers 204 once `after` resolves.
+    if (typeof answer == 'object' && 'after' in answer) await answer.after;
+    if (typeof answer == 'number' || 'after' in answer) return new Response(null, { status: typeof answer == 'number' ? answer : 204 });
     return Response.json(answer, { status: 200 });
   }) as typeof globalThis.fetch;
   return { fetch, requests, answers };
@@ -81,11 +83,15 @@ export function relayUnderTest(overrides: Partial<RelayConfig> = {}, path = ':me
     const { webhookUrl } = (await response.json()) as { webhookUrl: string };
     return new URL(webhookUrl).pathname;
   };
-  const post = (path: string, body: unknown) =>
-    relay.app.request(path, {
+  /** Posts a webhook and waits until the delivery it started has finished (the answer comes first). */
+  const post = async (path: string, body: unknown) => {
+    const response = await relay.app.request(path, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: typeof body == 'string' ? body : JSON.stringify(body),
     });
+    await relay.settled();
+    return response;
+  };
   return { relay, store, clock, ga4, logs, issue, hookUrl, post };
 }

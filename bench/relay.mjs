@@ -1,0 +1,182 @@
+// Throughput of the Node relay on this machine (npm run bench; --smoke for the tiny run npm test does).
+// The relay runs as its own process (relay/dist/node.mjs, SQLite in a temporary file) exactly as
+// `npm run relay` starts it; this process is the load: it issues tokens, then posts Chili Piper
+// webhooks with a fixed number in flight, and plays a GA4 collection endpoint on loopback that answers
+// 204. Prints webhooks per second and latency percentiles, then the Measurement Protocol body the relay
+// sent for each documented actionType.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const smoke = process.argv.includes('--smoke');
+const WEBHOOKS = smoke ? 200 : 20_000;
+const IN_FLIGHT = 32;
+const ORIGIN = 'https://www.acme-shop.test';
+const ACTION_TYPES = ['create', 'reschedule', 'agent_reschedule', 'reassign', 'cancel', 'prospect_cancel'];
+
+const listen = (server, port = 0) => new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server.address().port)));
+
+// The fake GA4: counts requests, keeps the first body of each action type.
+const bodies = {};
+let collected = 0;
+const ga4 = createServer((request, response) => {
+  let text = '';
+  request.on('data', (chunk) => (text += chunk));
+  request.on('end', () => {
+    collected++;
+    const body = JSON.parse(text);
+    const action = body.events[0].params.widget_action;
+    if (!bodies[action]) bodies[action] = body;
+    response.writeHead(204).end();
+  });
+});
+const ga4Port = await listen(ga4);
+const probe = createServer();
+const port = await listen(probe);
+await new Promise((resolve) => probe.close(resolve));
+
+const dir = mkdtempSync(join(tmpdir(), 'relay-bench-'));
+const relay = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', 'relay/dist/node.mjs'], {
+  env: {
+    ...process.env,
+    GA4_MEASUREMENT_ID: 'G-BENCH1234',
+    GA4_API_SECRET: 'bench-secret',
+    GA4_ENDPOINT: 'http://127.0.0.1:' + ga4Port,
+    RELAY_TOKEN_KEYS: 'k1:' + randomBytes(32).toString('base64url'),
+    RELAY_ALLOWED_ORIGINS: ORIGIN,
+    RELAY_PUBLIC_URL: 'http://127.0.0.1:' + port,
+    RELAY_TOKENS_PER_MINUTE: '1000000',
+    RELAY_DATABASE: join(dir, 'relay.sqlite'),
+    PORT: String(port),
+  },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+relay.stdout.setEncoding('utf8');
+await new Promise((resolve, reject) => {
+  relay.stdout.on('data', (chunk) => chunk.includes('relay listening') && resolve());
+  relay.on('exit', (code) => reject(new Error('relay exited with ' + code)));
+});
+relay.stdout.resume();
+// Whatever happens below, the relay process goes with this one.
+process.on('exit', () => relay.kill());
+process.on('uncaughtException', (error) => {
+  console.error(error);
+  process.exit(1);
+});
+const base = 'http://127.0.0.1:' + port;
+
+const hex = (n) => randomBytes(n).toString('hex');
+async function token() {
+  const response = await fetch(base + '/v1/tokens', {
+    method: 'POST',
+    headers: { origin: ORIGIN },
+    body: JSON.stringify({ clientId: '1234567890.1763726400', sessionId: '1763726400', analyticsConsent: true, lead: true }),
+  });
+  if (response.status != 201) throw new Error('token: HTTP ' + response.status);
+  return new URL((await response.json()).webhookUrl).pathname;
+}
+const slot = { start: Date.now() + 86_400_000, end: Date.now() + 86_400_000 + 1_800_000 };
+const webhook = (path, body) =>
+  fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+/** Runs `count` calls of `task(i)`, `inFlight` at a time; returns each call's milliseconds. */
+async function load(count, inFlight, task) {
+  const times = new Array(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (next < count) {
+        const i = next++;
+        const started = performance.now();
+        await task(i);
+        times[i] = performance.now() - started;
+      }
+    }),
+  );
+  return times;
+}
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+// One token per booking, as the bridge asks for them; then each booking's creation, all distinct.
+const tokenStarted = performance.now();
+const paths = [];
+const tokenTimes = await load(WEBHOOKS, IN_FLIGHT, async (i) => (paths[i] = await token()));
+const tokenSeconds = (performance.now() - tokenStarted) / 1000;
+const started = performance.now();
+const statuses = {};
+const sentBodies = [];
+const times = await load(WEBHOOKS, IN_FLIGHT, async (i) => {
+  sentBodies[i] = { routeId: hex(12), eventId: hex(12), actionType: 'create', assigneeId: '0051N000001S8LUUA0', slot };
+  const response = await webhook(paths[i], sentBodies[i]);
+  statuses[response.status] = (statuses[response.status] || 0) + 1;
+  await response.arrayBuffer();
+});
+const seconds = (performance.now() - started) / 1000;
+// Wait for the deliveries (the relay answers before it delivers), then repeat some deliveries:
+// answered from the idempotency keys, without a GA4 request.
+for (let waited = 0; collected < WEBHOOKS && waited < 60_000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
+const deliveredSeconds = (performance.now() - started) / 1000;
+const duplicateStarted = performance.now();
+const duplicates = {};
+await load(Math.min(WEBHOOKS, 2000), IN_FLIGHT, async (i) => {
+  const response = await webhook(paths[i], sentBodies[i]);
+  duplicates[response.status] = (duplicates[response.status] || 0) + 1;
+  await response.arrayBuffer();
+});
+const duplicateSeconds = (performance.now() - duplicateStarted) / 1000;
+
+const sorted = [...times].sort((a, b) => a - b);
+const sortedTokens = [...tokenTimes].sort((a, b) => a - b);
+console.log(`relay throughput (${WEBHOOKS} webhooks, ${IN_FLIGHT} in flight, SQLite file, GA4 answered on loopback)`);
+console.table([
+  {
+    what: 'token issued',
+    'per second': Math.round(WEBHOOKS / tokenSeconds),
+    'p50 ms': percentile(sortedTokens, 50).toFixed(2),
+    'p99 ms': percentile(sortedTokens, 99).toFixed(2),
+  },
+  {
+    what: 'webhook accepted (delivered right after)',
+    'per second': Math.round(WEBHOOKS / seconds),
+    'p50 ms': percentile(sorted, 50).toFixed(2),
+    'p99 ms': percentile(sorted, 99).toFixed(2),
+    'max ms': sorted[sorted.length - 1].toFixed(2),
+  },
+]);
+console.log(
+  `statuses ${JSON.stringify(statuses)}; all ${collected} delivered to GA4 at ${Math.round(WEBHOOKS / deliveredSeconds)}/s end to end;`,
+  `repeated deliveries answered ${JSON.stringify(duplicates)} at ${Math.round(Math.min(WEBHOOKS, 2000) / duplicateSeconds)}/s`,
+);
+if (statuses[202] != WEBHOOKS || collected != WEBHOOKS || duplicates[200] != Math.min(WEBHOOKS, 2000))
+  throw new Error('relay bench: not every webhook was accepted and sent once');
+
+// One booking through every documented actionType, for the Measurement Protocol bodies.
+for (const action of Object.keys(bodies)) delete bodies[action];
+const booking = await token();
+const second = await token();
+const routeId = '608b31464a37500001ba7fbd';
+for (const actionType of ACTION_TYPES) {
+  const moved = actionType.includes('reschedule') ? { start: slot.start + 3_600_000, end: slot.end + 3_600_000 } : slot;
+  // prospect_cancel on a second booking: the first one's meeting is canceled already.
+  const path = actionType == 'prospect_cancel' ? second : booking;
+  const route = actionType == 'prospect_cancel' ? '608b31464a37500001ba7fbe' : routeId;
+  const response = await webhook(path, {
+    routeId: route,
+    eventId: actionType == 'prospect_cancel' ? '608b31626000850001c9a037' : '608b31626000850001c9a036',
+    actionType,
+    assigneeId: '0050W0000076H5jQAE',
+    slot: moved,
+  });
+  if (response.status != 202) throw new Error(actionType + ': HTTP ' + response.status);
+}
+for (let waited = 0; ACTION_TYPES.some((actionType) => !bodies[actionType]) && waited < 5000; waited += 20)
+  await new Promise((resolve) => setTimeout(resolve, 20));
+if (!smoke) for (const actionType of ACTION_TYPES) console.log(`\n${actionType}:\n` + JSON.stringify(bodies[actionType], null, 2));
+else if (ACTION_TYPES.some((actionType) => !bodies[actionType])) throw new Error('relay bench: an actionType sent nothing');
+
+relay.kill();
+ga4.close();
+rmSync(dir, { recursive: true, force: true });
