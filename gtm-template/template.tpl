@@ -806,7 +806,7 @@ scenarios:
     assertApi('setInWindow').wasNotCalled();
     assertApi('injectScript').wasNotCalled();
     assertApi('gtmOnFailure').wasCalled();
-- name: "With analytics consent the relay gets the stream's GA ids; a later withdrawal reaches the bridge"
+- name: "The relay reads the GA ids only with analytics consent, injects the .relay build and forwards consent changes"
   code: |-
     const mockData = {
       chiliPiper: true,
@@ -833,8 +833,9 @@ scenarios:
       injected = url;
       onSuccess();
     });
+    let granted = false;
     mock('isConsentGranted', function (consentType) {
-      return consentType == 'analytics_storage';
+      return consentType == 'analytics_storage' && granted;
     });
     mock('readAnalyticsStorage', {
       client_id: '1234567890.1763726400',
@@ -850,8 +851,15 @@ scenarios:
     });
     mock('callInWindow', function () {});
 
+    // Without consent: nothing read from analytics storage, the relay told so.
     runCode(mockData);
+    assertThat(config.chiliPiper.relay).isEqualTo({ url: 'https://relay.example.com', analyticsConsent: false, measurementId: 'G-ABC12345' });
+    assertApi('readAnalyticsStorage').wasNotCalled();
+    assertThat(injected).isEqualTo('https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/gtm-widget-bridge.chili_piper.relay.js');
 
+    // With consent: the client id and this stream's session id.
+    granted = true;
+    runCode(mockData);
     assertThat(config.chiliPiper).isEqualTo({
       origins: [],
       relay: {
@@ -862,49 +870,12 @@ scenarios:
         sessionId: '1763726400',
       },
     });
-    assertThat(injected).isEqualTo('https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/gtm-widget-bridge.chili_piper.relay.js');
     assertApi('callInWindow').wasNotCalled();
     listener('analytics_storage', false);
     assertApi('callInWindow').wasCalledWith('gtmWidgetBridge.chiliPiper.setAnalyticsConsent', false);
     assertApi('gtmOnSuccess').wasCalled();
-- name: "Without analytics consent nothing is read from analytics storage and the relay is told so"
-  code: |-
-    const mockData = {
-      chiliPiper: true,
-      customerly: false,
-      userlike: false,
-      genesys: false,
-      output: 'dataLayer',
-      dataLayerName: 'dataLayer',
-      eventPrefix: 'widget_',
-      generateLead: true,
-      hashEmail: false,
-      debug: false,
-      chiliPiperRelay: true,
-      chiliPiperRelayUrl: 'https://relay.example.com',
-      chiliPiperRelayMeasurementId: 'G-ABC12345',
-    };
 
-    let config;
-    mock('setInWindow', function (key, value) {
-      config = value;
-    });
-    let injected;
-    mock('injectScript', function (url, onSuccess) {
-      injected = url;
-      onSuccess();
-    });
-    mock('isConsentGranted', false);
-    mock('readAnalyticsStorage', { client_id: '1234567890.1763726400', sessions: [] });
-    mock('addConsentListener', function () {});
-
-    runCode(mockData);
-
-    assertThat(config.chiliPiper.relay).isEqualTo({ url: 'https://relay.example.com', analyticsConsent: false, measurementId: 'G-ABC12345' });
-    assertApi('readAnalyticsStorage').wasNotCalled();
-    assertApi('addConsentListener').wasCalled();
-
-    // The relay unticked: no consent check, no listener.
+    // Unticked: no relay and the plain build.
     mockData.chiliPiperRelay = false;
     runCode(mockData);
     assertThat(config.chiliPiper.relay).isEqualTo(null);

@@ -191,6 +191,17 @@ function listOf(permission: Permission | undefined, key: string): string[] {
 const matches = (pattern: string, text: string) =>
   new RegExp('^' + pattern.replace(/[.?+^$()[\]{}|\\]/g, '\\$&').replace(/\*/g, '.*') + '$').test(text);
 
+/**
+ * The boolean columns of the row named `name` in a permission's list of maps (access_globals `keys`:
+ * read, write, execute; access_consent `consentTypes`: read, write); undefined when no row has the name.
+ */
+function mapFlags(permission: Permission, key: string, name: string): boolean[] | undefined {
+  const rows =
+    (permission.instance.param.find((p) => p.key == key)?.value.listItem as { mapValue: { string?: string; boolean?: boolean }[] }[]) || [];
+  const row = rows.find((item) => item.mapValue[0].string == name);
+  return row && row.mapValue.slice(1).map((value) => !!value.boolean);
+}
+
 /** queryPermission as GTM answers it from the declared permissions. */
 export function permissionChecker(permissions: Permission[]) {
   const find = (id: string) => permissions.find((permission) => permission.instance.key.publicId == id);
@@ -200,25 +211,17 @@ export function permissionChecker(permissions: Permission[]) {
     if (id == 'inject_script') return listOf(permission, 'urls').some((pattern) => matches(pattern, String(args[0])));
     if (id == 'access_globals') {
       const [access, key] = args as [string, string];
-      const entries =
-        (permission.instance.param.find((p) => p.key == 'keys')?.value.listItem as {
-          mapValue: { string?: string; boolean?: boolean }[];
-        }[]) || [];
-      const entry = entries.find((item) => item.mapValue[0].string == key);
-      if (!entry) return false;
-      const [, read, write, execute] = entry.mapValue.map((value) => value.boolean);
-      const can: Record<string, boolean> = { read: !!read, write: !!write, readwrite: !!read && !!write, execute: !!execute };
+      const flags = mapFlags(permission, 'keys', key);
+      if (!flags) return false;
+      const [read, write, execute] = flags;
+      const can: Record<string, boolean> = { read, write, readwrite: read && write, execute };
       return !!can[access];
     }
     if (id == 'access_consent') {
       // https://developers.google.com/tag-platform/tag-manager/templates/permissions#access_consent
       const [access, consentType] = args as [string, string];
-      const entries =
-        (permission.instance.param.find((p) => p.key == 'consentTypes')?.value.listItem as {
-          mapValue: { string?: string; boolean?: boolean }[];
-        }[]) || [];
-      const entry = entries.find((item) => item.mapValue[0].string == consentType);
-      return !!entry && !!entry.mapValue[access == 'write' ? 2 : 1].boolean;
+      const flags = mapFlags(permission, 'consentTypes', consentType);
+      return !!flags && flags[access == 'write' ? 1 : 0];
     }
     if (id == 'logging') {
       const environments = permission.instance.param.find((p) => p.key == 'environments')?.value;

@@ -205,8 +205,7 @@ describe('___TESTS___ scenarios, run locally', () => {
       'A failed injection calls gtmOnFailure',
       'Unticked widgets are left out of the config and of the injected build; empty fields fall back to defaults',
       'Without permission nothing is written or injected, and the tag fails',
-      "With analytics consent the relay gets the stream's GA ids; a later withdrawal reaches the bridge",
-      'Without analytics consent nothing is read from analytics storage and the relay is told so',
+      'The relay reads the GA ids only with analytics consent, injects the .relay build and forwards consent changes',
     ]);
   });
 

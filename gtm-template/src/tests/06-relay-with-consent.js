@@ -1,4 +1,4 @@
-// Scenario: With analytics consent the relay gets the stream's GA ids; a later withdrawal reaches the bridge
+// Scenario: The relay reads the GA ids only with analytics consent, injects the .relay build and forwards consent changes
 const mockData = {
   chiliPiper: true,
   customerly: false,
@@ -24,8 +24,9 @@ mock('injectScript', function (url, onSuccess) {
   injected = url;
   onSuccess();
 });
+let granted = false;
 mock('isConsentGranted', function (consentType) {
-  return consentType == 'analytics_storage';
+  return consentType == 'analytics_storage' && granted;
 });
 mock('readAnalyticsStorage', {
   client_id: '1234567890.1763726400',
@@ -41,8 +42,15 @@ mock('addConsentListener', function (consentType, callback) {
 });
 mock('callInWindow', function () {});
 
+// Without consent: nothing read from analytics storage, the relay told so.
 runCode(mockData);
+assertThat(config.chiliPiper.relay).isEqualTo({ url: 'https://relay.example.com', analyticsConsent: false, measurementId: 'G-ABC12345' });
+assertApi('readAnalyticsStorage').wasNotCalled();
+assertThat(injected).isEqualTo('__BRIDGE_BASE__.chili_piper.relay.js');
 
+// With consent: the client id and this stream's session id.
+granted = true;
+runCode(mockData);
 assertThat(config.chiliPiper).isEqualTo({
   origins: [],
   relay: {
@@ -53,8 +61,13 @@ assertThat(config.chiliPiper).isEqualTo({
     sessionId: '1763726400',
   },
 });
-assertThat(injected).isEqualTo('__BRIDGE_BASE__.chili_piper.relay.js');
 assertApi('callInWindow').wasNotCalled();
 listener('analytics_storage', false);
 assertApi('callInWindow').wasCalledWith('gtmWidgetBridge.chiliPiper.setAnalyticsConsent', false);
 assertApi('gtmOnSuccess').wasCalled();
+
+// Unticked: no relay and the plain build.
+mockData.chiliPiperRelay = false;
+runCode(mockData);
+assertThat(config.chiliPiper.relay).isEqualTo(null);
+assertThat(injected).isEqualTo('__BRIDGE_BASE__.chili_piper.js');
