@@ -390,14 +390,24 @@ if (data.chiliPiper && data.chiliPiperRelay && data.chiliPiperRelayUrl) {
   const consent = isConsentGranted('analytics_storage') === true;
   relay = { url: data.chiliPiperRelayUrl, analyticsConsent: consent, measurementId: data.chiliPiperRelayMeasurementId || '' };
   // Nothing is read from analytics storage without consent.
-  const storage = consent ? readAnalyticsStorage() : null;
-  if (storage && storage.client_id) {
-    relay.clientId = storage.client_id;
-    const sessions = storage.sessions || [];
-    for (let i = 0; i < sessions.length; i++) {
-      if (sessions[i].measurement_id == relay.measurementId) relay.sessionId = sessions[i].session_id;
-    }
+  if (consent) {
+    const ids = readGaIds();
+    if (ids.clientId) relay.clientId = ids.clientId;
+    if (ids.sessionId) relay.sessionId = ids.sessionId;
   }
+}
+
+// The Google tag's client id and the session id of the relay's stream, when analytics storage has them.
+function readGaIds() {
+  const ids = {};
+  const storage = readAnalyticsStorage();
+  if (!storage || !storage.client_id) return ids;
+  ids.clientId = storage.client_id;
+  const sessions = storage.sessions || [];
+  for (let i = 0; i < sessions.length; i++) {
+    if (sessions[i].measurement_id == data.chiliPiperRelayMeasurementId) ids.sessionId = sessions[i].session_id;
+  }
+  return ids;
 }
 
 const leadActions = {};
@@ -437,7 +447,8 @@ if (config.debug) logToConsole('[gtm-widget-bridge] template config', config);
 if (relay) {
   // Consent given or withdrawn after this tag fired: the bridge asks the relay for URLs, or stops.
   addConsentListener('analytics_storage', function (consentType, granted) {
-    if (queryPermission('access_globals', 'execute', RELAY_CONSENT)) callInWindow(RELAY_CONSENT, granted);
+    const ids = granted ? readGaIds() : {};
+    if (queryPermission('access_globals', 'execute', RELAY_CONSENT)) callInWindow(RELAY_CONSENT, granted, ids.clientId, ids.sessionId);
   });
 }
 setInWindow(CONFIG_KEY, config, true);
@@ -872,7 +883,10 @@ scenarios:
     });
     assertApi('callInWindow').wasNotCalled();
     listener('analytics_storage', false);
-    assertApi('callInWindow').wasCalledWith('gtmWidgetBridge.chiliPiper.setAnalyticsConsent', false);
+    assertApi('callInWindow').wasCalledWith('gtmWidgetBridge.chiliPiper.setAnalyticsConsent', false, undefined, undefined);
+    // Granted later: the ids go along, so the bridge needs no gtag() on the page.
+    listener('analytics_storage', true);
+    assertApi('callInWindow').wasCalledWith('gtmWidgetBridge.chiliPiper.setAnalyticsConsent', true, '1234567890.1763726400', '1763726400');
     assertApi('gtmOnSuccess').wasCalled();
 
     // Unticked: no relay and the plain build.

@@ -119,6 +119,17 @@ describe('chiliPiper.relay option', () => {
     expect(await api()!.webhookUrl()).toMatch(/^https:\/\/relay\.example\.com\/v1\/hooks\//);
   });
 
+  it('consent granted later brings the ids along (as the template passes them); without ids and gtag nothing is asked', async () => {
+    const relay = fakeRelay();
+    installBridge({ chiliPiper: { relay: { url: RELAY, analyticsConsent: false, measurementId: 'G-ABC12345' } } });
+    api()!.setAnalyticsConsent(true);
+    expect(await api()!.webhookUrl()).toBeUndefined(); // no ids, no gtag on the page: nothing to seal
+    expect(relay.fetch).not.toHaveBeenCalled();
+    api()!.setAnalyticsConsent(true, IDS.clientId, IDS.sessionId);
+    expect(await api()!.webhookUrl()).toBe(WEBHOOK + 1);
+    expect(relay.bodies[0]).toEqual({ ...IDS, analyticsConsent: true, lead: true });
+  });
+
   it('reads the GA ids with gtag("get") when the page does not pass them', async () => {
     const relay = fakeRelay();
     const gtag = vi.fn((command: string, id: string, field: string, callback: (value: unknown) => void) => {

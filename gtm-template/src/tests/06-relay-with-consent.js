@@ -63,7 +63,10 @@ assertThat(config.chiliPiper).isEqualTo({
 });
 assertApi('callInWindow').wasNotCalled();
 listener('analytics_storage', false);
-assertApi('callInWindow').wasCalledWith('gtmWidgetBridge.chiliPiper.setAnalyticsConsent', false);
+assertApi('callInWindow').wasCalledWith('gtmWidgetBridge.chiliPiper.setAnalyticsConsent', false, undefined, undefined);
+// Granted later: the ids go along, so the bridge needs no gtag() on the page.
+listener('analytics_storage', true);
+assertApi('callInWindow').wasCalledWith('gtmWidgetBridge.chiliPiper.setAnalyticsConsent', true, '1234567890.1763726400', '1763726400');
 assertApi('gtmOnSuccess').wasCalled();
 
 // Unticked: no relay and the plain build.

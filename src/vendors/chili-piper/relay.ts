@@ -39,8 +39,12 @@ export interface ChiliPiperRelayApi {
    * `generate_lead` comes from the relay.
    */
   webhookUrl(): Promise<string | undefined>;
-  /** Consent changed: withdrawn forgets any URL held and asks for none; granted asks for one. */
-  setAnalyticsConsent(granted: boolean): void;
+  /**
+   * Consent changed: withdrawn forgets any URL held and asks for none; granted asks for one, with the
+   * GA client and session ids when the caller has them (the GTM template reads them from analytics
+   * storage), otherwise read with `gtag('get', …)`.
+   */
+  setAnalyticsConsent(granted: boolean, clientId?: string, sessionId?: string): void;
 }
 
 /** The snippet's methods that take `(domain, router, options)` and post `options.webHook` to Chili Piper. */
@@ -80,18 +84,34 @@ interface Ids {
   sessionId?: string;
 }
 
-/** The GA ids: given, or read from the Google tag with `gtag('get', …)` (its callback runs once the tag loaded). */
-function readIds(options: ChiliPiperRelayOptions, done: (ids: Ids) => void): void {
-  if (options.clientId) return done({ clientId: options.clientId, sessionId: options.sessionId });
+/** The ids when `clientId` (and `sessionId`, if any) have GA's shapes. */
+const idsOf = (clientId: unknown, sessionId: unknown): Ids | undefined =>
+  typeof clientId == 'string' && CLIENT_ID.test(clientId)
+    ? { clientId, sessionId: typeof sessionId == 'string' && SESSION_ID.test(sessionId) ? sessionId : undefined }
+    : undefined;
+
+/** How long the Google tag may take to answer `get` before the bridge gives up on this URL. */
+const GTAG_WAIT_MS = 5000;
+
+/**
+ * The GA ids: given, or read from the Google tag with `gtag('get', …)` (its callback runs once the
+ * tag loaded); undefined when there are none to read, or the tag did not answer in time.
+ */
+function readIds(given: Ids | undefined, options: ChiliPiperRelayOptions, done: (ids: Ids | undefined) => void): void {
+  if (given) return done(given);
   const gtag = (window as { gtag?: unknown }).gtag;
-  if (!options.measurementId || typeof gtag != 'function') return;
-  gtag('get', options.measurementId, 'client_id', (clientId: unknown) => {
-    if (typeof clientId != 'string' || !CLIENT_ID.test(clientId)) return;
-    gtag('get', options.measurementId, 'session_id', (sessionId: unknown) => {
-      const session = sessionId == null ? '' : String(sessionId);
-      done({ clientId, sessionId: SESSION_ID.test(session) ? session : undefined });
-    });
-  });
+  if (!options.measurementId || typeof gtag != 'function') return done(undefined);
+  let answered = false;
+  const answer = (ids: Ids | undefined) => {
+    if (!answered) done(ids);
+    answered = true;
+  };
+  setTimeout(() => answer(undefined), GTAG_WAIT_MS);
+  gtag('get', options.measurementId, 'client_id', (clientId: unknown) =>
+    gtag('get', options.measurementId, 'session_id', (sessionId: unknown) =>
+      answer(idsOf(clientId, sessionId == null ? '' : String(sessionId))),
+    ),
+  );
 }
 
 /** A URL held for the next booking, and whether the relay counts that booking's lead. */
@@ -121,6 +141,7 @@ export function enableChiliPiperRelay(): void {
  */
 export function startRelayClient(options: ChiliPiperRelayOptions, countsLead: boolean, log: Log) {
   let consent = options.analyticsConsent;
+  let given = idsOf(options.clientId, options.sessionId);
   let held: Held | undefined;
   let pending: Promise<Held | undefined> | undefined;
   // Handed out and not yet claimed by a booking iframe.
@@ -135,7 +156,8 @@ export function startRelayClient(options: ChiliPiperRelayOptions, countsLead: bo
     if (pending) return pending;
     const asked = generation;
     const request: Promise<Held | undefined> = new Promise<Held | undefined>((resolve) => {
-      readIds(options, (ids) => {
+      readIds(given, options, (ids) => {
+        if (!ids) return resolve(undefined);
         fetch(options.url + '/v1/tokens', {
           method: 'POST',
           // text/plain keeps it a simple request: no CORS preflight round trip.
@@ -225,9 +247,10 @@ export function startRelayClient(options: ChiliPiperRelayOptions, countsLead: bo
 
   const api: ChiliPiperRelayApi = {
     webhookUrl: () => obtain().then(() => take()),
-    setAnalyticsConsent(granted) {
+    setAnalyticsConsent(granted, clientId, sessionId) {
       if (typeof granted != 'boolean') return;
       consent = granted;
+      given = idsOf(clientId, sessionId) || given;
       if (!granted) {
         generation++;
         held = pending = undefined;
