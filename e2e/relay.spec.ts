@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from './test';
@@ -50,15 +50,24 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** The site: the bridge's relay build with its config, a Google tag answering `get`, and the legacy snippet on a button. */
-const site = (analyticsConsent: boolean) => [
+/** The `.relay` build as the site includes it: the IIFE from the CDN, or the Custom HTML paste with its config block edited. */
+function relayBridge(variant: 'iife' | 'paste', config: object): string {
+  const assignment = `window.gtmWidgetBridgeConfig = ${JSON.stringify(config)};`;
+  if (variant == 'iife') return inline(assignment) + external(CDN_URL + 'gtm-widget-bridge.relay.js');
+  const paste = readFileSync('dist/gtm-widget-bridge.relay.gtm.html', 'utf8');
+  const edited = paste.replace(/window\.gtmWidgetBridgeConfig = \{[\s\S]*?\n\};/, assignment);
+  if (edited == paste) throw new Error('the paste has no config block to edit');
+  return edited;
+}
+
+/** The site: a Google tag answering `get`, the bridge's relay build with its config, and the legacy snippet on a button. */
+const site = (analyticsConsent: boolean, variant: 'iife' | 'paste' = 'iife') => [
   inline(`window.dataLayer = [];
     // The Google tag's get command, as gtag.js answers it once loaded.
     window.gtag = function (command, id, field, callback) {
       if (command == 'get' && id == 'G-TEST123456') setTimeout(function () { callback(field == 'client_id' ? '${CLIENT_ID}' : ${SESSION_ID}); }, 5);
-    };
-    window.gtmWidgetBridgeConfig = { chiliPiper: { relay: { url: '${RELAY_PUBLIC}', analyticsConsent: ${analyticsConsent}, measurementId: 'G-TEST123456' } } };`),
-  external(CDN_URL + 'gtm-widget-bridge.relay.js'),
+    };`),
+  relayBridge(variant, { chiliPiper: { relay: { url: RELAY_PUBLIC, analyticsConsent, measurementId: 'G-TEST123456' } } }),
   external(LEGACY_URL),
   inline(`addEventListener('DOMContentLoaded', function () {
       var button = document.createElement('button');
@@ -94,12 +103,12 @@ test.afterAll(async () => {
 });
 
 /** Opens the site; requests to the relay's public host are forwarded to the relay on loopback, headers and all. */
-async function openSite(page: Page, analyticsConsent: boolean, posted: unknown[]) {
+async function openSite(page: Page, analyticsConsent: boolean, posted: unknown[], variant: 'iife' | 'paste' = 'iife') {
   const chiliPiper = serveChiliPiper(posted);
   const tokenRequests: string[] = [];
   await openHost(page, {
     frames: [],
-    head: site(analyticsConsent),
+    head: site(analyticsConsent, variant),
     serve: async (request) => {
       if (!request.url().startsWith(RELAY_PUBLIC + '/')) return chiliPiper(request);
       tokenRequests.push(request.url());
@@ -131,9 +140,12 @@ test('with consent: the loader posts the sealed webHook, the browser leaves the 
   page,
 }) => {
   const posted: { options?: { webHook?: string } }[] = [];
+  // This worker's relay may have served another test of this file before.
+  const issuedBefore = logs.filter((entry) => entry.outcome == 'issued').length;
+  ga4.collected.length = 0;
   const tokenRequests = await openSite(page, true, posted);
   // The URL is fetched as soon as the snippet is on the page, before the visitor books.
-  await expect.poll(() => logs.filter((entry) => entry.what == 'token' && entry.outcome == 'issued').length).toBe(1);
+  await expect.poll(() => logs.filter((entry) => entry.outcome == 'issued').length).toBe(issuedBefore + 1);
   await page.getByRole('button', { name: 'Book a demo' }).click();
   const frame = await bookingFrame(page, 'https://acme.chilipiper.com/book/');
   await book(frame);
@@ -199,4 +211,20 @@ test('without consent: no token, no webHook, and the browser keeps the lead', as
   expect(posted.some((body) => body.options && body.options.webHook)).toBe(false);
   expect(tokenRequests).toEqual([]);
   expect(logs.filter((entry) => entry.what == 'token').length).toBe(issuedBefore);
+});
+
+test('the .relay Custom HTML paste does the same: webHook added, lead left to the relay', async ({ page }) => {
+  const posted: { options?: { webHook?: string } }[] = [];
+  const issuedBefore = logs.filter((entry) => entry.outcome == 'issued').length;
+  await openSite(page, true, posted, 'paste');
+  await expect.poll(() => logs.filter((entry) => entry.outcome == 'issued').length).toBe(issuedBefore + 1);
+  await page.getByRole('button', { name: 'Book a demo' }).click();
+  await book(await bookingFrame(page, 'https://acme.chilipiper.com/book/'));
+  expect(posted.map((body) => body.options && body.options.webHook).find(Boolean)).toMatch(
+    /^https:\/\/relay\.acme-shop\.test\/v1\/hooks\//,
+  );
+  await expectPushes(
+    page,
+    BOOKING.filter((push) => push.event != 'generate_lead'),
+  );
 });
