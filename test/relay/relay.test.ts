@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildMeasurementBody, SESSION_JOIN_WINDOW, validateMeasurementBody } from '../../relay/src/measurementProtocol';
 import { openToken, sealToken, type TokenClaims } from '../../relay/src/token';
@@ -55,6 +56,30 @@ describe('Chili Piper webhook', () => {
 });
 
 describe('booking token', () => {
+  it('any claims round-trip; any change to any byte of the sealed part, or another key, opens nothing (property test)', async () => {
+    const claims = fc.record({
+      clientId: fc.tuple(fc.nat(), fc.nat()).map(([a, b]) => a + '.' + b),
+      sessionId: fc.option(fc.nat().map(String), { nil: undefined }),
+      issuedAt: fc.integer({ min: 0, max: NOW }),
+      analyticsConsent: fc.boolean(),
+      lead: fc.boolean(),
+    });
+    await fc.assert(
+      fc.asyncProperty(claims, fc.nat(), fc.integer({ min: 1, max: 255 }), async (drawn, at, flip) => {
+        const sealedClaims: TokenClaims = { ...drawn, expiresAt: NOW + 1 };
+        if (sealedClaims.sessionId === undefined) delete sealedClaims.sessionId;
+        const token = await sealToken(sealedClaims, KEYS);
+        if (JSON.stringify(await openToken(token, KEYS, NOW)) != JSON.stringify(sealedClaims)) return false;
+        // Flip bits of one byte of iv ‖ ciphertext ‖ tag.
+        const bytes = Buffer.from(token.slice(3), 'base64url');
+        bytes[at % bytes.length] ^= flip;
+        const tampered = 'k2.' + bytes.toString('base64url');
+        return (await openToken(tampered, KEYS, NOW)) === undefined && (await openToken(token, { k2: KEYS.k1 }, NOW)) === undefined;
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('round-trips the claims and hides the GA ids', async () => {
     const token = await sealToken(CLAIMS, KEYS);
     expect(token.startsWith('k2.')).toBe(true);
