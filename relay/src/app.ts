@@ -14,6 +14,8 @@
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { CLIENT_ID_PATTERN, SESSION_ID_PATTERN } from '../../src/core/ga4';
+import { sha256Hex } from '../../src/lib/sha256Hex';
 import { MAX_BODY_BYTES, type RelayConfig } from './config';
 import { buildMeasurementBody, BACKDATE_LIMIT, validateMeasurementBody, type MeasurementBody } from './measurementProtocol';
 import { sendMeasurement } from './sendMeasurement';
@@ -51,10 +53,6 @@ export interface RelayDeps {
   sha256?: (text: string) => string | Promise<string>;
 }
 
-/** GA4 client ids as gtag and the `_ga` cookie have them: random number, dot, first-visit seconds. */
-const CLIENT_ID = /^\d{1,20}\.\d{1,20}$/;
-/** GA4 session ids: the session's start in seconds. */
-const SESSION_ID = /^\d{1,20}$/;
 const MINUTE = 60 * 1000;
 /** A lease long enough for one Measurement Protocol request and its timeout. */
 const LEASE_MS = MINUTE;
@@ -69,13 +67,6 @@ const LONGEST_RETRY_MS = 60 * MINUTE;
  * timestamp GA4 would drop on the way.
  */
 export const DELIVERY_DEADLINE = BACKDATE_LIMIT - 10 * MINUTE;
-
-async function subtleSha256(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  let hex = '';
-  for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
-  return hex;
-}
 
 const randomId = (): string => {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -103,7 +94,7 @@ export function createRelay(deps: RelayDeps) {
   const { config, store } = deps;
   const now = deps.now || Date.now;
   const log = deps.log || defaultLog;
-  const sha256 = deps.sha256 || subtleSha256;
+  const sha256 = deps.sha256 || sha256Hex;
   /** Deliveries started by webhooks and not finished yet. */
   const inFlight = new Set<Promise<unknown>>();
   const app = new Hono();
@@ -145,8 +136,8 @@ export function createRelay(deps: RelayDeps) {
     const unknownKeys = Object.keys(request).filter((key) => ['clientId', 'sessionId', 'analyticsConsent', 'lead'].indexOf(key) < 0);
     if (
       typeof clientId != 'string' ||
-      !CLIENT_ID.test(clientId) ||
-      (sessionId !== undefined && (typeof sessionId != 'string' || !SESSION_ID.test(sessionId))) ||
+      !CLIENT_ID_PATTERN.test(clientId) ||
+      (sessionId !== undefined && (typeof sessionId != 'string' || !SESSION_ID_PATTERN.test(sessionId))) ||
       typeof lead != 'boolean' ||
       unknownKeys.length
     ) {

@@ -3,7 +3,7 @@
  * bindings (Cloudflare) by the same function, so both deployments take the
  * same names. Secrets (`GA4_API_SECRET`, `RELAY_TOKEN_KEYS`) are never logged.
  */
-import { EVENT_NAME_PATTERN } from '../../src/core/ga4';
+import { EVENT_NAME_PATTERN, MEASUREMENT_ID_PATTERN } from '../../src/core/ga4';
 import type { TokenKeys } from './token';
 
 const MINUTE = 60 * 1000;
@@ -59,7 +59,7 @@ export function readRelayConfig(env: Record<string, unknown>): { config: RelayCo
   };
 
   const measurementId = text('GA4_MEASUREMENT_ID');
-  if (measurementId && !/^G-[A-Z0-9]{4,16}$/.test(measurementId)) problems.push('GA4_MEASUREMENT_ID must look like G-XXXXXXXXXX');
+  if (measurementId && !MEASUREMENT_ID_PATTERN.test(measurementId)) problems.push('GA4_MEASUREMENT_ID must look like G-XXXXXXXXXX');
   const apiSecret = text('GA4_API_SECRET');
   const endpoint = text('GA4_ENDPOINT', 'https://www.google-analytics.com').replace(/\/+$/, '');
   if (!/^https?:\/\/[^/?#]+$/.test(endpoint)) problems.push('GA4_ENDPOINT must be a scheme and host');

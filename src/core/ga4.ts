@@ -7,6 +7,19 @@
 /** Event names: start with a letter, letters/digits/underscores, at most 40 characters. */
 export const EVENT_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 
+/**
+ * A GA4 client id as gtag.js (`gtag('get', …, 'client_id')`), the `_ga` cookie and GTM's
+ * `readAnalyticsStorage` give it: a random number, a dot, the first visit in seconds.
+ * https://developers.google.com/tag-platform/gtagjs/reference#get
+ */
+export const CLIENT_ID_PATTERN = /^\d{1,20}\.\d{1,20}$/;
+
+/** A GA4 session id: the session's start in seconds. */
+export const SESSION_ID_PATTERN = /^\d{1,20}$/;
+
+/** A GA4 measurement id (a web data stream's `G-…`). */
+export const MEASUREMENT_ID_PATTERN = /^G-[A-Z0-9]{4,16}$/;
+
 /** At most this many parameters per event. */
 export const MAX_PARAMS = 25;
 

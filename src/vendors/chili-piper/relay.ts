@@ -13,6 +13,7 @@
 import { HOOKED, hookProperty } from '../../lib/hookProperty';
 import { isRecord } from '../../lib/isRecord';
 import { ownValue } from '../../lib/ownValue';
+import { CLIENT_ID_PATTERN, MEASUREMENT_ID_PATTERN, SESSION_ID_PATTERN } from '../../core/ga4';
 import type { Log } from '../../core/log';
 import { useRelayClient } from './index';
 
@@ -51,9 +52,6 @@ export interface ChiliPiperRelayApi {
 const SNIPPET_METHODS = ['submit', 'scheduling', 'bookMeeting', 'showCalendar', 'getQuery'];
 /** A URL the relay handed out: an http(s) URL without spaces or quotes, of sane length. */
 const WEBHOOK_URL = /^https?:\/\/[^\s"'<>]{1,2000}$/;
-const CLIENT_ID = /^\d{1,20}\.\d{1,20}$/;
-const SESSION_ID = /^\d{1,20}$/;
-const MEASUREMENT_ID = /^G-[A-Z0-9]{4,16}$/;
 
 /** The option's rule: a valid relay option, or undefined. */
 export function readRelayOptions(value: unknown): ChiliPiperRelayOptions | undefined {
@@ -69,7 +67,12 @@ export function readRelayOptions(value: unknown): ChiliPiperRelayOptions | undef
   if (typeof consent != 'boolean') return undefined;
   const optional = (field: unknown, pattern: RegExp) =>
     field === undefined || field === '' || (typeof field == 'string' && pattern.test(field));
-  if (!optional(measurementId, MEASUREMENT_ID) || !optional(clientId, CLIENT_ID) || !optional(sessionId, SESSION_ID)) return undefined;
+  if (
+    !optional(measurementId, MEASUREMENT_ID_PATTERN) ||
+    !optional(clientId, CLIENT_ID_PATTERN) ||
+    !optional(sessionId, SESSION_ID_PATTERN)
+  )
+    return undefined;
   return {
     url: url.replace(/\/+$/, ''),
     analyticsConsent: consent,
@@ -86,8 +89,8 @@ interface Ids {
 
 /** The ids when `clientId` (and `sessionId`, if any) have GA's shapes. */
 const idsOf = (clientId: unknown, sessionId: unknown): Ids | undefined =>
-  typeof clientId == 'string' && CLIENT_ID.test(clientId)
-    ? { clientId, sessionId: typeof sessionId == 'string' && SESSION_ID.test(sessionId) ? sessionId : undefined }
+  typeof clientId == 'string' && CLIENT_ID_PATTERN.test(clientId)
+    ? { clientId, sessionId: typeof sessionId == 'string' && SESSION_ID_PATTERN.test(sessionId) ? sessionId : undefined }
     : undefined;
 
 /** How long the Google tag may take to answer `get` before the bridge gives up on this URL. */
