@@ -8,6 +8,7 @@
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { CHROMIUM_LAUNCH } from '../scripts/chromium.mjs';
+import { HOST, HOST_PAGE, median, range, withoutSourceMap } from './common.mjs';
 
 const smoke = process.argv.includes('--smoke');
 // --vendor chili_piper: that vendor's own build against its naive listener alone.
@@ -15,12 +16,9 @@ const onlyVendor = process.argv.includes('--vendor') ? process.argv[process.argv
 const ROUNDS = smoke ? 3 : 25;
 const WARM_EVENTS = smoke ? 200 : 5_000;
 const FRAME_MESSAGES = smoke ? 50 : 500;
-const HOST = 'https://bench.acme-shop.test/';
 const ADS = 'https://ads.example.net/';
-const ISOLATED = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
-const strip = (text) => text.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '');
 const stem = 'dist/gtm-widget-bridge' + (onlyVendor ? '.' + onlyVendor : '');
-const IIFE = strip(readFileSync(stem + '.js', 'utf8'));
+const IIFE = withoutSourceMap(readFileSync(stem + '.js', 'utf8'));
 const PASTE = readFileSync(stem + '.gtm.html', 'utf8').replace(/^<script>\n|<\/script>\n$/g, '');
 /** The configuration the GTM template writes before it injects the bridge (its defaults). */
 const TEMPLATE_CONFIG = `window.gtmWidgetBridgeConfig = ${JSON.stringify({
@@ -113,19 +111,12 @@ function pageSetup() {
   };
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-const range = (values, digits = 2) => `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
-
 async function main() {
   const browser = await chromium.launch(CHROMIUM_LAUNCH);
   const context = await browser.newContext();
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (url == HOST) return route.fulfill({ contentType: 'text/html', headers: ISOLATED, body: '<!doctype html><title>bench</title>' });
+    if (url == HOST) return route.fulfill(HOST_PAGE);
     if (url.startsWith(ADS)) {
       // A real cross-origin frame (an ad) posting messages to the page.
       const body = `<script>window.burst = function (n) { for (var i = 0; i < n; i++) parent.postMessage({ type: 'ad-resize', height: 250, i: i }, '*'); };</script>`;

@@ -5,29 +5,17 @@
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { CHROMIUM_LAUNCH } from '../scripts/chromium.mjs';
+import { HOST, HOST_PAGE, median, range, withoutSourceMap } from './common.mjs';
 
 const smoke = process.argv.includes('--smoke');
 const ROUNDS = smoke ? 2 : 15;
 const PER_ROUND = smoke ? 200 : 20_000;
 const INSTALL_SAMPLES = smoke ? 3 : 40;
 const MEMORY_EVENTS = smoke ? 2_000 : 100_000;
-const HOST = 'https://bench.acme-shop.test/';
-const IIFE = readFileSync('dist/gtm-widget-bridge.js', 'utf8').replace(/\n\/\/# sourceMappingURL=.*\s*$/, '');
-if (IIFE.includes('sourceMappingURL')) throw new Error('bench: the source map comment was not stripped');
+const IIFE = withoutSourceMap(readFileSync('dist/gtm-widget-bridge.js', 'utf8'));
 /** Where the GTM template loads the IIFE from; the bench serves it there. */
 const CDN = 'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/gtm-widget-bridge.js';
-/**
- * The host page is cross-origin isolated (COOP + COEP): Chromium then gives performance.now() 5 µs
- * resolution instead of 100 µs, which install times of about a millisecond need.
- */
-const ISOLATED = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-const spread = (values) => `${Math.min(...values).toFixed(3)}–${Math.max(...values).toFixed(3)}`;
+const spread = (values) => range(values, 3);
 
 /** In-page helpers: the bridge (re)installed from source, event loops timed with performance.now(). */
 function pageSetup() {
@@ -121,7 +109,7 @@ async function main() {
   const context = await browser.newContext();
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (url == HOST) return route.fulfill({ contentType: 'text/html', headers: ISOLATED, body: '<!doctype html><title>bench</title>' });
+    if (url == HOST) return route.fulfill(HOST_PAGE);
     // The hosted IIFE as the GTM template injects it, timed from its first statement to its last.
     if (url.startsWith(CDN)) {
       const body = `/* ${Math.random()} */window.__t0 = performance.now();\n${IIFE}\nwindow.__t1 = performance.now();`;
