@@ -68,13 +68,6 @@ const LONGEST_RETRY_MS = 60 * MINUTE;
  */
 export const DELIVERY_DEADLINE = BACKDATE_LIMIT - 10 * MINUTE;
 
-const randomId = (): string => {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  let hex = '';
-  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
-  return hex;
-};
-
 /** Reads a small JSON body whatever its content type (pages send text/plain to avoid a CORS preflight). */
 async function readJson(c: Context): Promise<unknown> {
   try {
@@ -188,7 +181,7 @@ export function createRelay(deps: RelayDeps) {
       key: await sha256(parsed.key),
       token: await sha256(token),
       booking: await sha256(webhook.routeId),
-      entry: { id: randomId(), payload: await sealJson(body, config.tokenKeys, 'outbox'), createdAt: at },
+      entry: { id: crypto.randomUUID(), payload: await sealJson(body, config.tokenKeys, 'outbox'), createdAt: at },
     });
     log({ what: 'webhook', outcome: acceptance, action: webhook.actionType });
     if (acceptance == 'other-booking') return c.json({ error: 'this URL belongs to another booking' }, 409);

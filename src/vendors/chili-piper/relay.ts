@@ -117,7 +117,7 @@ function readIds(given: Ids | undefined, options: ChiliPiperRelayOptions, done: 
   );
 }
 
-/** A URL held for the next booking, and whether the relay counts that booking's lead. */
+/** A URL held for the next booking, and when the relay stops accepting it. */
 interface Held {
   url: string;
   expiresAt: number;
@@ -201,18 +201,20 @@ export function startRelayClient(options: ChiliPiperRelayOptions, countsLead: bo
     return url;
   }
 
+  /** Puts back each method `wrapMethod` replaced. */
+  const undoMethods: (() => void)[] = [];
   /** Wraps one snippet method so a call without its own `webHook` gets the held URL. */
-  function wrapMethod(snippet: Record<string, unknown>, name: string, undo: (() => void)[]): void {
+  function wrapMethod(snippet: Record<string, unknown>, name: string): void {
     const original = snippet[name];
     if (typeof original != 'function' || HOOKED in original) return;
     const wrapper = function (this: unknown) {
       // eslint-disable-next-line prefer-rest-params
       const args = Array.prototype.slice.call(arguments);
-      const given = args[2];
-      if ((given === undefined || isRecord(given)) && ownValue(given, 'webHook') === undefined) {
+      const siteOptions = args[2];
+      if ((siteOptions === undefined || isRecord(siteOptions)) && ownValue(siteOptions, 'webHook') === undefined) {
         const url = take();
         // A copy: the site's options object is never written to.
-        if (url) args[2] = Object.assign({}, given, { webHook: url });
+        if (url) args[2] = Object.assign({}, siteOptions, { webHook: url });
       }
       return original.apply(this, args);
     };
@@ -221,12 +223,11 @@ export function startRelayClient(options: ChiliPiperRelayOptions, countsLead: bo
     if ((original as unknown as Record<string, unknown>).q)
       (wrapper as unknown as Record<string, unknown>).q = (original as unknown as Record<string, unknown>).q;
     snippet[name] = wrapper;
-    undo.push(() => {
+    undoMethods.push(() => {
       if (snippet[name] === wrapper) snippet[name] = original;
     });
   }
 
-  const undoMethods: (() => void)[] = [];
   const hookSnippet = () => {
     // Follows `window.ChiliPiper` however often it is replaced: the stub first, the loader's object later.
     const restore = hookProperty(
@@ -235,7 +236,7 @@ export function startRelayClient(options: ChiliPiperRelayOptions, countsLead: bo
       (snippet) => {
         if (!isRecord(snippet) && typeof snippet != 'function') return;
         snippetSeen = true;
-        for (const name of SNIPPET_METHODS) wrapMethod(snippet as Record<string, unknown>, name, undoMethods);
+        for (const name of SNIPPET_METHODS) wrapMethod(snippet as Record<string, unknown>, name);
         // A page with the snippet will likely book: have a URL ready before the visitor submits.
         void obtain();
       },
