@@ -7,9 +7,9 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fakeGa4, freePort } from '../scripts/loopback.mjs';
 
 const smoke = process.argv.includes('--smoke');
 const WEBHOOKS = smoke ? 200 : 20_000;
@@ -17,26 +17,8 @@ const IN_FLIGHT = 32;
 const ORIGIN = 'https://www.acme-shop.test';
 const ACTION_TYPES = ['create', 'reschedule', 'agent_reschedule', 'reassign', 'cancel', 'prospect_cancel'];
 
-const listen = (server, port = 0) => new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server.address().port)));
-
-// The fake GA4: counts requests, keeps the first body of each action type.
-const bodies = {};
-let collected = 0;
-const ga4 = createServer((request, response) => {
-  let text = '';
-  request.on('data', (chunk) => (text += chunk));
-  request.on('end', () => {
-    collected++;
-    const body = JSON.parse(text);
-    const action = body.events[0].params.widget_action;
-    if (!bodies[action]) bodies[action] = body;
-    response.writeHead(204).end();
-  });
-});
-const ga4Port = await listen(ga4);
-const probe = createServer();
-const port = await listen(probe);
-await new Promise((resolve) => probe.close(resolve));
+const ga4 = await fakeGa4();
+const port = await freePort();
 
 const dir = mkdtempSync(join(tmpdir(), 'relay-bench-'));
 const relay = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', 'relay/dist/node.mjs'], {
@@ -44,7 +26,7 @@ const relay = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', 
     ...process.env,
     GA4_MEASUREMENT_ID: 'G-BENCH1234',
     GA4_API_SECRET: 'bench-secret',
-    GA4_ENDPOINT: 'http://127.0.0.1:' + ga4Port,
+    GA4_ENDPOINT: ga4.url,
     RELAY_TOKEN_KEYS: 'k1:' + randomBytes(32).toString('base64url'),
     RELAY_ALLOWED_ORIGINS: ORIGIN,
     RELAY_PUBLIC_URL: 'http://127.0.0.1:' + port,
@@ -117,7 +99,8 @@ const times = await load(WEBHOOKS, IN_FLIGHT, async (i) => {
 const seconds = (performance.now() - started) / 1000;
 // Wait for the deliveries (the relay answers before it delivers), then repeat some deliveries:
 // answered from the idempotency keys, without a GA4 request.
-for (let waited = 0; collected < WEBHOOKS && waited < 60_000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
+for (let waited = 0; ga4.collected.length < WEBHOOKS && waited < 60_000; waited += 5)
+  await new Promise((resolve) => setTimeout(resolve, 5));
 const deliveredSeconds = (performance.now() - started) / 1000;
 const duplicateStarted = performance.now();
 const duplicates = {};
@@ -147,14 +130,19 @@ console.table([
   },
 ]);
 console.log(
-  `statuses ${JSON.stringify(statuses)}; all ${collected} delivered to GA4 at ${Math.round(WEBHOOKS / deliveredSeconds)}/s end to end;`,
+  `statuses ${JSON.stringify(statuses)}; all ${ga4.collected.length} delivered to GA4 at ${Math.round(WEBHOOKS / deliveredSeconds)}/s end to end;`,
   `repeated deliveries answered ${JSON.stringify(duplicates)} at ${Math.round(Math.min(WEBHOOKS, 2000) / duplicateSeconds)}/s`,
 );
-if (statuses[202] != WEBHOOKS || collected != WEBHOOKS || duplicates[200] != Math.min(WEBHOOKS, 2000))
+if (statuses[202] != WEBHOOKS || ga4.collected.length != WEBHOOKS || duplicates[200] != Math.min(WEBHOOKS, 2000))
   throw new Error('relay bench: not every webhook was accepted and sent once');
 
 // One booking through every documented actionType, for the Measurement Protocol bodies.
-for (const action of Object.keys(bodies)) delete bodies[action];
+const sentBefore = ga4.collected.length;
+/** The Measurement Protocol body GA4 received for `actionType` in the booking below. */
+const bodyFor = (actionType) => {
+  const request = ga4.collected.slice(sentBefore).find((sent) => sent.body.events[0].params.widget_action == actionType);
+  return request && request.body;
+};
 const booking = await token();
 const second = await token();
 const routeId = '608b31464a37500001ba7fbd';
@@ -172,10 +160,10 @@ for (const actionType of ACTION_TYPES) {
   });
   if (response.status != 202) throw new Error(actionType + ': HTTP ' + response.status);
 }
-for (let waited = 0; ACTION_TYPES.some((actionType) => !bodies[actionType]) && waited < 5000; waited += 20)
+for (let waited = 0; ACTION_TYPES.some((actionType) => !bodyFor(actionType)) && waited < 5000; waited += 20)
   await new Promise((resolve) => setTimeout(resolve, 20));
-if (!smoke) for (const actionType of ACTION_TYPES) console.log(`\n${actionType}:\n` + JSON.stringify(bodies[actionType], null, 2));
-else if (ACTION_TYPES.some((actionType) => !bodies[actionType])) throw new Error('relay bench: an actionType sent nothing');
+if (!smoke) for (const actionType of ACTION_TYPES) console.log(`\n${actionType}:\n` + JSON.stringify(bodyFor(actionType), null, 2));
+else if (ACTION_TYPES.some((actionType) => !bodyFor(actionType))) throw new Error('relay bench: an actionType sent nothing');
 
 relay.kill();
 ga4.close();

@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +6,7 @@ import { expect, test, type Page } from './test';
 import { CDN_URL, expectPushes, external, inline, openHost } from './helpers';
 import { BOOKING, LEGACY_URL, ROUTE, book, bookingFrame, serveChiliPiper, slot } from './chiliPiperLoaders';
 import { startNodeRelay } from '../relay/src/node';
+import { fakeGa4, freePort } from '../scripts/loopback.mjs';
 import type { LogEntry } from '../relay/src/app';
 
 // The whole loop on one machine: Chili Piper's real legacy loader (npm @chilipiper/concierge) with the
@@ -17,38 +16,6 @@ import type { LogEntry } from '../relay/src/app';
 const RELAY_PUBLIC = 'https://relay.acme-shop.test';
 const CLIENT_ID = '1234567890.1763726400';
 const SESSION_ID = '1763726400';
-
-interface Collected {
-  path: string;
-  body: { client_id: string; timestamp_micros: number; events: { name: string; params: Record<string, unknown> }[] };
-}
-
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return 'http://127.0.0.1:' + (server.address() as AddressInfo).port;
-}
-
-/** A GA4 collection endpoint that records every request and answers 204, as /mp/collect does. */
-async function fakeGa4() {
-  const collected: Collected[] = [];
-  const server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => (body += chunk));
-    request.on('end', () => {
-      collected.push({ path: request.url!, body: JSON.parse(body) });
-      response.writeHead(204).end();
-    });
-  });
-  return { url: await listen(server), collected, close: () => new Promise((resolve) => server.close(resolve)) };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await listen(server);
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** The `.relay` build as the site includes it: the IIFE from the CDN, or the Custom HTML paste with its config block edited. */
 function relayBridge(variant: 'iife' | 'paste', config: object): string {
