@@ -36,7 +36,10 @@ function fromBase64Url(text: string): Uint8Array | undefined {
   // One character past a multiple of four encodes no whole byte: atob would throw.
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 == 1) return undefined;
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
-  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  // Only the canonical spelling: the last character's unused bits would otherwise let one token be written
+  // several ways, and each spelling would hash (and bind to a booking) differently.
+  return toBase64Url(bytes) === text ? bytes : undefined;
 }
 function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
