@@ -77,7 +77,7 @@ function bridgeTags({ variant = 'iife', config, copies = 1 }: HostOptions): stri
       if (config)
         paste = paste.replace(
           /window\.gtmWidgetBridgeConfig = \{[\s\S]*?\n\};/,
-          `window.gtmWidgetBridgeConfig = ${JSON.stringify(config)};`,
+          () => `window.gtmWidgetBridgeConfig = ${JSON.stringify(config)};`,
         );
       tags.push(paste);
     } else {
@@ -98,10 +98,11 @@ export async function openHost(page: Page, options: HostOptions = {}): Promise<{
   const frameTags = options.frames ?? [CHILI_PIPER_URL];
   const frames = frameTags.map(frameUrl);
   const head = options.head ?? [options.siteScript ? inline(options.siteScript) : '', BRIDGE];
+  // Replacer functions: a replacement string would read `$&`, `$'`… in the inserted code (a minifier's `$&&`)
+  // as patterns. https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/String/replace
   const host = fixture('host.html')
-    .replace('<!--HEAD-->', head.map((part) => (part == BRIDGE ? bridgeTags(options) : part)).join('\n'))
-    .replace(
-      '<!--FRAMES-->',
+    .replace('<!--HEAD-->', () => head.map((part) => (part == BRIDGE ? bridgeTags(options) : part)).join('\n'))
+    .replace('<!--FRAMES-->', () =>
       frameTags
         .map(
           (tag) =>

@@ -22,7 +22,7 @@ function relayBridge(variant: 'iife' | 'paste', config: object): string {
   const assignment = `window.gtmWidgetBridgeConfig = ${JSON.stringify(config)};`;
   if (variant == 'iife') return inline(assignment) + external(CDN_URL + 'gtm-widget-bridge.relay.js');
   const paste = readFileSync('dist/gtm-widget-bridge.relay.gtm.html', 'utf8');
-  const edited = paste.replace(/window\.gtmWidgetBridgeConfig = \{[\s\S]*?\n\};/, assignment);
+  const edited = paste.replace(/window\.gtmWidgetBridgeConfig = \{[\s\S]*?\n\};/, () => assignment);
   if (edited == paste) throw new Error('the paste has no config block to edit');
   return edited;
 }

@@ -54,7 +54,10 @@ export function renderVendorParts(adapters: readonly AnyVendorAdapter[] = ADAPTE
 /** The whole page, with the placeholders demo/serve.mjs fills per request. */
 export function renderPlayground(adapters: readonly AnyVendorAdapter[] = ADAPTERS): string {
   const { head, panels } = renderVendorParts(adapters);
-  return readFileSync('demo/index.html', 'utf8').replace('<!--VENDOR_HEAD-->', head).replace('<!--VENDOR_PANELS-->', panels);
+  // Replacer functions, so a `$&` or `$'` in the inserted markup stays as written.
+  return readFileSync('demo/index.html', 'utf8')
+    .replace('<!--VENDOR_HEAD-->', () => head)
+    .replace('<!--VENDOR_PANELS-->', () => panels);
 }
 
 /** Each vendor's stage per action, for the playground's buttons. */
