@@ -41,6 +41,50 @@ test('legacy marketing.js: one booking is open, start, complete + lead; Escape w
   expect(errors).toEqual([]);
 });
 
+test('legacy marketing.js: a malformed booking-confirmed, then the genuine one: both pushed, exactly one lead, with the genuine routeId', async ({
+  page,
+}) => {
+  const { errors } = await openHost(page, { frames: [], head: [BRIDGE, external(LEGACY_URL), legacySite('')], serve: serveChiliPiper([]) });
+  const frame = await bookingFrame(page, 'https://acme.chilipiper.com/book/');
+  await send(frame, { action: 'routing' });
+  await send(frame, { action: 'booking-confirmed' }); // a half-loaded or buggy booking app: no ids
+  await send(frame, { action: 'booking-confirmed', args: confirmedArgs });
+  const [, genuineComplete, genuineLead] = BOOKING.slice(-3);
+  await expectPushes(
+    page,
+    [
+      BOOKING[0],
+      { event: 'widget_complete', ...common, widget_action: 'booking-confirmed', widget_stage: 'complete' },
+      { ...genuineComplete, event: 'widget_interaction', widget_stage: 'interaction' },
+      genuineLead,
+    ],
+    PERSONAL,
+  );
+  // The loader itself heard both: it handed each one's args to the site's onSuccess.
+  expect(await page.evaluate(() => (window as unknown as { siteSuccess: unknown[] }).siteSuccess)).toEqual([undefined, confirmedArgs]);
+
+  // Positive control: the same genuine confirmation alone, in the next booking, is the complete step with its lead.
+  await send(frame, { action: 'close' });
+  await expect.poll(() => popupFrames(page)).toBe(0);
+  await page.evaluate(() =>
+    (window as unknown as { ChiliPiper: { submit(...a: unknown[]): void } }).ChiliPiper.submit('acme', 'demo', { lead: {} }),
+  );
+  const next = await bookingFrame(page, 'https://acme.chilipiper.com/book/', [frame]);
+  const other = { ...confirmedArgs, routeId: 'b1b2c3d4e5f60718293a4b5d' };
+  await send(next, { action: 'booking-confirmed', args: other });
+  const leads = async () =>
+    (await page.evaluate(() => (window as unknown as { dataLayer: Record<string, unknown>[] }).dataLayer))
+      .filter((push) => push.event == 'generate_lead')
+      .map((push) => push.widget_interaction_id);
+  await expect.poll(leads).toEqual([ROUTE, other.routeId]);
+  const last = (await page.evaluate(() => (window as unknown as { dataLayer: Record<string, unknown>[] }).dataLayer)).slice(-2);
+  expect(last.map((push) => [push.event, push.widget_interaction_id])).toEqual([
+    ['widget_complete', other.routeId],
+    ['generate_lead', other.routeId],
+  ]);
+  expect(errors).toEqual([]);
+});
+
 test('legacy marketing.js: Escape without closeOnOutside closes nothing and pushes nothing; the back button closes and pushes close', async ({
   page,
 }) => {

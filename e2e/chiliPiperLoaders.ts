@@ -80,9 +80,16 @@ export const common = { widget_vendor: 'chili_piper', widget_product: 'concierge
 export const slot = { start: 1893492000000, end: 1893493800000 };
 export const confirmedArgs = { routeId: ROUTE, eventId: 'ev-77', assigneeId: '0051N000001S8LUUA0', actionType: 'create', slot };
 
-/** What one booking through the loaders pushes, in funnel order: `routing` is its open step, `availability-loaded` the same step again. */
+/** What one booking through the loaders pushes: `routing` is its open step, `availability-loaded` the same step again, so an interaction. */
 export const BOOKING = [
   { event: 'widget_open', ...common, widget_action: 'routing', widget_stage: 'open' },
+  {
+    event: 'widget_interaction',
+    ...common,
+    widget_action: 'availability-loaded',
+    widget_stage: 'interaction',
+    widget_interaction_id: ROUTE,
+  },
   {
     event: 'widget_start',
     ...common,

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from './test';
 import { USERLIKE_OLDER_EVENTS, USERLIKE_SEED_EVENTS } from '../test/documentedEvents';
-import { firstOfEachStep } from '../test/funnelSteps';
+import { pushedStages } from '../test/funnelSteps';
 import { BRIDGE, expectPushes, external, fixture, inline, openHost } from './helpers';
 import { PLANTED } from '../fixtures/personalData';
 
@@ -49,13 +49,14 @@ const STAGE: Record<string, string> = {
   chat_window_minimzed: 'interaction',
 };
 
-// All events come from one session: each funnel step of it is pushed the first time only.
-const expected = firstOfEachStep(EVENTS, (name) => STAGE[name]).map((name) => ({
-  event: 'widget_' + STAGE[name],
+// All events come from one session: a funnel step it already reached is pushed as an interaction.
+const STAGES_PUSHED = pushedStages(EVENTS.map((name) => STAGE[name]));
+const expected = EVENTS.map((name, i) => ({
+  event: 'widget_' + STAGES_PUSHED[i],
   widget_vendor: 'userlike',
   widget_product: 'messenger',
   widget_action: name,
-  widget_stage: STAGE[name],
+  widget_stage: STAGES_PUSHED[i],
   widget_interaction_id: 'chat-5521',
   ...(name.includes('proactive') ? { widget_proactive: true } : {}),
   widget_id: '4242',
@@ -122,5 +123,45 @@ test('a throwing site function still throws to the widget, and the push happens 
     page,
     expected.filter((push) => push.widget_action == 'chat_started' || push.widget_action == 'error_message'),
   );
+  expect(errors).toEqual([]);
+});
+
+test('the site deletes the hooked global and assigns a new function after the page loaded: the next script load wraps it again', async ({
+  page,
+}) => {
+  const LATER_URL = 'https://cdn.acme-shop.test/later.js';
+  const { errors } = await openHost(page, {
+    frames: [],
+    head: [inline(`window.__userlikeEvents = ['chat_started'];`), BRIDGE, external(WIDGET_URL)],
+    scripts: { [WIDGET_URL]: fixture('userlike-widget.js'), [LATER_URL]: 'window.later = true;' },
+  });
+  await page.evaluate(() => {
+    const w = window as unknown as Record<string, unknown> & { siteCalls: string[] };
+    w.siteCalls = [];
+    delete w.userlikeTrackingEvent;
+    w.userlikeTrackingEvent = (name: string) => (w.siteCalls.push(name), 'site:' + name);
+  });
+  const fire = (name: string) =>
+    page.evaluate((n) => (window as unknown as { __userlike: { fire(n: string): unknown } }).__userlike.fire(n), name);
+  // Before any load: a plain property the bridge cannot see (the control), and nothing breaks.
+  expect(await fire('button_displayed')).toBe('site:button_displayed');
+  await expectPushes(page, []);
+  // A script loads later (a tag, a lazy widget part): its load event reaches the document, not window.
+  await page.evaluate(
+    (src) =>
+      new Promise((resolve) => {
+        const script = document.createElement('script');
+        script.src = src;
+        script.onload = resolve;
+        document.head.appendChild(script);
+      }),
+    LATER_URL,
+  );
+  expect(await fire('chat_started')).toBe('site:chat_started');
+  await expectPushes(
+    page,
+    expected.filter((push) => push.widget_action == 'chat_started'),
+  );
+  expect(await page.evaluate(() => (window as unknown as { siteCalls: string[] }).siteCalls)).toEqual(['button_displayed', 'chat_started']);
   expect(errors).toEqual([]);
 });

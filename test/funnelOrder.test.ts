@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HappyPath } from '../src/core/adapter';
 import { ADAPTERS } from '../src/vendors/registry';
-import { FUNNEL_STEPS } from './funnelSteps';
+import { FUNNEL_STEPS, stepsStrictlyIncrease } from './funnelSteps';
 import { CHILI_PIPER_ORIGIN, dataLayer, installBridge, postMessageFrom, testWindow } from './helpers';
 
 afterEach(() => {
@@ -55,19 +55,30 @@ function driverFor(path: Path): (name: string) => void {
   }
 }
 
-describe('funnel order: walking each product’s happy path in vendor order, the pushed stages never go backwards', () => {
+/** The pushes a path produced, leads aside: [vendor event, pushed stage]. */
+function pushesOf(): [action: string, stage: string][] {
+  return dataLayer()
+    .filter((push) => push.event != 'generate_lead')
+    .map((push) => [push.widget_action as string, push.widget_stage as string]);
+}
+
+/** Whether each event of `events` produced exactly one push, in order. */
+const onePushPerEvent = (events: readonly string[], pushes: [string, string][]) =>
+  pushes.length == events.length && pushes.every(([action], i) => action == events[i]);
+
+describe('funnel order: walking each product’s happy path in vendor order', () => {
   for (const path of HAPPY_PATHS) {
-    it(`${path.vendor} ${path.product}: ${path.name}`, () => {
+    it(`${path.vendor} ${path.product}: ${path.name}: one push per event, funnel steps strictly increasing`, () => {
       installBridge();
       const send = driverFor(path);
       for (const name of path.events) send(name);
-      const stages = dataLayer()
-        .filter((push) => push.event != 'generate_lead' && FUNNEL_STEPS.includes(push.widget_stage as string))
-        .map((push) => push.widget_stage as string);
+      const pushes = pushesOf();
+      expect(pushes.map(([action]) => action)).toEqual(path.events);
+      expect(onePushPerEvent(path.events, pushes)).toBe(true);
+      const stages = pushes.map(([, stage]) => stage);
       // Positive control: the path reaches at least open and a later step.
-      expect(stages.length).toBeGreaterThanOrEqual(2);
-      const order = stages.map((stage) => FUNNEL_STEPS.indexOf(stage));
-      for (let i = 1; i < order.length; i++) expect(order[i], `${stages.join(' → ')}`).toBeGreaterThan(order[i - 1]);
+      expect(stages.filter((stage) => FUNNEL_STEPS.includes(stage)).length, stages.join(' → ')).toBeGreaterThanOrEqual(2);
+      expect(stepsStrictlyIncrease(stages), stages.join(' → ')).toBe(true);
       // Every push belongs to the path's product.
       for (const push of dataLayer()) expect(push.widget_product).toBe(path.product);
     });
@@ -81,13 +92,41 @@ describe('funnel order: walking each product’s happy path in vendor order, the
       ).toBe(true);
   });
 
-  it('detects a backwards step (the property is not vacuous)', () => {
+  it('Genesys 8.5 WebChat reaches every funnel step with an agent: view → open → start → submit → complete', () => {
+    const path = HAPPY_PATHS.find((candidate) => candidate.name.includes('8.5'))!;
+    installBridge();
+    const send = driverFor(path);
+    for (const name of path.events) send(name);
+    expect(
+      pushesOf()
+        .map(([, stage]) => stage)
+        .filter((stage) => FUNNEL_STEPS.includes(stage)),
+    ).toEqual(FUNNEL_STEPS);
+  });
+
+  it('detects a missing push (the one-push-per-event property is not vacuous)', () => {
+    installBridge();
+    const send = driverFor({ vendor: 'userlike', product: 'messenger', name: 'control', events: [] });
+    // The same call twice at once is an exact duplicate: two events heard, one push.
+    const events = ['button_displayed', 'chat_requested', 'chat_requested'];
+    for (const name of events) send(name);
+    expect(onePushPerEvent(events, pushesOf())).toBe(false);
+    expect(onePushPerEvent(events.slice(0, 2), pushesOf())).toBe(true);
+  });
+
+  it('detects a backwards step (the strictly-increasing property is not vacuous)', () => {
     installBridge();
     const send = driverFor({ vendor: 'userlike', product: 'messenger', name: 'control', events: [] });
     // In a new session each: a submit, then a start.
     send('register_submit');
     (testWindow.userlikeTrackingEvent as (...args: unknown[]) => void)('chat_started', {}, { session_id: 'session-2' });
-    const order = dataLayer().map((push) => FUNNEL_STEPS.indexOf(push.widget_stage as string));
-    expect(order[1]).toBeLessThan(order[0]);
+    const stages = pushesOf().map(([, stage]) => stage);
+    expect(stages).toEqual(['submit', 'start']);
+    expect(stepsStrictlyIncrease(stages)).toBe(false);
+  });
+
+  it('detects a repeated step (the same interaction reaching open twice is not strictly increasing)', () => {
+    expect(stepsStrictlyIncrease(['view', 'open', 'open'])).toBe(false);
+    expect(stepsStrictlyIncrease(['view', 'open', 'interaction', 'start'])).toBe(true);
   });
 });

@@ -1,18 +1,27 @@
 /**
- * The funnel steps, in funnel order, each pushed once per interaction; the
- * other stages (cancel, close, unavailable, error, interaction) every time.
- * Written out here, not imported, so tests state the rule independently.
+ * The funnel steps, in funnel order; the other stages (cancel, close,
+ * unavailable, error, interaction) are never demoted. Written out here, not
+ * imported, so tests state the rule independently of the code.
  */
 export const FUNNEL_STEPS = ['view', 'open', 'start', 'submit', 'complete'];
 
-/** The items of one interaction that are pushed: funnel steps the first time only, everything else always. */
-export function firstOfEachStep<T>(items: T[], stageOf: (item: T) => string): T[] {
-  const seen: string[] = [];
-  return items.filter((item) => {
-    const stage = stageOf(item);
-    if (!FUNNEL_STEPS.includes(stage)) return true;
-    if (seen.includes(stage)) return false;
-    seen.push(stage);
-    return true;
+/**
+ * The stage each event of one interaction is pushed with, in order: its own,
+ * unless it is a funnel step at or before the furthest step already pushed,
+ * which is pushed as `interaction`.
+ */
+export function pushedStages(stages: string[]): string[] {
+  let furthest = -1;
+  return stages.map((stage) => {
+    const step = FUNNEL_STEPS.indexOf(stage);
+    if (step >= 0 && step <= furthest) return 'interaction';
+    furthest = Math.max(furthest, step);
+    return stage;
   });
+}
+
+/** Whether the funnel-step stages of `stages`, in order, strictly increase. */
+export function stepsStrictlyIncrease(stages: string[]): boolean {
+  const steps = stages.map((stage) => FUNNEL_STEPS.indexOf(stage)).filter((step) => step >= 0);
+  return steps.every((step, i) => i == 0 || step > steps[i - 1]);
 }

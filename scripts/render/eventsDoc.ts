@@ -91,20 +91,26 @@ export function renderEventsDoc(adapters: readonly AnyVendorAdapter[] = ADAPTERS
     '',
     '## Funnel order',
     '',
-    "Walking each product's happy path in the vendor's own order, the pushed stages never go backwards in " +
+    'Every vendor event the bridge hears is pushed once, apart from exact duplicates. Within one interaction the funnel steps (' +
       FUNNEL_STEPS.join(' < ') +
-      ' (a test walks every path below). A funnel step already pushed for the same interaction is not pushed again; stages outside the funnel are pushed every time. Where a vendor skips a step, build the GA4 funnel as an open funnel.',
+      ') only go forward: an event whose step the interaction has already reached or passed is pushed as `' +
+      prefix +
+      Stage.Interaction +
+      '` with its own `widget_action`. So `' +
+      prefix +
+      "open` and the other steps count the interactions that reached them, once each, and the vendor's repeated events stay in the dataLayer for reports on `widget_action`. Stages outside the funnel are pushed as they are. A test walks every path below in the vendor's own order. Where a vendor skips a step, build the GA4 funnel as an open funnel.",
     '',
-    '| vendor | product | path | events in vendor order → stage (struck: same step again, not pushed) |',
+    '| vendor | product | path | events in vendor order → pushed stage |',
     '|---|---|---|---|',
     ...adapters.flatMap((adapter) =>
       docsOf(adapter).happyPaths.map((path) => {
-        const seen: string[] = [];
+        let furthest = -1;
         const steps = path.events.map((name) => {
           const stage = adapter.stages[name][0];
-          const repeated = FUNNEL_STEPS.indexOf(stage) >= 0 && seen.indexOf(stage) >= 0;
-          seen.push(stage);
-          return repeated ? `~~\`${name}\` ${stage}~~` : `\`${name}\` ${stage}`;
+          const step = FUNNEL_STEPS.indexOf(stage);
+          if (step >= 0 && step <= furthest) return `\`${name}\` ${Stage.Interaction} (${stage} already reached)`;
+          furthest = Math.max(furthest, step);
+          return `\`${name}\` ${stage}`;
         });
         return `| ${adapter.vendor} | \`${path.product}\` | ${path.name} | ${steps.join(' → ')} |`;
       }),

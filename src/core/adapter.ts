@@ -129,6 +129,13 @@ export interface VendorAdapter<Vendor extends string = string, Params = object, 
   stages: StageTable;
   /** Actions that count as a conversion unless configured otherwise. */
   leadActions: readonly string[];
+  /**
+   * The vendor names the interaction in every genuine conversion (Chili Piper's
+   * routeId): a lead action without an interaction id is pushed, but sends no
+   * `generate_lead`, so a malformed message cannot take the lead of the
+   * genuine one that follows. Otherwise an id-less lead counts once per page.
+   */
+  leadsNeedId?: boolean;
   /** The detail keys this vendor adds to every push, in push order. */
   keys: readonly (keyof Params & string)[];
   /** The vendor's namespaced options, if it has any. */

@@ -1,3 +1,4 @@
+import { createHighWaterMark } from '../lib/createHighWaterMark';
 import { createSeenBefore } from '../lib/createSeenBefore';
 import { hasOwn } from '../lib/hasOwn';
 import { isEmailAddress } from '../lib/isEmailAddress';
@@ -11,7 +12,7 @@ import { pushEvent } from './pushEvent';
 import { guard } from './guard';
 import { normalizeEmail } from '../lib/normalizeEmail';
 import { sha256Hex } from '../lib/sha256Hex';
-import { FUNNEL_STEPS, LEAD_EVENT, type AnyParams } from './schema';
+import { FUNNEL_STEPS, LEAD_EVENT, Stage, type AnyParams } from './schema';
 
 /** An exact duplicate of a push inside this window is one event reported twice. */
 export const DUPLICATE_WINDOW_MS = 1000;
@@ -29,17 +30,21 @@ function describeAction(action: unknown): string {
 
 /**
  * Creates the one place where vendor events become pushes: stage lookup,
- * duplicate suppression, each funnel step once per interaction (a vendor
- * reporting one step twice, such as Chili Piper's `routing` then
- * `availability-loaded`, would otherwise count one visitor twice in a GA4
- * funnel), the push itself with every key of the schema (`keys`), and
- * `generate_lead` once per interaction. `reporterFor` binds it to one
- * adapter; `isLeadAction` tells an adapter what counts as a conversion.
+ * duplicate suppression, the push itself with every key of the schema
+ * (`keys`), and `generate_lead` once per interaction. Every event that is
+ * neither unknown nor an exact duplicate is pushed once. Funnel steps only go
+ * forward within one interaction: an event whose step the interaction has
+ * already reached or passed (Chili Piper's `availability-loaded` after
+ * `routing`, a second `open` after a maximise) is pushed as an interaction
+ * with its own `widget_action`, so a GA4 funnel counts each interaction once
+ * per step and the vendor's event is still there to report on.
+ * `reporterFor` binds it to one adapter; `isLeadAction` tells an adapter what
+ * counts as a conversion.
  */
 export function createReporter(config: ResolvedConfig, log: Log, keys: readonly string[], makePush?: PushBuilder) {
   const build = makePush || ((event: string, params: AnyParams) => buildPush(event, params, keys));
   const isDuplicatePush = createSeenBefore(DUPLICATE_MEMORY, DUPLICATE_WINDOW_MS);
-  const isRepeatedStep = createSeenBefore(STEP_MEMORY, Infinity);
+  const furthestStep = createHighWaterMark(STEP_MEMORY);
   const isRepeatedLead = createSeenBefore(LEAD_MEMORY, Infinity);
 
   const reporterFor = (adapter: VendorAdapter) => {
@@ -61,25 +66,33 @@ export function createReporter(config: ResolvedConfig, log: Log, keys: readonly 
       // A fresh object: the adapter's report is never written to. (Object.assign, not spread syntax, whose
       // down-levelled helper walks keys with for…in and defines them through descriptor objects.)
       const params: AnyParams = Object.assign({}, event, { widget_vendor: vendor, widget_product: product, widget_stage: stage });
-      const push = build(config.eventPrefix + stage, params);
+      let push = build(config.eventPrefix + stage, params);
       // An exact duplicate (same vendor, action, interaction and details) is one event reported twice:
-      // a message posted twice, or a callback the vendor calls through two registrations.
+      // a message posted twice, or a callback the vendor calls through two registrations. Compared
+      // before the funnel rule below, which would make the second copy look different.
       if (isDuplicatePush(JSON.stringify(push))) return log(name + ': duplicate, ignored');
       const scope = event.scope || event.widget_interaction_id;
-      if (scope && FUNNEL_STEPS.indexOf(stage) >= 0 && isRepeatedStep(vendor + '|' + product + '|' + scope + '|' + stage)) {
-        return log(name + ': step "' + stage + '" already pushed for this interaction, ignored');
+      const step = FUNNEL_STEPS.indexOf(stage);
+      if (scope && step >= 0 && furthestStep(vendor + '|' + product + '|' + scope, step) >= step) {
+        params.widget_stage = Stage.Interaction;
+        push = build(config.eventPrefix + Stage.Interaction, params);
+        log(name + ': step "' + stage + '" already reached in this interaction');
       }
       log(name + ' → ' + push.event);
       deliver(push);
 
-      // One lead per interaction; without an id, one per vendor per page.
+      // One lead per interaction, whatever stage its push had; without an id, one per vendor per page,
+      // unless the vendor names the interaction in every genuine conversion (`leadsNeedId`).
+      const id = params.widget_interaction_id;
       if (
         config.generateLead &&
         leadActions.indexOf(action) >= 0 &&
         !event.leadSentElsewhere &&
-        !isRepeatedLead(vendor + '|' + (params.widget_interaction_id || ''))
+        (id || !adapter.leadsNeedId) &&
+        !isRepeatedLead(vendor + '|' + (id || ''))
       ) {
-        const lead: AnyParams = Object.assign({}, params, { lead_source: vendor });
+        // The lead keeps the stage its action has in the table, whatever its own push became.
+        const lead: AnyParams = Object.assign({}, params, { lead_source: vendor, widget_stage: stage });
         const email = typeof event.email == 'string' ? normalizeEmail(event.email) : '';
         if (config.hashEmail && isEmailAddress(email)) {
           // Web Crypto is asynchronous: the lead follows its stage push by a few milliseconds.

@@ -1,22 +1,22 @@
-import { EMAIL_OR_LINK } from './looksPersonal';
+import { foldText } from './foldText';
+import { hasContactMark } from './looksPersonal';
 
 /**
  * A vendor id as a string: finite numbers in decimal, strings as they are
- * unless they could be personal data. Ids never hold whitespace, an `@` in
- * any spelling or a phone number, while an e-mail address, a "First Last"
+ * unless they could be personal data. Ids never hold whitespace, an at-sign
+ * in any spelling or a phone number, while an e-mail address, a "First Last"
  * name or a number put in an id field by a sloppy integration would: those
- * are dropped rather than pushed. Pure digit strings stay (numeric ids are
- * common); a string shaped like a phone number (`+49…`, `0049…`, `(030)…`,
- * `555-010-0100`) does not. Anything else is `undefined`.
+ * are dropped rather than pushed. Look-alike characters are folded first
+ * (foldText), so `jane﹫acme.com` or a number in fullwidth digits is dropped
+ * too. Pure digit strings stay (numeric ids are common); a string shaped like
+ * a phone number (`+49…`, `0049…`, `(030)…`, `555-010-0100`) does not.
+ * Anything else is `undefined`.
  */
 export function toId(value: unknown): string | undefined {
-  return typeof value == 'string'
-    ? value && !WHITESPACE.test(value) && !EMAIL_OR_LINK.test(value) && !PHONE_SHAPED.test(value)
-      ? value
-      : undefined
-    : typeof value == 'number' && isFinite(value)
-      ? String(value)
-      : undefined;
+  if (typeof value == 'number') return isFinite(value) ? String(value) : undefined;
+  if (typeof value != 'string') return undefined;
+  const plain = foldText(value);
+  return value && !WHITESPACE.test(plain) && !hasContactMark(plain) && !PHONE_SHAPED.test(plain) ? value : undefined;
 }
 
 const WHITESPACE = /\s/;

@@ -82,22 +82,55 @@ describe('createReporter', () => {
     expect(eventNames()).toEqual(['widget_open', 'widget_open', 'widget_submit', 'widget_interaction', 'widget_interaction']);
   });
 
-  it('pushes each funnel step once per interaction (or scope), other stages every time', () => {
+  it('pushes a funnel step the interaction (or scope) already reached or passed as an interaction, other stages as they are', () => {
     vi.useFakeTimers();
     const report = reporter();
     report({ widget_action: 'opened', widget_interaction_id: 'r1' });
     vi.advanceTimersByTime(DUPLICATE_WINDOW_MS + 1);
-    report({ widget_action: 'opened', widget_interaction_id: 'r1' }); // the same step of r1 again: not pushed
-    report({ widget_action: 'opened', scope: 'frame1' }); // another scope: pushed
-    report({ widget_action: 'opened', widget_interaction_id: 'r9', scope: 'frame1' }); // the scope decides: not pushed
+    report({ widget_action: 'opened', widget_interaction_id: 'r1' }); // the same step of r1 again: an interaction
+    report({ widget_action: 'opened', scope: 'frame1' }); // another scope: open
+    report({ widget_action: 'opened', widget_interaction_id: 'r9', scope: 'frame1' }); // the scope decides: an interaction
     vi.advanceTimersByTime(DUPLICATE_WINDOW_MS + 1);
-    report({ widget_action: 'opened' }); // no interaction known: pushed
+    report({ widget_action: 'opened' }); // no interaction known: its own stage
     report({ widget_action: 'minimized', widget_interaction_id: 'r1' });
     vi.advanceTimersByTime(DUPLICATE_WINDOW_MS + 1);
     report({ widget_action: 'minimized', widget_interaction_id: 'r1' });
-    expect(eventNames()).toEqual(['widget_open', 'widget_open', 'widget_open', 'widget_interaction', 'widget_interaction']);
+    expect(dataLayer().map((push) => [push.event, push.widget_action, push.widget_stage])).toEqual([
+      ['widget_open', 'opened', 'open'],
+      ['widget_interaction', 'opened', 'interaction'],
+      ['widget_open', 'opened', 'open'],
+      ['widget_interaction', 'opened', 'interaction'],
+      ['widget_open', 'opened', 'open'],
+      ['widget_interaction', 'minimized', 'interaction'],
+      ['widget_interaction', 'minimized', 'interaction'],
+    ]);
     // The scope is the bridge's own bookkeeping: never pushed.
     expect(JSON.stringify(dataLayer())).not.toContain('frame1');
+  });
+
+  it('never lets the funnel run backwards: a step before the furthest one reached is an interaction, a later one a step', () => {
+    const report = reporter({ eventPrefix: 'chat_' });
+    report({ widget_action: 'booked', widget_interaction_id: 'r1' }); // submit
+    report({ widget_action: 'opened', widget_interaction_id: 'r1' }); // open after submit: an interaction
+    report({ widget_action: 'booking-confirmed', widget_interaction_id: 'r1' }); // complete: further, a step
+    report({ widget_action: 'booked', widget_interaction_id: 'r2' }); // another interaction has its own funnel
+    expect(dataLayer().map((push) => [push.event, push.widget_action, push.widget_stage])).toEqual([
+      ['chat_submit', 'booked', 'submit'],
+      ['chat_interaction', 'opened', 'interaction'],
+      ['chat_complete', 'booking-confirmed', 'complete'],
+      ['generate_lead', 'booking-confirmed', 'complete'],
+      ['chat_submit', 'booked', 'submit'],
+    ]);
+  });
+
+  it('tells an exact duplicate from a repeated step: the copy is dropped, the repeat pushed as an interaction', () => {
+    vi.useFakeTimers();
+    const report = reporter();
+    report({ widget_action: 'opened', widget_interaction_id: 'r1' });
+    report({ widget_action: 'opened', widget_interaction_id: 'r1' }); // the same event again at once: one event
+    expect(eventNames()).toEqual(['widget_open']);
+    report({ widget_action: 'opened', widget_interaction_id: 'r1', widget_timezone: 'Europe/Berlin' }); // not the same event
+    expect(eventNames()).toEqual(['widget_open', 'widget_interaction']);
   });
 
   it('never writes to the event the adapter reported', () => {
@@ -113,9 +146,9 @@ describe('createReporter', () => {
     const report = reporter();
     report({ widget_action: 'booking-confirmed', widget_interaction_id: 'r1', widget_event_id: 'e1' });
     vi.advanceTimersByTime(DUPLICATE_WINDOW_MS + 1);
-    report({ widget_action: 'booking-confirmed', widget_interaction_id: 'r1', widget_event_id: 'e1' }); // the same step again: nothing
+    report({ widget_action: 'booking-confirmed', widget_interaction_id: 'r1', widget_event_id: 'e1' }); // the same step again: no lead
     report({ widget_action: 'booking-confirmed', widget_interaction_id: 'r2' });
-    expect(eventNames()).toEqual(['widget_complete', 'generate_lead', 'widget_complete', 'generate_lead']);
+    expect(eventNames()).toEqual(['widget_complete', 'generate_lead', 'widget_interaction', 'widget_complete', 'generate_lead']);
     expect(definedParams(dataLayer()[1])).toEqual({
       event: 'generate_lead',
       widget_vendor: 'chili_piper',
@@ -127,6 +160,31 @@ describe('createReporter', () => {
       lead_source: 'chili_piper',
       widget_schema: 1,
     });
+  });
+
+  it('sends the lead of an interaction whose lead action came after the step was reached, with the stage of its action', () => {
+    const report = reporter({}, { ...adapter, leadsNeedId: true });
+    report({ widget_action: 'booking-confirmed', scope: 'frame1' }); // a malformed confirmation: no id, not the vendor's lead
+    report({ widget_action: 'booking-confirmed', scope: 'frame1', widget_interaction_id: 'r1', widget_event_id: 'e1' });
+    expect(dataLayer().map((push) => [push.event, push.widget_stage, push.widget_interaction_id])).toEqual([
+      ['widget_complete', 'complete', undefined],
+      ['widget_interaction', 'interaction', 'r1'],
+      ['generate_lead', 'complete', 'r1'],
+    ]);
+  });
+
+  it('sends an id-less lead once per page for vendors whose leads may have no id, none for those that name every lead', () => {
+    vi.useFakeTimers();
+    const report = reporter({}, { ...adapter, leadsNeedId: false });
+    report({ widget_action: 'booking-confirmed', scope: 'conversation1' });
+    vi.advanceTimersByTime(DUPLICATE_WINDOW_MS + 1);
+    report({ widget_action: 'booking-confirmed', scope: 'conversation2' });
+    expect(eventNames()).toEqual(['widget_complete', 'generate_lead', 'widget_complete']);
+    delete testWindow.dataLayer;
+    const strict = reporter({}, { ...adapter, leadsNeedId: true });
+    strict({ widget_action: 'booking-confirmed', scope: 'conversation1' });
+    strict({ widget_action: 'booking-confirmed', scope: 'conversation1', widget_interaction_id: 'c1' });
+    expect(eventNames()).toEqual(['widget_complete', 'widget_interaction', 'generate_lead']);
   });
 
   it('counts one lead per interaction even when several actions are leads', () => {

@@ -10,8 +10,9 @@ import { expect } from 'vitest';
 
 /**
  * Personal data planted in the inputs; none of it may reach the dataLayer. Besides the plain forms, the
- * encodings sloppy integrations put in id fields: percent-encoded, "(at)", full-width at sign, phone
- * numbers without spaces.
+ * encodings sloppy integrations put in id fields: percent-encoded, "(at)", HTML entities, every at-sign
+ * look-alike Unicode has (full-width, small, tag), phone numbers without spaces, in full-width or
+ * Arabic-Indic digits, or split by zero-width spaces.
  */
 export const PERSONAL = [
   'jane.doe@example.com',
@@ -20,6 +21,12 @@ export const PERSONAL = [
   'jane.doe%40example.com',
   'jane.doe(at)example.com',
   'jane.doe\uFF20example.com',
+  'jane.doe\uFE6Bexample.com',
+  'jane.doe\u{E0040}example.com',
+  'jane.doe&#64;example.com',
+  '＋１５５５０１００１２３',
+  '+١٥٥٥٠١٠٠١٢٣',
+  '555\u200B010\u200B0123',
   '+15550100123',
   '0049301234567',
   '555-010-0123',

@@ -11,6 +11,13 @@ describe('looksPersonal', () => {
     ['555.010.0123 is our hotline'],
     ['Order 1234567'],
     ['tel:0301234567'],
+    ['Write to sales\uFE6Bacme.test'],
+    ['Write to sales\u{E0040}acme.test'],
+    ['sales&#64;acme.test'],
+    ['sales [ at ] acme.test'],
+    ['Call ＋４９ ３０ １２３４５６７'],
+    ['Call ٠٣٠١٢٣٤٥٦٧'],
+    ['Call 030\u200B1234\u200B567'],
   ])('finds contact data in %j', (text) => {
     expect(looksPersonal(text)).toBe(true);
   });

@@ -46,6 +46,25 @@ describe('readCustomerlyCall', () => {
     expect(readCustomerlyCall('onLeadGenerated', [])).toMatchObject({ widget_email_provided: false });
   });
 
+  it('says an e-mail was given only when something shaped like one was', () => {
+    for (const given of [' Jane.Doe@Example.com ', 'jane+sales@example.co.uk'])
+      expect(readCustomerlyCall('onLeadGenerated', [given]), given).toMatchObject({ widget_email_provided: true });
+    for (const blank of ['', ' ', '\t\n', 'undefined', 'null', 'not an email', 'jane@', '@example.com', 'jane@example', 42, {}]) {
+      expect(readCustomerlyCall('onLeadGenerated', [blank]), String(blank)).toMatchObject({ widget_email_provided: false });
+      expect(readCustomerlyCall('onChatflowNotificationViewed', [31, blank]), String(blank)).toMatchObject({
+        widget_email_provided: undefined,
+      });
+      expect(readCustomerlyCall('onChatflowNotificationClicked', [31, { type: 'button' }, blank])).toMatchObject({
+        widget_email_provided: undefined,
+      });
+    }
+    // Positive control for the chatflow callbacks.
+    expect(readCustomerlyCall('onChatflowNotificationViewed', [31, 'jane@example.com'])).toMatchObject({ widget_email_provided: true });
+    expect(readCustomerlyCall('onChatflowNotificationClicked', [31, {}, 'jane@example.com'])).toMatchObject({
+      widget_email_provided: true,
+    });
+  });
+
   it('counts attachments and drops the message', () => {
     const event = readCustomerlyCall('onNewConversation', ['Hi there, I am Jane', [{ name: 'cv.pdf' }, { name: 'id.png' }]]);
     expect(event).toEqual({ widget_action: 'onNewConversation', widget_attachment_count: 2 });
@@ -178,6 +197,33 @@ describe('Customerly hooks in every load order and callback-calling variant', ()
         expect(propertyCallback.mock.results).toEqual([{ type: 'return', value: 'property-result' }]);
       });
     }
+  }
+
+  for (const order of ORDERS) {
+    it(`${order}: a callback the site adds to the load() callbacks afterwards is wrapped, and the messenger's call of it pushes`, () => {
+      const { settingsCallback } = boot(order, 'settings');
+      const callbacks = ns().settings!.callbacks as Record<string, unknown>;
+      const ownBefore = Object.getOwnPropertyNames(callbacks);
+      const added = vi.fn(function () {
+        return 'added-result';
+      });
+      callbacks.onChatClosed = added; // the messenger calls load() callbacks before customerly.onX
+      fire('onChatOpened'); // the control: a callback set in load() itself
+      fire('onChatClosed');
+      expect(
+        dataLayer()
+          .map((push) => push.widget_action)
+          .filter((action) => action != 'onMessengerInitialized'),
+      ).toEqual(['onChatOpened', 'onChatClosed']);
+      expect(settingsCallback.mock.calls).toEqual([[]]);
+      expect(added.mock.calls).toEqual([[]]);
+      expect(added.mock.contexts).toEqual([callbacks]);
+      expect(added.mock.results).toEqual([{ type: 'return', value: 'added-result' }]);
+      // The object gained only what the site assigned, and the bridge no property of its own.
+      expect(Object.getOwnPropertyNames(callbacks)).toEqual([...ownBefore, 'onChatClosed']);
+      expect('onChatOpened' in callbacks && 'onChatClosed' in callbacks).toBe(true);
+      expect(callbacks.onSurveyPresented).toBeUndefined();
+    });
   }
 
   it('passes return values through and lets a throwing site callback surface after the push', () => {

@@ -43,9 +43,10 @@ describe('Genesys mapping table', () => {
       'WebChat.rejected': 'error',
       'WebChat.minimized': 'interaction',
       'WebChat.unminimized': 'interaction',
-      'WebChatService.started': 'submit',
+      // Genesys 8.5 publishes the chat only here: the session starting is its start, an agent taking it its submit.
+      'WebChatService.started': 'start',
       'WebChatService.restored': 'interaction',
-      'WebChatService.agentConnected': 'interaction',
+      'WebChatService.agentConnected': 'submit',
       'WebChatService.agentDisconnected': 'interaction',
       'WebChatService.ended': 'complete',
       'WebChatService.error': 'error',
@@ -251,7 +252,7 @@ describe('Genesys registration in every load order', () => {
     expect(dataLayer().map((push) => push.widget_action)).toEqual(['WebChat.ready']);
   });
 
-  it('WebChat 9: opened → submitted → started → completed is open, start, submit, complete, once each with WebChatService, one id', () => {
+  it('WebChat 9: opened → submitted → started → completed is open, start, submit, complete; what WebChatService repeats is an interaction; one id', () => {
     testWindow._genesys = siteConfig();
     installBridge();
     loadWidgets();
@@ -270,15 +271,17 @@ describe('Genesys registration in every load order', () => {
       ['WebChat.ready', 'widget_view', undefined],
       ['WebChat.opened', 'widget_open', 'ixn-91'],
       ['WebChat.submitted', 'widget_start', 'ixn-91'],
-      ['WebChatService.started', 'widget_submit', 'ixn-91'],
+      ['WebChatService.started', 'widget_interaction', 'ixn-91'],
+      ['WebChat.started', 'widget_submit', 'ixn-91'],
       ['WebChatService.agentConnected', 'widget_interaction', 'ixn-91'],
       ['WebChatService.ended', 'widget_complete', 'ixn-91'],
+      ['WebChat.completed', 'widget_interaction', 'ixn-91'],
       ['WebChat.closed', 'widget_close', 'ixn-91'],
     ]);
     expect(JSON.stringify(dataLayer())).not.toMatch(/Jane|Smith/);
   });
 
-  it('Genesys 8.5: WebChat open/close with the chat on WebChatService gives the whole funnel; a second chat is its own', () => {
+  it('Genesys 8.5: WebChat open/close with the chat on WebChatService gives open, start, submit, complete; a second chat is its own', () => {
     testWindow._genesys = siteConfig();
     installBridge();
     loadWidgets();
@@ -295,13 +298,13 @@ describe('Genesys registration in every load order', () => {
     vi.useRealTimers();
     expect(dataLayer().map((push) => [push.event, push.widget_interaction_id])).toEqual([
       ['widget_open', undefined],
+      ['widget_start', 's-1'],
       ['widget_submit', 's-1'],
-      ['widget_interaction', 's-1'],
       ['widget_complete', 's-1'],
       ['widget_close', 's-1'],
       ['widget_open', undefined],
+      ['widget_start', 's-2'],
       ['widget_submit', 's-2'],
-      ['widget_interaction', 's-2'],
       ['widget_complete', 's-2'],
       ['widget_close', 's-2'],
     ]);

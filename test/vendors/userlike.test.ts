@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readUserlikeCall, userlikeStages } from '../../src/vendors/userlike';
 import { USERLIKE_OLDER_EVENTS, USERLIKE_SEED_EVENTS } from '../documentedEvents';
-import { firstOfEachStep } from '../funnelSteps';
+import { pushedStages } from '../funnelSteps';
 import { dataLayer, definedParams, eventNames, installBridge, testWindow, plainStages } from '../helpers';
 import { PLANTED } from '../../fixtures/personalData';
 
@@ -63,6 +63,16 @@ describe('readUserlikeCall', () => {
     });
   });
 
+  it('never takes an e-mail address as an id, however its at-sign is written', () => {
+    for (const at of ['@', '\uFF20', '\uFE6B', '\u{E0040}', '%40', '&#64;']) {
+      const event = readUserlikeCall(['chat_started', {}, { session_id: `jane.doe${at}acme.com` }]);
+      expect(event.widget_interaction_id, at).toBeUndefined();
+      expect(event.scope, at).toBeUndefined();
+    }
+    // Positive control: a session id of its own is the interaction.
+    expect(readUserlikeCall(['chat_started', {}, { session_id: 'sess-81c2' }]).widget_interaction_id).toBe('sess-81c2');
+  });
+
   it('falls back to session_id, and marks proactive events', () => {
     expect(readUserlikeCall(['chat_connected_proactive', {}, { session_id: 's-1' }])).toMatchObject({
       widget_interaction_id: 's-1',
@@ -89,45 +99,46 @@ describe('userlikeTrackingEvent', () => {
     ['defined before the bridge', 'before'],
     ['assigned after the bridge', 'after'],
     ['not defined by the site at all', 'none'],
-  ])('%s: every event pushed once (each funnel step once per session), the site function called with the same arguments', (_, when) => {
-    const site = vi.fn((name: string, ..._contexts: unknown[]) => 'site:' + name);
-    testWindow.__userlikeEvents = everyEvent;
-    if (when == 'before') testWindow.userlikeTrackingEvent = site;
-    installBridge();
-    if (when == 'after') testWindow.userlikeTrackingEvent = site;
-    loadWidget();
-    const results = widget().fireAll();
-    // All events come from one session: a second open or start of it is the same funnel step.
-    const pushed = firstOfEachStep(everyEvent, (name) => userlikeStages[name as keyof typeof userlikeStages][0]);
-    expect(pushed.length).toBeLessThan(everyEvent.length);
-    expect(dataLayer().map((push) => push.widget_action)).toEqual(pushed);
-    expect(dataLayer().map((push) => push.event)).toEqual(
-      pushed.map((name) => 'widget_' + userlikeStages[name as keyof typeof userlikeStages][0]),
-    );
-    if (when == 'none') {
-      expect(results).toEqual(everyEvent.map(() => undefined));
-    } else {
-      expect(site.mock.calls.map((call) => call[0])).toEqual(everyEvent);
-      expect(site.mock.calls[0][1]).toBe((widget() as unknown as { globalContext: unknown }).globalContext);
-      expect(site.mock.calls[0][2]).toBe((widget() as unknown as { sessionContext: unknown }).sessionContext);
-      expect(results).toEqual(everyEvent.map((name) => 'site:' + name));
-    }
-    const serialized = JSON.stringify(dataLayer());
-    for (const fragment of PERSONAL) expect(serialized).not.toContain(fragment);
-    expect(definedParams(dataLayer()[pushed.indexOf('chat_started')])).toEqual({
-      event: 'widget_start',
-      widget_vendor: 'userlike',
-      widget_product: 'messenger',
-      widget_action: 'chat_started',
-      widget_stage: 'start',
-      widget_interaction_id: 'chat-5521',
-      widget_id: '4242',
-      widget_lang: 'de',
-      widget_operator_group_id: '17',
-      widget_operator_id: '9',
-      widget_schema: 1,
-    });
-  });
+  ])(
+    '%s: every event pushed once (a step the session already reached as interaction), the site function called with the same arguments',
+    (_, when) => {
+      const site = vi.fn((name: string, ..._contexts: unknown[]) => 'site:' + name);
+      testWindow.__userlikeEvents = everyEvent;
+      if (when == 'before') testWindow.userlikeTrackingEvent = site;
+      installBridge();
+      if (when == 'after') testWindow.userlikeTrackingEvent = site;
+      loadWidget();
+      const results = widget().fireAll();
+      // All events come from one session: a step it already reached is pushed as an interaction.
+      const stages = pushedStages(everyEvent.map((name) => userlikeStages[name as keyof typeof userlikeStages][0]));
+      expect(stages).toContain('interaction');
+      expect(dataLayer().map((push) => push.widget_action)).toEqual(everyEvent);
+      expect(dataLayer().map((push) => push.event)).toEqual(stages.map((stage) => 'widget_' + stage));
+      if (when == 'none') {
+        expect(results).toEqual(everyEvent.map(() => undefined));
+      } else {
+        expect(site.mock.calls.map((call) => call[0])).toEqual(everyEvent);
+        expect(site.mock.calls[0][1]).toBe((widget() as unknown as { globalContext: unknown }).globalContext);
+        expect(site.mock.calls[0][2]).toBe((widget() as unknown as { sessionContext: unknown }).sessionContext);
+        expect(results).toEqual(everyEvent.map((name) => 'site:' + name));
+      }
+      const serialized = JSON.stringify(dataLayer());
+      for (const fragment of PERSONAL) expect(serialized).not.toContain(fragment);
+      expect(definedParams(dataLayer()[everyEvent.indexOf('chat_started')])).toEqual({
+        event: 'widget_start',
+        widget_vendor: 'userlike',
+        widget_product: 'messenger',
+        widget_action: 'chat_started',
+        widget_stage: 'start',
+        widget_interaction_id: 'chat-5521',
+        widget_id: '4242',
+        widget_lang: 'de',
+        widget_operator_group_id: '17',
+        widget_operator_id: '9',
+        widget_schema: 1,
+      });
+    },
+  );
 
   it('lets a throwing site function throw to its caller, after the push', () => {
     testWindow.userlikeTrackingEvent = () => {
@@ -164,14 +175,30 @@ describe('userlikeTrackingEvent', () => {
     Object.defineProperty(window, 'userlikeTrackingEvent', { value: site, writable: true, enumerable: true, configurable: true });
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 2000 });
     expect(widget().fire('chat_requested')).toBe('site'); // before any load event: unseen, nothing breaks
-    // The page finished loading. (A script's or an iframe's load reaches window's capture phase in a real
-    // browser, not in happy-dom: e2e/userlike.spec.ts covers that with a real late declaration.)
+    // The page finished loading.
     window.dispatchEvent(new Event('load'));
     expect(widget().fire('chat_started')).toBe('site');
     document.dispatchEvent(new Event('DOMContentLoaded')); // nothing to do: already wrapped
     vi.useRealTimers();
     expect(site).toHaveBeenCalledTimes(2);
     expect(eventNames()).toEqual(['widget_view', 'widget_start']);
+  });
+
+  it('wraps a function the site assigned after deleting the hooked global, at the next script load (which reaches the document, not window)', () => {
+    installBridge();
+    loadWidget();
+    delete testWindow.userlikeTrackingEvent;
+    const site = vi.fn(() => 'site');
+    testWindow.userlikeTrackingEvent = site;
+    expect(widget().fire('button_displayed')).toBe('site'); // a plain property: unseen (the control)
+    expect(dataLayer()).toEqual([]);
+    const script = document.createElement('script');
+    document.head.appendChild(script);
+    script.dispatchEvent(new Event('load')); // does not bubble: only a capturing listener above it hears it
+    script.remove();
+    expect(widget().fire('chat_started')).toBe('site');
+    expect(site).toHaveBeenCalledTimes(2);
+    expect(eventNames()).toEqual(['widget_start']);
   });
 
   it('keeps the session as the scope of funnel steps: one open per session, a new session opens again', () => {
@@ -183,11 +210,12 @@ describe('userlikeTrackingEvent', () => {
     call('chat_requested', 's-2');
     call('chat_window_minimized', 's-2');
     call('chat_window_minimized', 's-1');
-    expect(dataLayer().map((push) => [push.widget_action, push.widget_interaction_id])).toEqual([
-      ['chat_requested', 's-1'],
-      ['chat_requested', 's-2'],
-      ['chat_window_minimized', 's-2'],
-      ['chat_window_minimized', 's-1'],
+    expect(dataLayer().map((push) => [push.widget_action, push.event, push.widget_interaction_id])).toEqual([
+      ['chat_requested', 'widget_open', 's-1'],
+      ['chat_connected', 'widget_interaction', 's-1'],
+      ['chat_requested', 'widget_open', 's-2'],
+      ['chat_window_minimized', 'widget_interaction', 's-2'],
+      ['chat_window_minimized', 'widget_interaction', 's-1'],
     ]);
   });
 });

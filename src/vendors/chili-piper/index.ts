@@ -148,6 +148,7 @@ export const chiliPiper = defineAdapter<'chili_piper', ChiliPiperParams, 'chiliP
   product: 'concierge',
   stages: chiliPiperStages,
   leadActions: ['booking-confirmed'] satisfies ChiliPiperAction[],
+  leadsNeedId: true,
   keys: chiliPiperKeys,
   options: {
     key: 'chiliPiper',

@@ -11,7 +11,7 @@ export const chiliPiperStages = {
   'availability-loaded': [
     'open',
     __DOCS__ &&
-      'The calendar with free slots appeared: the widget is open. One booking posts `routing` and then this; the open step is pushed once per booking iframe.',
+      'The calendar with free slots appeared: the widget is open. One booking posts `routing` and then this: after `routing` it is pushed as an interaction.',
   ],
   'no-free-slots': ['unavailable', __DOCS__ && 'The calendar loaded but no rep of the queue has a free slot: nothing to offer.'],
   'phone-selected': [
@@ -33,7 +33,8 @@ export const chiliPiperStages = {
   ],
   'booking-confirmed': [
     'complete',
-    __DOCS__ && 'The confirmation screen, with the meeting id: the confirmed outcome and the default lead.',
+    __DOCS__ &&
+      'The confirmation screen, with the meeting id: the confirmed outcome and the default lead (only with its `routeId`, which every genuine confirmation carries).',
   ],
   phoneClose: [
     'complete',
@@ -72,7 +73,7 @@ export const chiliPiperDocs =
     title: 'Chili Piper',
     link: 'https://help.chilipiper.com/hc/en-us/articles/1500011381522-Capturing-Javascript-Messaging-in-Browser',
     mechanism:
-      '`window` `message` events from the booking iframe, accepted only from `https://*.chilipiper.com` and `https://*.chilipiper.io` (any subdomain depth; the concierge.js loader builds its iframe on the host its script came from) and `chiliPiper.origins`. Shapes: `{action}`, `{action, args}`, ids at the top level, keyed `{"no-action-choice": {…}}`, bare `{routeId}` (→ `booked`) and bare `{routeId, eventId, …}` (→ `booking-confirmed`). `routeId` is the interaction id. Nothing is pushed from an iframe that is not shown (the concierge.js loader preloads one 0 px high and re-creates it after every close), and each funnel step is pushed once per booking iframe.',
+      '`window` `message` events from the booking iframe, accepted only from `https://*.chilipiper.com` and `https://*.chilipiper.io` (any subdomain depth; the concierge.js loader builds its iframe on the host its script came from) and `chiliPiper.origins`. Shapes: `{action}`, `{action, args}`, ids at the top level, keyed `{"no-action-choice": {…}}`, bare `{routeId}` (→ `booked`) and bare `{routeId, eventId, …}` (→ `booking-confirmed`). `routeId` is the interaction id. Nothing is pushed from an iframe that is not shown (the concierge.js loader preloads one 0 px high and re-creates it after every close), and the funnel steps of one booking iframe only go forward (a step it already reached is pushed as `interaction`). A lead needs the `routeId`: a `booking-confirmed` without one is pushed but sends no `generate_lead`, so a malformed confirmation cannot take the lead of the genuine one.',
     ignored: {
       REDIRECT: 'A navigation command from the concierge loader, not something the visitor did.',
       SetIframeSize: "The legacy loader's layout command to resize its popup.",

@@ -14,8 +14,10 @@ import { defineAccessor } from '../../lib/defineAccessor';
 import { hasOwn } from '../../lib/hasOwn';
 import { hookCallback } from '../../lib/hookCallback';
 import { HOOKED, hookProperty } from '../../lib/hookProperty';
+import { isEmailAddress } from '../../lib/isEmailAddress';
 import { isRecord } from '../../lib/isRecord';
 import { looksPersonal } from '../../lib/looksPersonal';
+import { normalizeEmail } from '../../lib/normalizeEmail';
 import { ownValue } from '../../lib/ownValue';
 import { toId } from '../../lib/toId';
 import { customerlyKeys, type CustomerlyParams } from './params';
@@ -45,6 +47,9 @@ const CARRIES_CONVERSATION: readonly string[] = [
   'onRealtimeVideoAnswered',
 ];
 
+/** Whether a callback's argument is an e-mail address: not blank, `"undefined"` or any other text. */
+const isEmailShaped = (value: unknown) => typeof value == 'string' && isEmailAddress(normalizeEmail(value));
+
 /**
  * The push for one callback call, from its arguments alone. Reads only what
  * may be pushed: the vendor's ids (conversation, survey, chatflow
@@ -60,7 +65,7 @@ export function readCustomerlyCall(name: string, args: unknown[]): VendorEvent {
   const event: VendorEvent = { widget_action: name };
   switch (name) {
     case 'onLeadGenerated':
-      event.widget_email_provided = typeof first == 'string' && first != '';
+      event.widget_email_provided = isEmailShaped(first);
       event.email = first;
       break;
     case 'onNewConversation':
@@ -107,7 +112,7 @@ export function readCustomerlyCall(name: string, args: unknown[]): VendorEvent {
       event.widget_proactive = true;
       event.widget_interaction_id = toId(first);
       const email = name == 'onChatflowNotificationViewed' ? second : args[2];
-      event.widget_email_provided = typeof email == 'string' && email != '' ? true : undefined;
+      event.widget_email_provided = isEmailShaped(email) || undefined;
       if (name == 'onChatflowNotificationClicked') event.widget_item_type = toId(ownValue(second, 'type'));
     }
   }
@@ -148,17 +153,17 @@ export const customerly = defineAdapter<'customerly', CustomerlyParams>({
     let namespace: unknown;
     let undoNamespace = () => {};
     let undoSettings = () => {};
+    /**
+     * The load() callbacks: the ones the site set are wrapped, and one it adds
+     * later (`customerly.settings.callbacks.onX = fn`, which the messenger
+     * calls from there) is wrapped as it is assigned. The object the
+     * messenger is handed keeps its own properties as the site made them.
+     */
     const hookSettings = (settings: unknown) => {
       undoSettings();
       undoSettings = () => {};
       const callbacks = ownValue(settings, 'callbacks');
-      if (!isRecord(callbacks)) return;
-      // Only the callbacks the site set: the object the messenger is handed stays as the site made it.
-      const undo: (() => void)[] = [];
-      for (const name of NAMES) {
-        if (hasOwn(callbacks, name) && typeof callbacks[name] == 'function') undo.push(hookCallback(callbacks, name, reportCall(name)));
-      }
-      undoSettings = () => undo.forEach((step) => step());
+      if (isRecord(callbacks)) undoSettings = hookCallbacks(callbacks, false);
     };
     const hookNamespace = (next: unknown) => {
       if (next === namespace) return;
@@ -167,16 +172,26 @@ export const customerly = defineAdapter<'customerly', CustomerlyParams>({
       undoNamespace();
       undoNamespace = () => {};
       namespace = next;
-      if (typeof next == 'object' && next !== null) undoNamespace = hookCallbacks(next as Record<string, unknown>);
+      if (typeof next != 'object' || next === null) return;
+      const target = next as Record<string, unknown>;
+      const undoCallbacks = hookCallbacks(target, true);
+      const undoSettingsHook = hookProperty(target, 'settings', hookSettings);
+      undoNamespace = () => {
+        undoSettingsHook();
+        undoCallbacks();
+      };
     };
     /**
-     * Answers `customerly.onX` for every callback from a prototype layer put
-     * between the namespace and its prototype, so nothing new shows among the
-     * namespace's own properties. A callback the site assigns becomes an own
-     * hooked property, which the site can `delete` and assign again: the
-     * layer answers again in between and sees the next assignment.
+     * Wraps every callback `target` holds, and every one assigned to it later,
+     * from a prototype layer put between `target` and its prototype, so
+     * nothing new shows among its own properties. On the namespace
+     * (`answers`) the layer also answers `customerly.onX` for callbacks the
+     * site never set, as the messenger calls those. A callback the site
+     * assigns becomes an own hooked property, which the site can `delete` and
+     * assign again: the layer answers again in between and sees the next
+     * assignment.
      */
-    const hookCallbacks = (target: Record<string, unknown>): (() => void) => {
+    const hookCallbacks = (target: Record<string, unknown>, answers: boolean): (() => void) => {
       const own: Record<string, () => void> = {};
       const hookOwn = (object: Record<string, unknown>, name: string) => {
         if (hasOwn(own, name)) own[name]();
@@ -186,15 +201,17 @@ export const customerly = defineAdapter<'customerly', CustomerlyParams>({
       const layer = Object.create(original) as Record<string, unknown>;
       for (const name of NAMES) {
         const report = reportCall(name);
-        const answer = function (...args: unknown[]): void {
-          try {
-            report(args);
-          } catch {
-            // Never into the messenger's call stack.
-          }
-        };
+        const answer = answers
+          ? function (...args: unknown[]): void {
+              try {
+                report(args);
+              } catch {
+                // Never into the messenger's call stack.
+              }
+            }
+          : undefined;
         // Marked as the bridge's, holding no site function: assigning it elsewhere adds nothing to call.
-        (answer as unknown as Record<string, unknown>)[HOOKED] = () => undefined;
+        if (answer) (answer as unknown as Record<string, unknown>)[HOOKED] = () => undefined;
         defineAccessor(
           layer,
           name,
@@ -206,12 +223,10 @@ export const customerly = defineAdapter<'customerly', CustomerlyParams>({
           false,
         );
       }
-      // First, so that a namespace that cannot take the layer (frozen, non-extensible) gets no hook at all.
+      // First, so that an object that cannot take the layer (frozen, non-extensible) gets no hook at all.
       Object.setPrototypeOf(target, layer);
       for (const name of NAMES) if (hasOwn(target, name)) hookOwn(target, name);
-      const undoSettingsHook = hookProperty(target, 'settings', hookSettings);
       return () => {
-        undoSettingsHook();
         for (const name of Object.keys(own)) own[name]();
         if (Object.getPrototypeOf(target) === layer) Object.setPrototypeOf(target, original);
       };

@@ -59,13 +59,9 @@ export const GENESYS_WIDGETS: Record<string, GenesysWidget> = {
       ],
       started: [
         'submit',
-        __DOCS__ &&
-          'WebChat 9 publishes `started` once the chat session is established, after `submitted`: the chat request is in. Pushed once per chat with `WebChatService.started`.',
+        __DOCS__ && 'WebChat 9 publishes `started` once the chat session is established, after `submitted`: the chat request is in.',
       ],
-      completed: [
-        'complete',
-        __DOCS__ && 'The chat ended after an agent had connected. Pushed once per chat with `WebChatService.ended`; not a lead by default.',
-      ],
+      completed: ['complete', __DOCS__ && 'The chat ended after an agent had connected; not a lead by default.'],
       cancelled: ['cancel', __DOCS__ && 'The chat ended before an agent connected.'],
     },
   },
@@ -77,22 +73,28 @@ export const CHAT_SERVICE = 'WebChatService';
 
 /**
  * WebChatService events. Genesys Widgets 8.5 publishes the conversation only
- * here (WebChat itself only ready/opened/minimized/unminimized/closed); 9.x
- * publishes both, and each chat's steps are pushed once, whichever arrives first.
+ * here (WebChat itself only ready/opened/minimized/unminimized/closed), so
+ * these rows alone must give a chat with an agent its start, submit and
+ * complete; 9.x publishes both, and the WebChat step that a chat has already
+ * reached is pushed as an interaction, whichever arrives first.
  */
 const CHAT_SERVICE_ROWS = {
   started: [
-    'submit',
+    'start',
     __DOCS__ &&
-      'The chat session started (Genesys Widgets 8.5 publishes the conversation only on WebChatService); its `sessionID` is the interaction id until WebChat names one. Pushed once per chat with `WebChat.started`.',
+      'The chat session started: the visitor sent the registration form and began the chat. Genesys Widgets 8.5 publishes nothing on WebChat between `opened` and the end, so this is its start step; in 9.x `WebChat.submitted` is the start and this one is pushed as an interaction. Its `sessionID` is the interaction id until WebChat names one.',
   ],
   restored: ['interaction', __DOCS__ && 'A running chat was restored, e.g. after the visitor navigated to another page.'],
-  agentConnected: ['interaction', __DOCS__ && 'An agent joined the chat: a step inside the running conversation.'],
+  agentConnected: [
+    'submit',
+    __DOCS__ &&
+      "An agent joined the chat: the visitor's request was taken. The submit step of Genesys Widgets 8.5, which publishes no other event for it; in 9.x `WebChat.started` is the submit and a chat's agent (or a second agent after a transfer) is pushed as an interaction.",
+  ],
   agentDisconnected: ['interaction', __DOCS__ && 'An agent left the chat.'],
   ended: [
     'complete',
     __DOCS__ &&
-      'The chat session ended after an agent had connected (an end without an agent is not pushed: WebChat publishes `cancelled` or `closed` for it). Pushed once per chat with `WebChat.completed`.',
+      'The chat session ended after an agent had connected (an end without an agent is not pushed: WebChat publishes `cancelled` or `closed` for it). In 9.x the second of it and `WebChat.completed` is pushed as an interaction.',
   ],
   error: ['error', __DOCS__ && 'The chat service reported an error.'],
 } as const satisfies Record<string, StageRow>;
@@ -115,7 +117,7 @@ export const genesysDocs =
     title: 'Genesys Widgets',
     link: 'https://docs.genesys.com/Documentation/GWC/latest/WidgetsAPI/WebChatEvents',
     mechanism:
-      "CXBus lifecycle events, subscribed as a plugin registered through `_genesys.widgets.extensions` (kept when the site reassigns its config after the bridge), `_genesys.widgets.bus` or `window.CXBus`, whichever comes first, each bus once; the site's `_genesys.widgets.onReady` is never touched. `widget_product` comes from the widget (`click_to_call`, `callback`, `web_chat`, `send_message`). From the metadata block: `widget_proactive`, `widget_prefilled`, `widget_auto_submitted`, `widget_error_count` and `widget_elapsed_ms` (from `opened` to this step). The interaction id is the vendor's: the metadata `id` (WebChat 9) or `sessionID` (`WebChatService.started`); without one, the product and the `opened` timestamp. `ready` is pushed only for widgets the page configured. WebChat and WebChatService events of one chat share its id, and each funnel step of a chat is pushed once, so versions that publish both count once. Never form data or `userData`.",
+      "CXBus lifecycle events, subscribed as a plugin registered through `_genesys.widgets.extensions` (kept when the site reassigns its config after the bridge), `_genesys.widgets.bus` or `window.CXBus`, whichever comes first, each bus once; the site's `_genesys.widgets.onReady` is never touched. `widget_product` comes from the widget (`click_to_call`, `callback`, `web_chat`, `send_message`). From the metadata block: `widget_proactive`, `widget_prefilled`, `widget_auto_submitted`, `widget_error_count` and `widget_elapsed_ms` (from `opened` to this step). The interaction id is the vendor's: the metadata `id` (WebChat 9) or `sessionID` (`WebChatService.started`); without one, the product and the `opened` timestamp. `ready` is pushed only for widgets the page configured. WebChat and WebChatService events of one chat share its id and its funnel, which only goes forward: a step the chat already reached is pushed as `interaction`, so versions that publish both count each step once. Never form data or `userData`.",
     ignored: {
       'WebChat.messageAdded': 'One event per chat message would flood GA4, and its payload is the message itself.',
       'WebChatService.messageReceived': 'The same: one event per message, carrying its text.',

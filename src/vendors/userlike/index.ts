@@ -68,11 +68,15 @@ export const userlike = defineAdapter<'userlike', UserlikeParams>({
       wrapper = w[GLOBAL_NAME];
       log('userlike: the site replaced userlikeTrackingEvent; wrapped again');
     });
-    // Capture phase: load events of scripts and iframes do not bubble, but pass window first.
-    addEventListener('load', rewrap, true);
+    // A script's or an iframe's load event does not bubble and never reaches window: a Document's "get the
+    // parent" is null for load events (https://dom.spec.whatwg.org/#interface-document). So: the document's
+    // capture phase for those, window for the page's own load, DOMContentLoaded for inline declarations.
+    document.addEventListener('load', rewrap, true);
+    addEventListener('load', rewrap);
     document.addEventListener('DOMContentLoaded', rewrap);
     track(() => {
-      removeEventListener('load', rewrap, true);
+      document.removeEventListener('load', rewrap, true);
+      removeEventListener('load', rewrap);
       document.removeEventListener('DOMContentLoaded', rewrap);
       undoHook();
     });

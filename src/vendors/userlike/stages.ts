@@ -15,7 +15,7 @@ export const userlikeStages = {
   chat_connected: [
     'open',
     __DOCS__ &&
-      'The widget connected after the visitor clicked the button: the messenger is open (pushed once per session with `chat_requested`).',
+      'The widget connected after the visitor clicked the button: the messenger is open (after `chat_requested` in the same session, an interaction).',
   ],
   chat_connected_proactive: ['open', __DOCS__ && 'The widget connected proactively: the messenger is open (`widget_proactive`).'],
   chat_window_maximized: ['open', __DOCS__ && 'The visitor maximized the messenger.'],
@@ -29,16 +29,18 @@ export const userlikeStages = {
   pre_survey_submit: [
     'start',
     __DOCS__ &&
-      'The visitor sent the pre-chat survey: the first thing they do to begin a chat, before its first message, so the start of the conversation (a submit here would come before the start in the funnel). Pushed once per session with `chat_started`.',
+      'The visitor sent the pre-chat survey: the first thing they do to begin a chat, before its first message, so the start of the conversation (a submit here would come before the start in the funnel).',
   ],
   disclaimer_ok: ['interaction', __DOCS__ && 'The visitor accepted the privacy notice.'],
   chat_started: [
     'start',
-    __DOCS__ &&
-      'The visitor sent a message: the conversation started (pushed once per session, with `pre_survey_submit` and `contact_first_message`).',
+    __DOCS__ && 'The visitor sent a message: the conversation started (after `pre_survey_submit` in the same session, an interaction).',
   ],
   chat_started_proactive: ['start', __DOCS__ && 'The visitor answered a proactive conversation: it started (`widget_proactive`).'],
-  contact_first_message: ['start', __DOCS__ && 'The visitor sent the first message.'],
+  contact_first_message: [
+    'start',
+    __DOCS__ && 'The visitor sent the first message (after `chat_started` or `pre_survey_submit` in the same session, an interaction).',
+  ],
   message_client_terminating: [
     'interaction',
     __DOCS__ && 'A message in the running conversation (operator to visitor, as Userlike names it); never its text.',
@@ -81,7 +83,7 @@ export const userlikeDocs =
     title: 'Userlike',
     link: 'https://www.userlike.com/en/public/tutorial/um/api/javascript/tracking',
     mechanism:
-      "The page's global `userlikeTrackingEvent(event_name, global_ctx, session_ctx)`, kept working for the site whether it is defined before the bridge or assigned after it. A site script that declares `function userlikeTrackingEvent(){}` after the bridge replaces the hook; the bridge wraps the site's function again when the next script, iframe or the page finishes loading (the widget calls the global only once its own script or iframe has loaded). `chat_id`, else `session_id`, is the interaction id, and each funnel step is pushed once per `session_id`; `widget_proactive` is true for events whose name says proactive. `client_name`, `client_email`, `operator_name`, `client_uuid` and `custom_data` are never read.",
+      "The page's global `userlikeTrackingEvent(event_name, global_ctx, session_ctx)`, kept working for the site whether it is defined before the bridge or assigned after it. A site script that declares `function userlikeTrackingEvent(){}` after the bridge replaces the hook; the bridge wraps the site's function again when the next script, iframe or the page finishes loading (the widget calls the global only once its own script or iframe has loaded). `chat_id`, else `session_id`, is the interaction id, and within one `session_id` the funnel steps only go forward (a step already reached is pushed as `interaction`); `widget_proactive` is true for events whose name says proactive. `client_name`, `client_email`, `operator_name`, `client_uuid` and `custom_data` are never read.",
     ignored: {},
     happyPaths: [
       {
