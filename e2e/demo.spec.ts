@@ -12,23 +12,31 @@ test('the playground turns the simulated booking into pushes and shows them', as
   const before = Number(await page.locator('#count').textContent());
   const widget = page.frameLocator('iframe[title="Simulated Chili Piper booking"]');
   await widget.getByRole('button', { name: 'Run a whole booking' }).click();
-  await expect(page.locator('#count')).toHaveText(String(before + 5));
+  await expect(page.locator('#count')).toHaveText(String(before + 7));
   const events = await page.evaluate(() =>
-    (window as unknown as { dataLayer: { event: string; widget_vendor: string }[] }).dataLayer
+    (window as unknown as { dataLayer: { event: string; widget_vendor: string; widget_action: string }[] }).dataLayer
       .filter((push) => push.widget_vendor == 'chili_piper')
-      .map((push) => push.event),
+      .map((push) => push.event + ' ' + push.widget_action),
   );
-  // routing and availability-loaded are both the open step, meeting- and timeslot-selected both the start: once each per booking.
-  expect(events).toEqual(['widget_open', 'widget_start', 'widget_submit', 'widget_complete', 'generate_lead']);
+  // Every vendor event is pushed; availability-loaded (open) after meeting-selected (start), and timeslot-selected
+  // after meeting-selected, are steps the booking already reached: interactions, so the funnel only goes forward.
+  expect(events).toEqual([
+    'widget_open routing',
+    'widget_start meeting-selected',
+    'widget_interaction availability-loaded',
+    'widget_interaction timeslot-selected',
+    'widget_submit booked',
+    'widget_complete booking-confirmed',
+    'generate_lead booking-confirmed',
+  ]);
   await expect(page.locator('#log .push:not(.suppressed)').first()).toContainText('generate_lead · chili_piper · booking-confirmed');
-  // The repeated steps were not pushed: shown greyed with the bridge's reason, not counted.
-  await expect(page.locator('#log .push.suppressed')).toHaveCount(2);
-  await expect(page.locator('#log .push.suppressed').last()).toContainText(
-    'chili_piper "availability-loaded": step "open" already pushed for this interaction, ignored',
-  );
+  await expect(page.locator('#log .push.suppressed')).toHaveCount(0);
+  // What the bridge does not push is shown greyed with its reason, not counted.
   await widget.getByRole('button', { name: 'REDIRECT (ignored)' }).click();
+  await expect(page.locator('#log .push.suppressed')).toHaveCount(1);
+  await expect(page.locator('#log .push.suppressed')).toContainText('chili_piper "REDIRECT": unknown event, ignored');
   await widget.getByRole('button', { name: 'close → close' }).click();
-  await expect(page.locator('#count')).toHaveText(String(before + 6));
+  await expect(page.locator('#count')).toHaveText(String(before + 8));
   expect(errors).toEqual([]);
 });
 

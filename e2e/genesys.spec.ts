@@ -150,7 +150,7 @@ test('cancel path pushes no lead; WebChat minimize and rejection', async ({ page
       [p.widget_action, p.event, p.widget_interaction_id].join(' ').trim(),
     ),
   );
-  // WebChat 9 also publishes WebChatService.started/ended: one submit and one complete per chat, under WebChat's id.
+  // WebChat 9 also publishes WebChatService.started/ended, under WebChat's id: the step a chat already reached is an interaction.
   expect(events).toEqual([
     'ClickToCall.ready widget_view',
     'Callback.ready widget_view',
@@ -161,10 +161,12 @@ test('cancel path pushes no lead; WebChat minimize and rejection', async ({ page
     `Callback.closed widget_close callback:${BASE}`,
     'WebChat.opened widget_open ixn-1',
     'WebChat.submitted widget_start ixn-1',
-    'WebChatService.started widget_submit ixn-1',
+    'WebChatService.started widget_interaction ixn-1',
+    'WebChat.started widget_submit ixn-1',
     'WebChat.minimized widget_interaction ixn-1',
     'WebChat.unminimized widget_interaction ixn-1',
     'WebChat.completed widget_complete ixn-1',
+    'WebChatService.ended widget_interaction ixn-1',
     'WebChat.closed widget_close ixn-1',
     'WebChat.opened widget_open ixn-2',
     'WebChat.submitted widget_start ixn-2',
@@ -186,7 +188,9 @@ test('cancel path pushes no lead; WebChat minimize and rejection', async ({ page
   expect(errors).toEqual([]);
 });
 
-test('Genesys Widgets 8.5: a chat with an agent lives on WebChatService and gives open, submit, complete, close', async ({ page }) => {
+test('Genesys Widgets 8.5: a chat with an agent lives on WebChatService and gives view, open, start, submit, complete, close', async ({
+  page,
+}) => {
   const { errors } = await openHost(page, {
     frames: [],
     head: [inline(`window.__genesysVersion = '8.5';`), BRIDGE, SITE_CONFIG, WIDGETS],
@@ -206,8 +210,8 @@ test('Genesys Widgets 8.5: a chat with an agent lives on WebChatService and give
     ['Callback.ready', 'widget_view', undefined],
     ['WebChat.ready', 'widget_view', undefined],
     ['WebChat.opened', 'widget_open', undefined],
-    ['WebChatService.started', 'widget_submit', 'sess85-1'],
-    ['WebChatService.agentConnected', 'widget_interaction', 'sess85-1'],
+    ['WebChatService.started', 'widget_start', 'sess85-1'],
+    ['WebChatService.agentConnected', 'widget_submit', 'sess85-1'],
     ['WebChatService.ended', 'widget_complete', 'sess85-1'],
     ['WebChat.closed', 'widget_close', 'sess85-1'],
   ]);

@@ -34,6 +34,12 @@ export type VendorEvent = AnyParams & {
    */
   scope?: string;
   /**
+   * This occurrence is not the funnel step its action stands for (a chat
+   * session that ended before an agent joined is no completion): pushed as an
+   * interaction. Never pushed.
+   */
+  notAStep?: boolean;
+  /**
    * The interaction's `generate_lead` is sent by someone else (a server that
    * hears the outcome from the vendor): the browser pushes none. Never pushed.
    */

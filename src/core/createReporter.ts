@@ -12,7 +12,7 @@ import { pushEvent } from './pushEvent';
 import { guard } from './guard';
 import { normalizeEmail } from '../lib/normalizeEmail';
 import { sha256Hex } from '../lib/sha256Hex';
-import { FUNNEL_STEPS, LEAD_EVENT, Stage, type AnyParams } from './schema';
+import { FUNNEL_STEPS, LEAD_EVENT, type AnyParams, type WidgetStage } from './schema';
 
 /** An exact duplicate of a push inside this window is one event reported twice. */
 export const DUPLICATE_WINDOW_MS = 1000;
@@ -73,10 +73,12 @@ export function createReporter(config: ResolvedConfig, log: Log, keys: readonly 
       if (isDuplicatePush(JSON.stringify(push))) return log(name + ': duplicate, ignored');
       const scope = event.scope || event.widget_interaction_id;
       const step = FUNNEL_STEPS.indexOf(stage);
-      if (scope && step >= 0 && furthestStep(vendor + '|' + product + '|' + scope, step) >= step) {
-        params.widget_stage = Stage.Interaction;
-        push = build(config.eventPrefix + Stage.Interaction, params);
-        log(name + ': step "' + stage + '" already reached in this interaction');
+      if (step >= 0 && (event.notAStep || (scope && furthestStep(vendor + '|' + product + '|' + scope, step) >= step))) {
+        // A literal, not Stage.Interaction: importing the Stage object would bundle all of it.
+        const interaction: WidgetStage = 'interaction';
+        params.widget_stage = interaction;
+        push = build(config.eventPrefix + interaction, params);
+        log(name + ': not a new "' + stage + '" step of this interaction');
       }
       log(name + ' → ' + push.event);
       deliver(push);

@@ -5,8 +5,7 @@
  * - Compatibility forms, NFKC (https://unicode.org/reports/tr15/): `＠`
  *   FULLWIDTH and `﹫` SMALL COMMERCIAL AT become `@`, fullwidth, circled and
  *   mathematical digits and letters their ASCII ones, `＋` a plus.
- * - Tag characters (U+E0020–E007E), invisible copies of ASCII: TAG
- *   COMMERCIAL AT becomes `@`.
+ * - TAG COMMERCIAL AT (U+E0040), an invisible copy of `@`, becomes `@`.
  * - Invisible format characters (soft hyphen, zero-width spaces and joiners,
  *   word joiner, BOM) become spaces: an id never holds one, and a phone
  *   number split by them is still a run of digits.
@@ -14,14 +13,12 @@
  *   `0`, so a phone number written in them is still a run of digits.
  */
 export function foldText(text: string): string {
-  const folded = (text.normalize ? text.normalize('NFKC') : text)
-    .replace(TAG, (tag) => String.fromCharCode(tag.charCodeAt(1) - 0xdc00))
-    .replace(INVISIBLE, ' ');
+  const folded = (text.normalize ? text.normalize('NFKC') : text).replace(TAG_AT, '@').replace(INVISIBLE, ' ');
   return OTHER_DIGIT ? folded.replace(OTHER_DIGIT, '0') : folded;
 }
 
-/** A tag character as a UTF-16 surrogate pair (U+E0020–E007E). */
-const TAG = /\uDB40[\uDC20-\uDC7E]/g;
+/** U+E0040 as a UTF-16 surrogate pair. */
+const TAG_AT = /\uDB40\uDC40/g;
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g;
 /** Built from a string: the ES5 paste cannot hold a regular expression literal with the `u` flag. */
 const OTHER_DIGIT: RegExp | undefined = (() => {

@@ -310,6 +310,33 @@ describe('Genesys registration in every load order', () => {
     ]);
   });
 
+  it('Genesys 8.5: a chat session that ends before an agent joined is pushed, as an interaction, not as a completion', () => {
+    testWindow._genesys = siteConfig();
+    installBridge();
+    loadWidgets();
+    const bus = mock().bus as unknown as { publish(event: string, data: unknown): void };
+    bus.publish('WebChat.opened', {});
+    bus.publish('WebChatService.started', { sessionID: 's-9' });
+    bus.publish('WebChatService.ended', {});
+    bus.publish('WebChat.closed', {});
+    expect(dataLayer().map((push) => [push.widget_action, push.event, push.widget_interaction_id])).toEqual([
+      ['WebChat.opened', 'widget_open', undefined],
+      ['WebChatService.started', 'widget_start', 's-9'],
+      ['WebChatService.ended', 'widget_interaction', 's-9'],
+      ['WebChat.closed', 'widget_close', 's-9'],
+    ]);
+    // The control: the next chat, which an agent joins, completes.
+    bus.publish('WebChat.opened', {});
+    bus.publish('WebChatService.started', { sessionID: 's-10' });
+    bus.publish('WebChatService.agentConnected', {});
+    bus.publish('WebChatService.ended', {});
+    expect(
+      dataLayer()
+        .slice(-1)
+        .map((push) => [push.widget_action, push.event, push.widget_interaction_id]),
+    ).toEqual([['WebChatService.ended', 'widget_complete', 's-10']]);
+  });
+
   it('an error in the extension entry point never reaches the widgets boot', () => {
     testWindow._genesys = siteConfig();
     installBridge();

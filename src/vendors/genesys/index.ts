@@ -86,15 +86,16 @@ export const genesys = defineAdapter<'genesys', GenesysParams>({
     // The chat WebChat and WebChatService events belong to: one scope, the vendor's id once known.
     let chats = 1;
     let chat = { scope: 'chat1', id: undefined as string | undefined, over: false, agent: false };
-    /** Gives a WebChat or WebChatService event its chat; false for an end that is no completion. */
-    const readChatEvent = (name: string, event: VendorEvent, busEvent: unknown): boolean => {
+    /** Gives a WebChat or WebChatService event its chat, and tells an end that is no completion. */
+    const readChatEvent = (name: string, event: VendorEvent, busEvent: unknown): void => {
       if (chat.over && (name == 'WebChat.opened' || name == CHAT_SERVICE + '.started'))
         chat = { scope: 'chat' + ++chats, id: undefined, over: false, agent: false };
       if (name == CHAT_SERVICE + '.agentConnected') chat.agent = true;
       // WebChatService ends every chat; only one an agent joined is a completion (WebChat says cancelled otherwise).
-      const ended = name == CHAT_SERVICE + '.ended';
-      if (ended) chat.over = true;
-      if (ended && !chat.agent) return false;
+      if (name == CHAT_SERVICE + '.ended') {
+        chat.over = true;
+        event.notAStep = !chat.agent;
+      }
       const data = ownValue(busEvent, 'data');
       const vendorId = toId(ownValue(data, 'id')) || toId(ownValue(data, 'sessionID'));
       // WebChat 9's metadata id wins over the session id of WebChatService.
@@ -102,7 +103,6 @@ export const genesys = defineAdapter<'genesys', GenesysParams>({
       if (chat.id) event.widget_interaction_id = chat.id;
       event.scope = chat.scope;
       if (CHAT_ENDS.indexOf(name) >= 0) chat.over = true;
-      return true;
     };
 
     const onBusEvent = (name: string, busEvent: unknown) => {
@@ -111,9 +111,7 @@ export const genesys = defineAdapter<'genesys', GenesysParams>({
       if (widget && name.slice(-6) == '.ready' && !isConfigured(widget))
         return log('genesys "' + name + '": widget not configured on this page, ignored');
       const event = readGenesysEvent(name, busEvent);
-      if (event.widget_product == GENESYS_WIDGETS.WebChat.product && !readChatEvent(name, event, busEvent)) {
-        return log('genesys "' + name + '": chat ended before an agent joined, not a completion');
-      }
+      if (event.widget_product == GENESYS_WIDGETS.WebChat.product) readChatEvent(name, event, busEvent);
       report(event);
     };
 

@@ -94,7 +94,7 @@ const CHAT_SERVICE_ROWS = {
   ended: [
     'complete',
     __DOCS__ &&
-      'The chat session ended after an agent had connected (an end without an agent is not pushed: WebChat publishes `cancelled` or `closed` for it). In 9.x the second of it and `WebChat.completed` is pushed as an interaction.',
+      'The chat session ended after an agent had connected. An end before any agent joined is no completion: pushed as an interaction (WebChat publishes `cancelled` or `closed` for it). In 9.x the second of it and `WebChat.completed` is pushed as an interaction.',
   ],
   error: ['error', __DOCS__ && 'The chat service reported an error.'],
 } as const satisfies Record<string, StageRow>;
