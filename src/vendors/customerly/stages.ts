@@ -14,7 +14,7 @@ export const customerlyStages = {
   onLeadGenerated: [
     'submit',
     __DOCS__ &&
-      "The visitor left an e-mail address in the chat: a contact submitted, and the default lead. Pushes `widget_email_provided`; with `hashEmail` the lead carries a SHA-256 of the address. It belongs to the visitor's current conversation (the one a callback last named), so a lead in another conversation is a lead of its own.",
+      "The visitor left an e-mail address in the chat: a contact submitted, and the default lead. Pushes `widget_email_provided` (true only for an argument shaped like an e-mail address); with `hashEmail` the lead carries a SHA-256 of the address. It belongs to the visitor's current conversation (the one a callback last named), so a lead in another conversation is a lead of its own.",
   ],
   onChatClosed: ['close', __DOCS__ && 'The visitor closed the chat window.'],
   onProfilingQuestionAsked: ['interaction', __DOCS__ && 'A profiling question was shown; pushes the attribute name.'],
@@ -73,7 +73,7 @@ export const customerlyDocs =
     title: 'Customerly',
     link: 'https://docs.customerly.io/api/receiving-information-from-customerly-live-chat',
     mechanism:
-      "Callbacks registered in `customerly.load({callbacks})` and as `customerly.onX` properties (Customerly's own SDKs register them there, e.g. `registerCallback` of npm react-live-chat-customerly); the bridge keeps the site's own callbacks, set either way and before or after the bridge, called with the same arguments, `this` and return value. Callbacks the site did not set are answered from a prototype layer, so the objects the messenger is handed gain no properties. The interaction id is the conversation id the callback carries (`onNewMessageReceived`, `onNewConversationReceived`, `onMessageRead`, `onRealtimeVideo*`), the survey id (`onSurvey*`) or the chatflow notification id; callbacks without one inside a conversation (`onLeadGenerated`, profiling questions, …) take the visitor's current conversation, so a lead in a second conversation is a lead of its own.",
+      "Callbacks registered in `customerly.load({callbacks})` and as `customerly.onX` properties (Customerly's own SDKs register them there, e.g. `registerCallback` of npm react-live-chat-customerly); the bridge keeps the site's own callbacks, set either way and before or after the bridge (also a callback added to the `load()` callbacks object afterwards), called with the same arguments, `this` and return value. Callbacks the site did not set are answered from a prototype layer, so the objects the messenger is handed gain no properties. The interaction id is the conversation id the callback carries (`onNewMessageReceived`, `onNewConversationReceived`, `onMessageRead`, `onRealtimeVideo*`), the survey id (`onSurvey*`) or the chatflow notification id; callbacks without one inside a conversation (`onLeadGenerated`, profiling questions, …) take the visitor's current conversation, so a lead in a second conversation is a lead of its own.",
     ignored: {},
     happyPaths: [
       {
