@@ -98,3 +98,18 @@ export const USERLIKE_SEED_EVENTS = [
 
 /** Userlike names of older widget versions and one doc version's spelling. */
 export const USERLIKE_OLDER_EVENTS = ['chat_quit', 'chat_window_minimzed'];
+
+/**
+ * Genesys Widgets bus events: each widget's lifecycle from its events page
+ * (https://docs.genesys.com/Documentation/GWC/latest/WidgetsAPI/WebChatEvents and the ClickToCall,
+ * Callback and SendMessage pages) and the WebChatService events the bridge follows.
+ */
+const GENESYS_LIFECYCLE = ['ready', 'opened', 'started', 'submitted', 'completed', 'cancelled', 'closed'];
+export const GENESYS_EVENTS = [
+  ...['ClickToCall', 'Callback', 'WebChat', 'SendMessage'].flatMap((widget) => GENESYS_LIFECYCLE.map((step) => widget + '.' + step)),
+  'ClickToCall.expired',
+  'WebChat.rejected',
+  'WebChat.minimized',
+  'WebChat.unminimized',
+  ...['started', 'restored', 'agentConnected', 'agentDisconnected', 'ended', 'error'].map((event) => 'WebChatService.' + event),
+];

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HappyPath } from '../src/core/adapter';
 import { ADAPTERS } from '../src/vendors/registry';
+import { CHILI_PIPER_ACTIONS, CUSTOMERLY_CALLBACKS, GENESYS_EVENTS, USERLIKE_OLDER_EVENTS, USERLIKE_SEED_EVENTS } from './documentedEvents';
 import { FUNNEL_STEPS, stepsStrictlyIncrease } from './funnelSteps';
 import { CHILI_PIPER_ORIGIN, dataLayer, installBridge, postMessageFrom, testWindow } from './helpers';
 
@@ -21,7 +22,13 @@ const HAPPY_PATHS: Path[] = ADAPTERS.flatMap((adapter) =>
 function driverFor(path: Path): (name: string) => void {
   switch (path.vendor) {
     case 'chili_piper':
-      return (action) => postMessageFrom(CHILI_PIPER_ORIGIN, { action, args: { routeId: 'route-1' } });
+      // The legacy loader's back button sends CLOSE_IFRAME with this message; without it the action is not Chili Piper's.
+      return (action) =>
+        postMessageFrom(CHILI_PIPER_ORIGIN, {
+          action,
+          args: { routeId: 'route-1' },
+          ...(action == 'CLOSE_IFRAME' ? { message: 'CP_BACK_PRESSED' } : {}),
+        });
     case 'customerly': {
       testWindow.customerly = [];
       const namespace = testWindow.customerly as unknown as Record<string, (...args: unknown[]) => void>;
@@ -90,6 +97,37 @@ describe('funnel order: walking each product’s happy path in vendor order', ()
         HAPPY_PATHS.some((path) => path.vendor == adapter.vendor),
         adapter.vendor,
       ).toBe(true);
+  });
+
+  // Every event each vendor documents, played in the documentation's order, however unlike a real visit that
+  // order is: each is one push, and within each interaction (product and id) the funnel steps only go forward.
+  // (Customerly's callbacks open and close conversations, Genesys's span four products.)
+  const EVERY_EVENT: Record<string, string[]> = {
+    chili_piper: CHILI_PIPER_ACTIONS,
+    customerly: CUSTOMERLY_CALLBACKS,
+    userlike: [...USERLIKE_SEED_EVENTS, ...USERLIKE_OLDER_EVENTS],
+    genesys: GENESYS_EVENTS,
+  };
+  for (const vendor of Object.keys(EVERY_EVENT)) {
+    it(`${vendor}: every documented event is one push, and the funnel steps strictly increase`, () => {
+      installBridge();
+      const events = EVERY_EVENT[vendor];
+      const send = driverFor({ vendor, product: '', name: 'every event', events });
+      for (const name of events) send(name);
+      const pushes = pushesOf();
+      expect(onePushPerEvent(events, pushes), JSON.stringify(pushes.map(([action]) => action))).toBe(true);
+      const interactions: Record<string, string[]> = {};
+      for (const push of dataLayer())
+        if (push.event != 'generate_lead' && push.widget_interaction_id)
+          (interactions[push.widget_product + '|' + push.widget_interaction_id] ||= []).push(push.widget_stage as string);
+      expect(Object.keys(interactions).length).toBeGreaterThan(0);
+      for (const [interaction, stages] of Object.entries(interactions))
+        expect(stepsStrictlyIncrease(stages), interaction + ': ' + stages.join(' → ')).toBe(true);
+    });
+  }
+
+  it('has every-event lists for exactly the registry’s vendors', () => {
+    expect(Object.keys(EVERY_EVENT).sort()).toEqual(ADAPTERS.map((adapter) => adapter.vendor).sort());
   });
 
   it('Genesys 8.5 WebChat reaches every funnel step with an agent: view → open → start → submit → complete', () => {
