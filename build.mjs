@@ -66,7 +66,7 @@ const hasChiliPiper = (combination) => combination.some((entry) => entry.vendor 
 /** A classic-script entry installing exactly these vendors, with a push builder written for their keys. */
 const entryFor = (combination, withRelay = false) => ({
   contents: [
-    ...(withRelay ? ["import { enableChiliPiperRelay } from './src/vendors/chili-piper/relay';", 'enableChiliPiperRelay();'] : []),
+    ...(withRelay ? ["import { enableChiliPiperRelay } from './src/vendors/chili_piper/relay';", 'enableChiliPiperRelay();'] : []),
     "import { installFromPage } from './src/core/installFromPage';",
     "import { capParams, toParamValue as v } from './src/core/buildPush';",
     "import { SCHEMA_VERSION as S } from './src/core/schema';",
@@ -112,7 +112,7 @@ function reportModules(metafile) {
 async function buildEsm() {
   const entryPoints = { index: 'src/index.ts', core: 'src/modular.ts' };
   for (const entry of VENDOR_ENTRIES) entryPoints[`vendors/${entry.folder}`] = `src/vendors/${entry.folder}/index.ts`;
-  entryPoints['vendors/chili-piper-relay'] = 'src/vendors/chili-piper/relay.ts';
+  entryPoints['vendors/chili_piper_relay'] = 'src/vendors/chili_piper/relay.ts';
   await build({
     ...shared,
     entryPoints,
@@ -128,7 +128,7 @@ async function buildEsm() {
 
 /** Declarations through the TypeScript compiler API, re-exported from dist/index.d.ts. */
 function buildTypes() {
-  const program = ts.createProgram(['src/index.ts', 'src/modular.ts', 'src/vendors/chili-piper/relay.ts', 'src/globals.d.ts'], {
+  const program = ts.createProgram(['src/index.ts', 'src/modular.ts', 'src/vendors/chili_piper/relay.ts', 'src/globals.d.ts'], {
     declaration: true,
     emitDeclarationOnly: true,
     outDir: `${DIST}/types`,
@@ -158,7 +158,7 @@ function buildTypes() {
   for (const entry of VENDOR_ENTRIES) {
     writeFileSync(`${DIST}/vendors/${entry.folder}.d.ts`, `export * from '../types/vendors/${entry.folder}/index.js';\n`);
   }
-  writeFileSync(`${DIST}/vendors/chili-piper-relay.d.ts`, `export * from '../types/vendors/chili-piper/relay.js';\n`);
+  writeFileSync(`${DIST}/vendors/chili_piper_relay.d.ts`, `export * from '../types/vendors/chili_piper/relay.js';\n`);
 }
 
 /**
@@ -237,8 +237,8 @@ async function buildConsumerSamples() {
     samples[`esm consumer: ${entry.folder} only`] =
       `import { install } from './dist/core.mjs'; import { ${entry.name} } from './dist/vendors/${entry.folder}.mjs'; install(undefined, [${entry.name}]);`;
   }
-  samples['esm consumer: chili-piper with relay'] =
-    "import { install } from './dist/core.mjs'; import { chiliPiper } from './dist/vendors/chili-piper.mjs'; import { enableChiliPiperRelay } from './dist/vendors/chili-piper-relay.mjs'; enableChiliPiperRelay(); install(undefined, [chiliPiper]);";
+  samples['esm consumer: chili_piper with relay'] =
+    "import { install } from './dist/core.mjs'; import { chiliPiper } from './dist/vendors/chili_piper.mjs'; import { enableChiliPiperRelay } from './dist/vendors/chili_piper_relay.mjs'; enableChiliPiperRelay(); install(undefined, [chiliPiper]);";
   const sizes = {};
   for (const [name, contents] of Object.entries(samples)) {
     const result = await build({

@@ -54,7 +54,7 @@ export function serveChiliPiper(posted: unknown[], layout: 'fire' | 'classic' = 
       };
     }
     if (url.pathname.startsWith('/book/') || url.pathname.startsWith('/concierge-router/')) {
-      return { contentType: 'text/html', body: fixture('chili-piper-frame.html') };
+      return { contentType: 'text/html', body: fixture('chili_piper_frame.html') };
     }
     return undefined;
   };

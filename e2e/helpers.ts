@@ -138,7 +138,7 @@ async function routeAll(
       const name = url.slice(CDN_URL.length);
       return route.fulfill({ contentType: types[name.split('.').pop()!] || 'text/plain', body: dist(name) });
     }
-    if (frames.includes(url)) return route.fulfill({ contentType: 'text/html', body: fixture('chili-piper-frame.html') });
+    if (frames.includes(url)) return route.fulfill({ contentType: 'text/html', body: fixture('chili_piper_frame.html') });
     return route.abort();
   });
 }

@@ -26,7 +26,7 @@ const tsc = (project: string) => {
 const CONSUMER = `
 import { install, type BridgeConfig, type WidgetPush, type WidgetVendor } from 'gtm-widget-bridge';
 import { install as installCore } from 'gtm-widget-bridge/core';
-import { chiliPiper } from 'gtm-widget-bridge/vendors/chili-piper';
+import { chiliPiper } from 'gtm-widget-bridge/vendors/chili_piper';
 
 const config: BridgeConfig = { vendors: ['chili_piper'], eventPrefix: 'widget_', chiliPiper: { origins: [] } };
 const vendor: WidgetVendor = 'chili_piper';
@@ -76,7 +76,7 @@ test('the tarball ships the built files, the types and the license, and no sourc
     'dist/index.mjs',
     'dist/index.d.ts',
     'dist/core.mjs',
-    'dist/vendors/chili-piper.mjs',
+    'dist/vendors/chili_piper.mjs',
     'dist/gtm-widget-bridge.js',
     'dist/gtm-widget-bridge.gtm.html',
     'LICENSE',

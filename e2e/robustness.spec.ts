@@ -122,7 +122,7 @@ test('a bundler user importing core and one adapter gets that vendor only, and n
   const result = await build({
     stdin: {
       contents:
-        "import { install } from './dist/core.mjs'; import { chiliPiper } from './dist/vendors/chili-piper.mjs'; install({}, [chiliPiper]);",
+        "import { install } from './dist/core.mjs'; import { chiliPiper } from './dist/vendors/chili_piper.mjs'; install({}, [chiliPiper]);",
       resolveDir: '.',
       loader: 'js',
     },

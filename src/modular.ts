@@ -4,7 +4,7 @@
  * bundler drops the others:
  *
  *     import { install } from 'gtm-widget-bridge/core';
- *     import { chiliPiper } from 'gtm-widget-bridge/vendors/chili-piper';
+ *     import { chiliPiper } from 'gtm-widget-bridge/vendors/chili_piper';
  *     install({ eventPrefix: 'widget_' }, [chiliPiper]);
  */
 import type { AnyVendorAdapter } from './core/adapter';

@@ -10,12 +10,12 @@ import type { VendorAdapter } from '../core/adapter';
 import type { CoreConfig } from '../core/config';
 import { composeSchemaKeys } from '../core/installBridge';
 import type { WidgetParamsOf, WidgetPushOf } from '../core/schema';
-import { chiliPiper } from './chili-piper';
+import { chiliPiper } from './chili_piper';
 import { customerly } from './customerly';
 import { genesys } from './genesys';
 import { userlike } from './userlike';
 
-export type { ChiliPiperOptions, ChiliPiperParams } from './chili-piper';
+export type { ChiliPiperOptions, ChiliPiperParams } from './chili_piper';
 export type { CustomerlyParams } from './customerly';
 export type { GenesysParams } from './genesys';
 export type { UserlikeParams } from './userlike';

@@ -1,4 +1,4 @@
-import { enableChiliPiperRelay } from '../../src/vendors/chili-piper/relay';
+import { enableChiliPiperRelay } from '../../src/vendors/chili_piper/relay';
 import { describe, expect, it, vi } from 'vitest';
 import { MAX_LIST_LENGTH, defaultConfig as defaultsFor, parseConfig as parseWith } from '../../src/core/config';
 import { ADAPTERS } from '../../src/vendors/registry';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chiliPiperStages } from '../../src/vendors/chili-piper';
+import { chiliPiperStages } from '../../src/vendors/chili_piper';
 import { customerlyStages } from '../../src/vendors/customerly';
 import { genesysStages } from '../../src/vendors/genesys';
 import { userlikeStages } from '../../src/vendors/userlike';

@@ -25,7 +25,7 @@ export type { ChiliPiperRelayApi, ChiliPiperRelayOptions } from './relay';
 /**
  * The webhook relay's browser client, when the build includes it (the
  * `.relay` builds, or `enableChiliPiperRelay()` from
- * `gtm-widget-bridge/vendors/chili-piper-relay`): opt-in code no other site
+ * `gtm-widget-bridge/vendors/chili_piper_relay`): opt-in code no other site
  * downloads.
  */
 let relayClient: { read: (value: unknown) => ChiliPiperRelayOptions | undefined; start: RelayClientStart } | undefined;

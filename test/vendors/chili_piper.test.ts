@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { STAGES } from '../../src/core/schema';
-import { chiliPiper, chiliPiperStages, isChiliPiperOrigin, readChiliPiperMessage } from '../../src/vendors/chili-piper';
+import { chiliPiper, chiliPiperStages, isChiliPiperOrigin, readChiliPiperMessage } from '../../src/vendors/chili_piper';
 import { CHILI_PIPER_ACTIONS } from '../documentedEvents';
 import { CHILI_PIPER_ORIGIN, dataLayer, definedParams, eventNames, installBridge, postMessageFrom, plainStages } from '../helpers';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useRelayClient } from '../../src/vendors/chili-piper';
-import { enableChiliPiperRelay, readRelayOptions, type ChiliPiperRelayApi } from '../../src/vendors/chili-piper/relay';
+import { useRelayClient } from '../../src/vendors/chili_piper';
+import { enableChiliPiperRelay, readRelayOptions, type ChiliPiperRelayApi } from '../../src/vendors/chili_piper/relay';
 import { installBridge, testWindow } from './../helpers';
 
 const RELAY = 'https://relay.example.com';
