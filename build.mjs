@@ -6,10 +6,10 @@ import { dirname, join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import ts from 'typescript';
 import { importTs } from './scripts/importTs.mjs';
-import { stageRowsPlugin } from './scripts/stageRowsPlugin.mjs';
 
 const { defaultConfig } = await importTs('src/core/config.ts');
-const { ADAPTERS } = await importTs('src/vendors/registry.ts');
+const { MANIFEST } = await importTs('src/vendors/manifest.ts');
+const ADAPTERS = MANIFEST.map((entry) => entry.adapter);
 const { renderGtmPaste, optionComments } = await importTs('scripts/render/gtmPaste.ts');
 const { renderContainer } = await importTs('scripts/render/gtmContainer.ts');
 const { renderPushBuilder } = await importTs('scripts/render/pushBuilder.ts');
@@ -21,29 +21,13 @@ const banner = `/*! ${pkg.name} v${pkg.version} | ${pkg.license} */`;
 const shared = {
   bundle: true,
   target: 'es2017',
-  // __DOCS__ false: the stage tables' reasons and the vendors' docs (`__DOCS__ && …`) minify away.
-  define: { __VERSION__: JSON.stringify(pkg.version), __DOCS__: 'false' },
+  define: { __VERSION__: JSON.stringify(pkg.version) },
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [stageRowsPlugin],
 };
 
-/**
- * Each registry adapter's export name and folder, read from the registry's imports, in ADAPTERS order, with
- * its vendor id: what a build entry for any combination of vendors imports.
- */
-function registryEntries() {
-  const source = readFileSync('src/vendors/registry.ts', 'utf8');
-  const folders = Object.fromEntries(
-    [...source.matchAll(/^import \{ (\w+) \} from '\.\/([\w-]+)';$/gm)].map(([, name, folder]) => [name, folder]),
-  );
-  const names = source
-    .match(/export const ADAPTERS = \[([^\]]*)\]/)[1]
-    .split(',')
-    .map((name) => name.trim());
-  return names.map((name, i) => ({ name, folder: folders[name], vendor: ADAPTERS[i].vendor }));
-}
-const VENDOR_ENTRIES = registryEntries();
+/** Each vendor's export name and folder (its vendor id), in registry order: what a build entry imports. */
+const VENDOR_ENTRIES = MANIFEST.map((entry) => ({ name: entry.exportName, folder: entry.vendor, vendor: entry.vendor }));
 
 /** Every non-empty combination of vendors, in registry order; the whole set last. */
 function vendorCombinations() {
@@ -215,15 +199,12 @@ async function buildGtmPaste(combination, withRelay = false) {
 /** Fails the build when docs-only text (a stage reason, a vendor's docs) reached a bundle. */
 function assertNoDocsInBundles() {
   const texts = [];
-  for (const adapter of ADAPTERS) {
-    for (const [, reason] of Object.values(adapter.stages)) if (reason) texts.push(reason);
-    texts.push(adapter.docs.mechanism);
-  }
+  for (const { adapter } of MANIFEST) texts.push(...Object.values(adapter.docs.reasons), adapter.docs.mechanism);
   for (const file of ['gtm-widget-bridge.js', 'gtm-widget-bridge.gtm.html', 'index.mjs', 'core.mjs']) {
     const bundle = readFileSync(`${DIST}/${file}`, 'utf8');
     // Long texts only: a short reason can equal a JSDoc line the readable ESM build keeps.
     const leaked = texts.filter((text) => text.length > 40 && bundle.includes(text.slice(0, 60)));
-    if (leaked.length) throw new Error(`${file} contains docs-only text (write it as \`__DOCS__ && …\`): ${leaked[0].slice(0, 60)}…`);
+    if (leaked.length) throw new Error(`${file} contains docs-only text (keep it in the vendor's docs.ts): ${leaked[0].slice(0, 60)}…`);
   }
 }
 

@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
 export default defineConfig({
-  define: { __VERSION__: JSON.stringify(pkg.version), __DOCS__: 'true' },
+  define: { __VERSION__: JSON.stringify(pkg.version) },
   test: {
     environment: 'happy-dom',
     // Unit tests run vendor snippets that inject <script src> tags: never fetch them.

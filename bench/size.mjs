@@ -3,7 +3,6 @@
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { stageRowsPlugin } from '../scripts/stageRowsPlugin.mjs';
 
 const gzip = (text) => gzipSync(text, { level: 9 }).length;
 const brotli = (text) => brotliCompressSync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
@@ -17,10 +16,9 @@ async function bundle(replacements = {}) {
     format: 'iife',
     target: 'es2017',
     write: false,
-    define: { __VERSION__: '"0.0.0"', __DOCS__: 'false' },
+    define: { __VERSION__: '"0.0.0"' },
     tsconfigRaw: { compilerOptions: { alwaysStrict: false, verbatimModuleSyntax: true } },
     plugins: [
-      stageRowsPlugin,
       {
         name: 'replace',
         setup(b) {

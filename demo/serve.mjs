@@ -36,7 +36,7 @@ const tagGenerator = (
     format: 'iife',
     globalName: 'gtmWidgetBridgeTag',
     write: false,
-    define: { __DOCS__: 'true', __VERSION__: JSON.stringify(pkg.version) },
+    define: { __VERSION__: JSON.stringify(pkg.version) },
     logLevel: 'warning',
   })
 ).outputFiles[0].text;

@@ -1,6 +1,5 @@
 // Imports a TypeScript module from Node scripts: esbuild bundles it (dependencies left external)
-// into node_modules/.cache, from where Node resolves those dependencies as usual. Docs-only data
-// (`__DOCS__ && …`) is kept, as generators and tests read it.
+// into node_modules/.cache, from where Node resolves those dependencies as usual.
 // Run directly, it runs a module's exported main(args) and exits with its code:
 //   node scripts/importTs.mjs scripts/generate.ts --check
 // Paths are relative to the repository root, where npm runs scripts and tests.
@@ -21,7 +20,7 @@ export async function importTs(entry) {
     format: 'esm',
     platform: 'node',
     packages: 'external',
-    define: { __VERSION__: JSON.stringify(pkg.version), __DOCS__: 'true' },
+    define: { __VERSION__: JSON.stringify(pkg.version) },
     logLevel: 'warning',
   });
   return import(pathToFileURL(outfile).href + '?' + Date.now());

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HappyPath } from '../src/core/adapter';
-import { ADAPTERS } from '../src/vendors/registry';
+import { DOCUMENTED_ADAPTERS as ADAPTERS } from '../src/vendors/manifest';
 import { CHILI_PIPER_ACTIONS, CUSTOMERLY_CALLBACKS, GENESYS_EVENTS, USERLIKE_OLDER_EVENTS, USERLIKE_SEED_EVENTS } from './documentedEvents';
 import { FUNNEL_STEPS, stepsStrictlyIncrease } from './funnelSteps';
 import { CHILI_PIPER_ORIGIN, dataLayer, installBridge, postMessageFrom, testWindow } from './helpers';
@@ -14,9 +14,7 @@ type Handler = (event: unknown) => void;
 type Path = HappyPath & { vendor: string };
 
 /** Every vendor's documented happy paths (the docs in each vendor's stages.ts). */
-const HAPPY_PATHS: Path[] = ADAPTERS.flatMap((adapter) =>
-  adapter.docs ? adapter.docs.happyPaths.map((path) => ({ ...path, vendor: adapter.vendor })) : [],
-);
+const HAPPY_PATHS: Path[] = ADAPTERS.flatMap((adapter) => adapter.docs.happyPaths.map((path) => ({ ...path, vendor: adapter.vendor })));
 
 /** Feeds one vendor event to the installed bridge through the vendor's own channel. */
 function driverFor(path: Path): (name: string) => void {

@@ -1,5 +1,4 @@
 import { afterEach } from 'vitest';
-import type { StageTable } from '../src/core/adapter';
 import { install, type BridgeConfig, type BridgeHandle } from '../src/index';
 
 type TestWindow = Window & Record<string, unknown>;
@@ -42,11 +41,4 @@ export function definedParams(push: Record<string, unknown>): Record<string, unk
   const defined: Record<string, unknown> = {};
   for (const key of Object.keys(push)) if (push[key] !== undefined) defined[key] = push[key];
   return defined;
-}
-
-/** A stage table as action → stage, without the reasons. */
-export function plainStages(table: StageTable): Record<string, string> {
-  const stages: Record<string, string> = {};
-  for (const action of Object.keys(table)) stages[action] = table[action][0];
-  return stages;
 }

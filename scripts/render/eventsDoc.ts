@@ -5,11 +5,10 @@
  */
 import ts from 'typescript';
 import { readFileSync, readdirSync } from 'node:fs';
-import type { AnyVendorAdapter, VendorDocs } from '../../src/core/adapter';
 import { defaultConfig } from '../../src/core/config';
 import { composeSchemaKeys } from '../../src/core/installBridge';
 import { FUNNEL_STEPS, LEAD_EVENT, STAGES, Stage } from '../../src/core/schema';
-import { ADAPTERS } from '../../src/vendors/registry';
+import { DOCUMENTED_ADAPTERS, type DocumentedAdapter } from '../../src/vendors/manifest';
 
 /** JSDoc text of every interface property in the core schema and every vendor's params.ts. */
 function keyDocs(): Record<string, string> {
@@ -47,14 +46,8 @@ function keyDocs(): Record<string, string> {
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
-/** A vendor's docs, which generators always have (`__DOCS__` is true outside the bundles). */
-export function docsOf(adapter: AnyVendorAdapter): VendorDocs {
-  if (!adapter.docs) throw new Error(adapter.vendor + ': docs missing (generators run with __DOCS__ true)');
-  return adapter.docs;
-}
-
 /** The document; `adapters` defaults to the registry (a test passes a list with a throwaway vendor). */
-export function renderEventsDoc(adapters: readonly AnyVendorAdapter[] = ADAPTERS): string {
+export function renderEventsDoc(adapters: readonly DocumentedAdapter[] = DOCUMENTED_ADAPTERS): string {
   const prefix = defaultConfig(adapters).eventPrefix;
   const keys = keyDocs();
   const stageDocs: Record<string, string> = {};
@@ -103,10 +96,10 @@ export function renderEventsDoc(adapters: readonly AnyVendorAdapter[] = ADAPTERS
     '| vendor | product | path | events in vendor order → pushed stage |',
     '|---|---|---|---|',
     ...adapters.flatMap((adapter) =>
-      docsOf(adapter).happyPaths.map((path) => {
+      adapter.docs.happyPaths.map((path) => {
         let furthest = -1;
         const steps = path.events.map((name) => {
-          const stage = adapter.stages[name][0];
+          const stage = adapter.stages[name];
           const step = FUNNEL_STEPS.indexOf(stage);
           if (step >= 0 && step <= furthest) return `\`${name}\` ${Stage.Interaction} (${stage} already reached)`;
           furthest = Math.max(furthest, step);
@@ -118,7 +111,7 @@ export function renderEventsDoc(adapters: readonly AnyVendorAdapter[] = ADAPTERS
     '',
   ];
   for (const adapter of adapters) {
-    const docs = docsOf(adapter);
+    const docs = adapter.docs;
     lines.push(
       `## ${docs.title} (\`widget_vendor: ${adapter.vendor}\`)`,
       '',
@@ -130,7 +123,8 @@ export function renderEventsDoc(adapters: readonly AnyVendorAdapter[] = ADAPTERS
       '|---|---|---|---|---|',
     );
     for (const action of Object.keys(adapter.stages)) {
-      const [stage, reason] = adapter.stages[action];
+      const stage = adapter.stages[action];
+      const reason = docs.reasons[action];
       const lead = adapter.leadActions.indexOf(action) >= 0 ? `yes, + \`${LEAD_EVENT}\`` : '';
       lines.push(`| \`${action}\` | ${stage} | \`${prefix}${stage}\` | ${lead} | ${cell(reason || '')} |`);
     }

@@ -3,7 +3,7 @@
  * commented config block followed by the ES5 bridge, wrapped in <script>.
  * build.mjs renders it.
  */
-import type { AnyVendorAdapter } from '../../src/core/adapter';
+import type { DocumentedAdapter } from '../../src/vendors/manifest';
 import type { ResolvedConfig } from '../../src/core/config';
 
 /** One comment per core config key, in the order they appear in the paste (a unit test checks the keys). */
@@ -19,10 +19,10 @@ export const PASTE_CONFIG_COMMENTS: Record<string, string> = {
 };
 
 /** The comment of each vendor option, by `<options key>.<field>`: each vendor's docs say it (`optionHelp`). */
-export function optionComments(adapters: readonly AnyVendorAdapter[]): Record<string, string> {
+export function optionComments(adapters: readonly DocumentedAdapter[]): Record<string, string> {
   const comments: Record<string, string> = {};
   for (const adapter of adapters) {
-    if (!adapter.options || !adapter.docs) continue;
+    if (!adapter.options) continue;
     const help = adapter.docs.optionHelp || {};
     for (const field of Object.keys(adapter.options.fields))
       comments[adapter.options.key + '.' + field] = adapter.docs.title + ': ' + (help[field] || field);

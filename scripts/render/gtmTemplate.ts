@@ -7,16 +7,14 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
-import type { AnyVendorAdapter } from '../../src/core/adapter';
-import { ADAPTERS } from '../../src/vendors/registry';
+import { DOCUMENTED_ADAPTERS as ADAPTERS, type DocumentedAdapter } from '../../src/vendors/manifest';
 
 const read = (path: string) => readFileSync(path, 'utf8');
 const pkg = JSON.parse(read('package.json'));
 
 /** Each vendor's template checkbox: its parameter name, text and vendor id (the registry's docs say them). */
-export function vendorCheckboxes(adapters: readonly AnyVendorAdapter[] = ADAPTERS) {
+export function vendorCheckboxes(adapters: readonly DocumentedAdapter[] = ADAPTERS) {
   return adapters.map((adapter) => {
-    if (!adapter.docs) throw new Error(adapter.vendor + ': docs missing (generators run with __DOCS__ true)');
     const { template, title, link } = adapter.docs;
     return { param: template.param, label: template.label, vendor: adapter.vendor, title, link };
   });
@@ -35,7 +33,7 @@ Google may provide), as modified from time to time.`;
 const withUrl = (text: string) => text.split('__BRIDGE_URL__').join(BRIDGE_URL).split('__BRIDGE_BASE__').join(BRIDGE_BASE);
 
 /** The sandboxed code, with the versioned URL and the vendor checkboxes filled in. */
-export function sandboxedCode(adapters: readonly AnyVendorAdapter[] = ADAPTERS): string {
+export function sandboxedCode(adapters: readonly DocumentedAdapter[] = ADAPTERS): string {
   const pairs = vendorCheckboxes(adapters).map(({ param, vendor }) => `['${param}', '${vendor}']`);
   return withUrl(read('gtm-template/src/code.js'))
     .split("'__VENDOR_CHECKBOXES__'")
@@ -62,7 +60,7 @@ export function permissions(): Record<string, unknown>[] {
 }
 
 /** The template's fields; the vendor checkboxes come from the registry, in place of "__VENDOR_CHECKBOXES__". */
-export function parameters(adapters: readonly AnyVendorAdapter[] = ADAPTERS): Record<string, unknown>[] {
+export function parameters(adapters: readonly DocumentedAdapter[] = ADAPTERS): Record<string, unknown>[] {
   const boxes = vendorCheckboxes(adapters).map(({ param, label, title, link }) => ({
     type: 'CHECKBOX',
     name: param,
@@ -142,7 +140,7 @@ function testsYaml() {
   return `scenarios:\n${items.join('\n')}`;
 }
 
-export function renderTemplate(adapters: readonly AnyVendorAdapter[] = ADAPTERS): string {
+export function renderTemplate(adapters: readonly DocumentedAdapter[] = ADAPTERS): string {
   const json = (value: unknown) => JSON.stringify(value, null, 2);
   return [
     '___TERMS_OF_SERVICE___',

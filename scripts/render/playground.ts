@@ -6,9 +6,7 @@
  * listing its events. demo/serve.mjs serves the result.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import type { AnyVendorAdapter } from '../../src/core/adapter';
-import { ADAPTERS } from '../../src/vendors/registry';
-import { docsOf } from './eventsDoc';
+import { DOCUMENTED_ADAPTERS as ADAPTERS, type DocumentedAdapter } from '../../src/vendors/manifest';
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -31,18 +29,18 @@ function playgroundParts(): Record<string, { head: string; panel: string }> {
 }
 
 /** The `<head>` additions and the panels of every vendor, in registry order. */
-export function renderVendorParts(adapters: readonly AnyVendorAdapter[] = ADAPTERS): { head: string; panels: string } {
+export function renderVendorParts(adapters: readonly DocumentedAdapter[] = ADAPTERS): { head: string; panels: string } {
   const parts = playgroundParts();
   const heads: string[] = [];
   const panels: string[] = [];
   for (const adapter of adapters) {
-    const docs = docsOf(adapter);
+    const docs = adapter.docs;
     const own = parts[adapter.vendor];
     if (own && own.head) heads.push(own.head);
     const body = own
       ? own.panel
       : `<p>No simulated widget for this vendor yet; its events:</p><ul>${Object.keys(adapter.stages)
-          .map((action) => `<li><code>${escape(action)}</code> → ${adapter.stages[action][0]}</li>`)
+          .map((action) => `<li><code>${escape(action)}</code> → ${adapter.stages[action]}</li>`)
           .join('')}</ul>`;
     panels.push(
       `<article class="widget" id="panel-${adapter.vendor}">\n  <h2>${escape(docs.title)} <small>${escape(docs.template.label)}</small></h2>\n  ${body}\n</article>`,
@@ -52,7 +50,7 @@ export function renderVendorParts(adapters: readonly AnyVendorAdapter[] = ADAPTE
 }
 
 /** The whole page, with the placeholders demo/serve.mjs fills per request. */
-export function renderPlayground(adapters: readonly AnyVendorAdapter[] = ADAPTERS): string {
+export function renderPlayground(adapters: readonly DocumentedAdapter[] = ADAPTERS): string {
   const { head, panels } = renderVendorParts(adapters);
   // Replacer functions, so a `$&` or `$'` in the inserted markup stays as written.
   return readFileSync('demo/index.html', 'utf8')
@@ -61,11 +59,11 @@ export function renderPlayground(adapters: readonly AnyVendorAdapter[] = ADAPTER
 }
 
 /** Each vendor's stage per action, for the playground's buttons. */
-export function stagesByVendor(adapters: readonly AnyVendorAdapter[] = ADAPTERS): Record<string, Record<string, string>> {
+export function stagesByVendor(adapters: readonly DocumentedAdapter[] = ADAPTERS): Record<string, Record<string, string>> {
   const result: Record<string, Record<string, string>> = {};
   for (const adapter of adapters) {
     result[adapter.vendor] = {};
-    for (const action of Object.keys(adapter.stages)) result[adapter.vendor][action] = adapter.stages[action][0];
+    for (const action of Object.keys(adapter.stages)) result[adapter.vendor][action] = adapter.stages[action];
   }
   return result;
 }

@@ -6,7 +6,7 @@
  * snippet and the `install()` call for the same settings.
  */
 import { defaultConfig, parseConfig } from '../../src/core/config';
-import { ADAPTERS } from '../../src/vendors/registry';
+import { DOCUMENTED_ADAPTERS as ADAPTERS } from '../../src/vendors/manifest';
 import { optionComments, renderPasteConfig, type PasteValues } from './gtmPaste';
 
 /** What the user picked: the vendors, and any other config key or vendor option. */
@@ -99,7 +99,7 @@ export function formFields() {
     for (const field of Object.keys(options)) if (options[field] !== null) offered[field] = options[field];
     return {
       vendor: adapter.vendor,
-      title: adapter.docs ? adapter.docs.title : adapter.vendor,
+      title: adapter.docs.title,
       optionsKey: adapter.options ? adapter.options.key : undefined,
       options: offered,
     };

@@ -2,17 +2,14 @@ import type { Log } from './log';
 import type { AnyParams, WidgetStage } from './schema';
 
 /**
- * One row of a vendor's stage table: the stage, and why the event has it.
- * Reasons are written `__DOCS__ && 'why…'`: the generators and tests see the
- * text (`__DOCS__` is typed `true`, so a row without a reason fails the
- * typecheck), while the bundles get the plain stage (build.mjs defines
- * `__DOCS__` as false and scripts/stageRowsPlugin.mjs drops the reason), so
- * no reason costs a byte on a site.
+ * Vendor event name → its stage. Data, not branches. Why each event has its
+ * stage lives beside it in the vendor's docs.ts (`reasons`), which only the
+ * generators import, so no reason costs a byte on a site.
  */
-export type StageRow = readonly [stage: WidgetStage, reason: string];
+export type StageTable<Action extends string = string> = { readonly [A in Action]: WidgetStage };
 
-/** Vendor event name → its row. Data, not branches; it also generates docs/events.md. */
-export type StageTable<Action extends string = string> = { readonly [A in Action]: StageRow };
+/** Why each action of a stage table has its stage: a missing action fails the typecheck. */
+export type Reasons<Table> = { readonly [A in keyof Table]: string };
 
 /**
  * One vendor event as an adapter reports it: schema parameters in the
@@ -83,10 +80,13 @@ export interface HappyPath {
 }
 
 /**
- * What the docs, the GTM template and the playground say about a vendor.
- * Written `__DOCS__ && {…}`: never bundled.
+ * What the docs, the GTM template and the playground say about a vendor, in
+ * its docs.ts: imported by the generators (src/vendors/manifest.ts), never
+ * bundled.
  */
-export interface VendorDocs {
+export interface VendorDocs<Table = StageTable> {
+  /** Why each event has its stage, for docs/events.md. */
+  reasons: Reasons<Table>;
   /** The vendor's name as people write it. */
   title: string;
   /** The vendor's public documentation of what the bridge listens to. */
@@ -146,8 +146,6 @@ export interface VendorAdapter<Vendor extends string = string, Params = object, 
   keys: readonly (keyof Params & string)[];
   /** The vendor's namespaced options, if it has any. */
   options?: VendorOptions<OptionsKey, Options>;
-  /** Docs only: `false` in bundles. */
-  docs: VendorDocs | false;
   /**
    * Installs the hooks, each registered with `context.track` as it is made.
    * May return the vendor's public API, exposed on the bridge handle under
@@ -167,13 +165,7 @@ export function defineAdapter<Vendor extends string, Params = object, OptionsKey
   return adapter;
 }
 
-/**
- * The stage of a vendor event, or undefined for an event the table does not
- * know (inherited names included). In the bundles build.mjs has turned each
- * row into its plain stage string, so both forms are read.
- */
+/** The stage of a vendor event, or undefined for an event the table does not know (inherited names included). */
 export function stageOf(table: StageTable, action: string): WidgetStage | undefined {
-  if (!{}.hasOwnProperty.call(table, action)) return undefined;
-  const row: StageRow | WidgetStage = table[action];
-  return typeof row == 'string' ? row : row[0];
+  return {}.hasOwnProperty.call(table, action) ? table[action] : undefined;
 }

@@ -11,14 +11,13 @@ const adapter: AnyVendorAdapter = {
   vendor: 'chili_piper',
   product: 'concierge',
   stages: {
-    opened: ['open', 'test'],
-    'booking-confirmed': ['complete', 'test'],
-    booked: ['submit', 'test'],
-    minimized: ['interaction', 'test'],
+    opened: 'open',
+    'booking-confirmed': 'complete',
+    booked: 'submit',
+    minimized: 'interaction',
   },
   leadActions: ['booking-confirmed'],
   keys: [],
-  docs: false,
   install: () => {},
 };
 

@@ -10,6 +10,7 @@ import {
   scenarios,
 } from '../../scripts/render/gtmTemplate';
 import { defaultConfig, parseConfig } from '../../src/core/config';
+import { DOCUMENTED_ADAPTERS } from '../../src/vendors/manifest';
 import { ADAPTERS } from '../../src/vendors/registry';
 import { checkSandboxSyntax, runScenario } from './sandboxRunner';
 
@@ -75,7 +76,7 @@ describe('gtm-template/template.tpl', () => {
   it('has a field with help text for every configuration option', () => {
     const names = fields.map((field) => field.name);
     // One checkbox per registry vendor; a field per core option; a field per vendor option (named <key><Field>).
-    const vendorBoxes = ADAPTERS.map((adapter) => (adapter.docs ? adapter.docs.template.param : ''));
+    const vendorBoxes = DOCUMENTED_ADAPTERS.map((adapter) => adapter.docs.template.param);
     const { options, ...core } = defaultConfig(ADAPTERS);
     for (const key of Object.keys(core)) {
       if (key == 'vendors') expect(names).toEqual(expect.arrayContaining(vendorBoxes));

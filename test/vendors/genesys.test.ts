@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { genesysStages, readGenesysEvent } from '../../src/vendors/genesys';
-import { dataLayer, definedParams, eventNames, installBridge, testWindow, plainStages } from '../helpers';
+import { dataLayer, definedParams, eventNames, installBridge, testWindow } from '../helpers';
 import { PLANTED } from '../../fixtures/personalData';
 
 const WIDGETS_SCRIPT = readFileSync('fixtures/genesys-widgets.js', 'utf8');
@@ -51,7 +51,7 @@ describe('Genesys mapping table', () => {
       'WebChatService.ended': 'complete',
       'WebChatService.error': 'error',
     });
-    expect(plainStages(genesysStages)).toEqual(expected);
+    expect(genesysStages).toEqual(expected);
   });
 });
 

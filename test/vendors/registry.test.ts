@@ -3,11 +3,12 @@ import { optionComments } from '../../scripts/render/gtmPaste';
 import { parameters, permissions, sandboxedCode } from '../../scripts/render/gtmTemplate';
 import { renderEventsDoc } from '../../scripts/render/eventsDoc';
 import { renderVendorParts } from '../../scripts/render/playground';
-import { defineAdapter, stageOf, type StageTable } from '../../src/core/adapter';
+import { defineAdapter, stageOf, type Reasons, type StageTable } from '../../src/core/adapter';
 import { parseConfig } from '../../src/core/config';
 import { composeSchemaKeys, installBridge } from '../../src/core/installBridge';
 import type { AssertNever } from '../../src/core/schema';
 import type { BridgeConfig } from '../../src/index';
+import { DOCUMENTED_ADAPTERS } from '../../src/vendors/manifest';
 import { ADAPTERS } from '../../src/vendors/registry';
 import { runScenario } from '../gtm-template/sandboxRunner';
 import { dataLayer, definedParams, testWindow } from '../helpers';
@@ -24,24 +25,12 @@ export type AcmeKeysComplete = AssertNever<Exclude<keyof AcmeParams, (typeof acm
 const acme = defineAdapter<'acme_chat', AcmeParams, 'acmeChat', { greeting: boolean }>({
   vendor: 'acme_chat',
   product: 'chat',
-  stages: {
-    'chat.opened': ['open', 'The visitor opened the Acme chat.'],
-    'chat.won': ['complete', 'Acme says the chat converted.'],
-  },
+  stages: { 'chat.opened': 'open', 'chat.won': 'complete' },
   leadActions: ['chat.won'],
   keys: acmeKeys,
   options: {
     key: 'acmeChat',
     fields: { greeting: [(value) => (typeof value == 'boolean' ? value : undefined), 'true or false', () => false] },
-  },
-  docs: {
-    title: 'Acme Chat',
-    link: 'https://acme.example/docs/events',
-    mechanism: 'window.acmeChatEmit(name, score), called by the Acme widget.',
-    ignored: { 'chat.typing': 'Too chatty.' },
-    happyPaths: [{ product: 'chat', name: 'chat won', events: ['chat.opened', 'chat.won'] }],
-    template: { param: 'acmeChat', label: 'Acme Chat (test vendor)' },
-    optionHelp: { greeting: 'say hello first.' },
   },
   install({ report, options, track }) {
     const w = testWindow;
@@ -50,7 +39,18 @@ const acme = defineAdapter<'acme_chat', AcmeParams, 'acmeChat', { greeting: bool
     track(() => delete w.acmeChatEmit);
   },
 });
-const adapters = [...ADAPTERS, acme];
+// Its docs.ts, which only the generators import.
+const acmeDocs = {
+  reasons: { 'chat.opened': 'The visitor opened the Acme chat.', 'chat.won': 'Acme says the chat converted.' },
+  title: 'Acme Chat',
+  link: 'https://acme.example/docs/events',
+  mechanism: 'window.acmeChatEmit(name, score), called by the Acme widget.',
+  ignored: { 'chat.typing': 'Too chatty.' },
+  happyPaths: [{ product: 'chat', name: 'chat won', events: ['chat.opened', 'chat.won'] }],
+  template: { param: 'acmeChat', label: 'Acme Chat (test vendor)' },
+  optionHelp: { greeting: 'say hello first.' },
+};
+const adapters = [...DOCUMENTED_ADAPTERS, Object.assign({}, acme, { docs: acmeDocs })];
 
 afterEach(() => {
   const handle = testWindow.gtmWidgetBridge as { uninstall(): void } | undefined;
@@ -129,15 +129,18 @@ describe('a fifth vendor is one folder and one registry line', () => {
     expect(optionComments(adapters)['acmeChat.greeting']).toBe('Acme Chat: say hello first.');
   });
 
-  it('types: a stage row cannot lack its reason', () => {
-    // @ts-expect-error a row without a reason
-    const noReason = { a: ['open'] } as const satisfies StageTable;
+  it('types: an action of the stage table cannot lack its reason, and a stage must be one of the stages', () => {
+    const stages = { a: 'open', b: 'complete' } as const satisfies StageTable;
+    // @ts-expect-error b has no reason
+    const missing: Reasons<typeof stages> = { a: 'why' };
     // @ts-expect-error a reason that is not text
-    const falseReason = { a: ['open', false] } as const satisfies StageTable;
-    const withReason = { a: ['open', 'why'] } as const satisfies StageTable;
-    expect(stageOf(withReason, 'a')).toBe('open');
-    expect(stageOf({ a: 'open' } as unknown as StageTable, 'a')).toBe('open'); // the bundles' plain form
-    expect([noReason, falseReason]).toHaveLength(2);
+    const notText: Reasons<typeof stages> = { a: 'why', b: false };
+    const complete: Reasons<typeof stages> = { a: 'why', b: 'because' };
+    // @ts-expect-error not a stage
+    const wrongStage = { a: 'opened' } as const satisfies StageTable;
+    expect(stageOf(stages, 'b')).toBe('complete');
+    expect(stageOf(stages, 'toString')).toBeUndefined();
+    expect([missing, notText, complete, wrongStage]).toHaveLength(4);
   });
 
   it('types: the configuration knows every vendor id and option of the registry', () => {

@@ -17,7 +17,7 @@ import { toId } from '../../lib/toId';
 import { toIsoTime } from '../../lib/toIsoTime';
 import { chiliPiperKeys, type ChiliPiperOptions, type ChiliPiperParams } from './params';
 import type { ChiliPiperRelayOptions, RelayClientStart } from './relay';
-import { chiliPiperDocs, chiliPiperStages, type ChiliPiperAction } from './stages';
+import { chiliPiperStages, type ChiliPiperAction } from './stages';
 
 export type { ChiliPiperOptions, ChiliPiperParams } from './params';
 export type { ChiliPiperRelayApi, ChiliPiperRelayOptions } from './relay';
@@ -167,7 +167,6 @@ export const chiliPiper = defineAdapter<'chili_piper', ChiliPiperParams, 'chiliP
     },
     renamed: { chiliPiperOrigins: 'origins' },
   },
-  docs: chiliPiperDocs,
   install({ report, options, log, track, isLeadAction }) {
     const extraOrigins = options.origins;
     const relay = options.relay && relayClient ? relayClient.start(options.relay, isLeadAction('booking-confirmed'), log) : undefined;

@@ -1,100 +1,31 @@
 /**
- * Chili Piper action → stage, with the reason for each choice (rendered into
- * docs/events.md; `__DOCS__ &&` keeps reasons out of the bundles). `REDIRECT`
+ * Chili Piper action → stage, with the reason for each choice. `REDIRECT`
  * is deliberately absent: it is a navigation command, not something the
  * visitor did.
  */
-import type { StageTable, VendorDocs } from '../../core/adapter';
+import type { StageTable } from '../../core/adapter';
 
 export const chiliPiperStages = {
-  routing: ['open', __DOCS__ && "The concierge modal opened and is routing the prospect (Chili Piper's loaders): the widget is open."],
-  'availability-loaded': [
-    'open',
-    __DOCS__ &&
-      'The calendar with free slots appeared: the widget is open. One booking posts `routing` and then this: after `routing` it is pushed as an interaction.',
-  ],
-  'no-free-slots': ['unavailable', __DOCS__ && 'The calendar loaded but no rep of the queue has a free slot: nothing to offer.'],
-  'phone-selected': [
-    'start',
-    __DOCS__ && 'The visitor chose the live-call option among those offered: the first active step of that path.',
-  ],
-  'meeting-selected': [
-    'start',
-    __DOCS__ && 'The visitor chose to book a meeting among the options offered: the first active step of that path.',
-  ],
-  'video-selected': ['start', __DOCS__ && 'The visitor chose the video option among those offered: the first active step of that path.'],
-  'timeslot-selected': [
-    'start',
-    __DOCS__ && 'The visitor picked a time slot (carries time, timezone and duration): the booking has begun.',
-  ],
-  booked: [
-    'submit',
-    __DOCS__ && 'Sent before the booking workflow runs, with the routeId but no meeting id yet: the booking was requested, not confirmed.',
-  ],
-  'booking-confirmed': [
-    'complete',
-    __DOCS__ &&
-      'The confirmation screen, with the meeting id: the confirmed outcome and the default lead (only with its `routeId`, which every genuine confirmation carries).',
-  ],
-  phoneClose: [
-    'complete',
-    __DOCS__ &&
-      'A live call with a rep was completed/ended: a completed conversation, though not a lead by default (add it to leadActions if calls convert).',
-  ],
-  rescheduled: ['interaction', __DOCS__ && 'A reschedule workflow started for an existing meeting: not a new funnel step.'],
-  prospect_cancel: ['cancel', __DOCS__ && 'The prospect cancelled a meeting through the public cancel URL: an abandonment.'],
-  'no-action-choice': ['cancel', __DOCS__ && 'The prospect was offered options and took none: an abandonment of the offer.'],
-  close: ['close', __DOCS__ && 'The prospect clicked "X" on the options without taking any: the widget was closed.'],
-  esc: [
-    'close',
-    __DOCS__ &&
-      'The visitor pressed Escape in the booking iframe. The legacy loader closes its popup then only when the site set `closeOnOutside`, so the close is pushed once the popup has really left the page.',
-  ],
-  CLOSE_IFRAME: [
-    'close',
-    __DOCS__ &&
-      'Sent with `message: "CP_BACK_PRESSED"` when the visitor used the back button of the booking app; the legacy loader closes the popup: the widget was closed.',
-  ],
-  'prospect-routed': [
-    'interaction',
-    __DOCS__ && 'The router assigned the prospect to a queue or rep: an intermediate step, neither a visitor action nor an outcome.',
-  ],
-  'prospect-disqualified': ['unavailable', __DOCS__ && 'The router disqualified the prospect: the widget has nothing to offer.'],
-  error: ['error', __DOCS__ && 'The concierge reported an error.'],
+  routing: 'open',
+  'availability-loaded': 'open',
+  'no-free-slots': 'unavailable',
+  'phone-selected': 'start',
+  'meeting-selected': 'start',
+  'video-selected': 'start',
+  'timeslot-selected': 'start',
+  booked: 'submit',
+  'booking-confirmed': 'complete',
+  phoneClose: 'complete',
+  rescheduled: 'interaction',
+  prospect_cancel: 'cancel',
+  'no-action-choice': 'cancel',
+  close: 'close',
+  esc: 'close',
+  CLOSE_IFRAME: 'close',
+  'prospect-routed': 'interaction',
+  'prospect-disqualified': 'unavailable',
+  error: 'error',
 } as const satisfies StageTable;
 
 /** A Chili Piper action name. */
 export type ChiliPiperAction = keyof typeof chiliPiperStages;
-
-/** What the docs, the GTM template and the playground say about Chili Piper. */
-export const chiliPiperDocs =
-  __DOCS__ &&
-  ({
-    title: 'Chili Piper',
-    link: 'https://help.chilipiper.com/hc/en-us/articles/1500011381522-Capturing-Javascript-Messaging-in-Browser',
-    mechanism:
-      '`window` `message` events from the booking iframe, accepted only from `https://*.chilipiper.com` and `https://*.chilipiper.io` (any subdomain depth; the concierge.js loader builds its iframe on the host its script came from) and `chiliPiper.origins`. Shapes: `{action}`, `{action, args}`, ids at the top level, keyed `{"no-action-choice": {…}}`, bare `{routeId}` (→ `booked`) and bare `{routeId, eventId, …}` (→ `booking-confirmed`). `routeId` is the interaction id. Nothing is pushed from an iframe that is not shown (the concierge.js loader preloads one 0 px high and re-creates it after every close), and the funnel steps of one booking iframe only go forward (a step it already reached is pushed as `interaction`). A lead needs the `routeId`: a `booking-confirmed` without one is pushed but sends no `generate_lead`, so a malformed confirmation cannot take the lead of the genuine one.',
-    ignored: {
-      REDIRECT: 'A navigation command from the concierge loader, not something the visitor did.',
-      SetIframeSize: "The legacy loader's layout command to resize its popup.",
-      'started-listening-form-data-update': "The booking app's handshake with the concierge.js loader about form data, not a visitor step.",
-      'stopped-listening-form-data-update': 'The end of that handshake.',
-      '(any message from a hidden iframe)':
-        'The concierge.js loader preloads the booking app in an iframe 0 px high and re-creates it after every close; nothing it posts before it is shown is a visitor step.',
-    },
-    happyPaths: [
-      {
-        product: 'concierge',
-        name: 'meeting booked',
-        events: ['routing', 'availability-loaded', 'meeting-selected', 'timeslot-selected', 'booked', 'booking-confirmed', 'close'],
-      },
-      { product: 'concierge', name: 'live call', events: ['routing', 'phone-selected', 'phoneClose'] },
-    ],
-    template: { param: 'chiliPiper', label: 'Chili Piper (booking, concierge router)' },
-    optionHelp: {
-      origins:
-        'extra exact origins allowed to post booking messages, besides https://*.chilipiper.com and https://*.chilipiper.io, e.g. "https://booking.example.com".',
-      relay:
-        'opt-in webhook relay, in the .relay builds only (gtm-widget-bridge.relay.gtm.html), e.g. {url: "https://relay.example.com", analyticsConsent: true, measurementId: "G-XXXXXXXXXX"}: with analytics consent, bookings made with the legacy snippet get a per-booking webhook URL and their outcomes reach GA4 from the relay (docs/closing-the-loop.md).',
-    },
-  } satisfies VendorDocs);

@@ -21,7 +21,7 @@ import { normalizeEmail } from '../../lib/normalizeEmail';
 import { ownValue } from '../../lib/ownValue';
 import { toId } from '../../lib/toId';
 import { customerlyKeys, type CustomerlyParams } from './params';
-import { customerlyDocs, customerlyStages, type CustomerlyCallback } from './stages';
+import { customerlyStages, type CustomerlyCallback } from './stages';
 
 export type { CustomerlyParams } from './params';
 export { customerlyStages } from './stages';
@@ -125,7 +125,6 @@ export const customerly = defineAdapter<'customerly', CustomerlyParams>({
   stages: customerlyStages,
   leadActions: ['onLeadGenerated'] satisfies CustomerlyCallback[],
   keys: customerlyKeys,
-  docs: customerlyDocs,
   install({ report, track }) {
     // The visitor's current conversation: its id once a callback names it, and a scope for its funnel steps.
     let conversationId: string | undefined;

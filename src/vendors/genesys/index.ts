@@ -19,7 +19,7 @@ import { isRecord } from '../../lib/isRecord';
 import { ownValue } from '../../lib/ownValue';
 import { toId } from '../../lib/toId';
 import { genesysKeys, type GenesysParams } from './params';
-import { CHAT_SERVICE, GENESYS_WIDGETS, genesysDocs, genesysStages, type GenesysWidget } from './stages';
+import { CHAT_SERVICE, GENESYS_WIDGETS, genesysStages, type GenesysWidget } from './stages';
 
 export type { GenesysParams } from './params';
 export { genesysStages } from './stages';
@@ -74,7 +74,6 @@ export const genesys = defineAdapter<'genesys', GenesysParams>({
   stages: genesysStages,
   leadActions: ['ClickToCall.completed', 'Callback.completed'],
   keys: genesysKeys,
-  docs: genesysDocs,
   install({ report, log, track }) {
     const buses: unknown[] = [];
     let active = true;

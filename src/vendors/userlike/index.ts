@@ -12,7 +12,7 @@ import { hookCallback } from '../../lib/hookCallback';
 import { ownValue } from '../../lib/ownValue';
 import { toId } from '../../lib/toId';
 import { userlikeKeys, type UserlikeParams } from './params';
-import { userlikeDocs, userlikeStages } from './stages';
+import { userlikeStages } from './stages';
 
 export type { UserlikeParams } from './params';
 export { userlikeStages } from './stages';
@@ -47,7 +47,6 @@ export const userlike = defineAdapter<'userlike', UserlikeParams>({
   stages: userlikeStages,
   leadActions: [],
   keys: userlikeKeys,
-  docs: userlikeDocs,
   install({ report, log, track }) {
     const w = window as unknown as Record<string, unknown>;
     const reportCall = (args: unknown[]) => report(readUserlikeCall(args));
