@@ -1,5 +1,5 @@
-// "Your tag": pick widgets and options, get the Custom HTML tag to paste into GTM (rendered by the same
-// renderer as dist/, from the built paste of exactly those widgets), the CDN snippet and the install() call.
+// "Your tag": pick widgets and options, get the Custom HTML tag to paste into GTM (assembled by the same
+// module as `npx gtm-widget-bridge paste`, from the built ES5 parts), the CDN snippet and the install() call.
 (function () {
   var T = window.gtmWidgetBridgeTag;
   var form = document.getElementById('tag-form');
@@ -61,6 +61,10 @@
     return config;
   }
 
+  // The ES5 core and plugins every tag is assembled from.
+  var parts = fetch('/dist/paste-parts.json').then(function (response) {
+    return response.json();
+  });
   var latest = 0;
   function update() {
     var run = ++latest;
@@ -76,15 +80,12 @@
       none.textContent = 'Tick at least one widget.';
       warningsList.append(none);
     }
-    document.getElementById('tag-cdn').value = T.renderCdnSnippet(resolved.choice);
     document.getElementById('tag-install').value = T.renderInstallCall(resolved.choice);
-    fetch('/dist/' + T.bridgeStem(resolved.choice.vendors) + '.gtm.html')
-      .then(function (response) {
-        return response.text();
-      })
-      .then(function (paste) {
-        if (run == latest) document.getElementById('tag-html').value = T.renderTag(paste, resolved.choice);
-      });
+    parts.then(function (built) {
+      if (run != latest) return;
+      document.getElementById('tag-cdn').value = T.renderCdnSnippet(resolved.choice, built.version);
+      document.getElementById('tag-html').value = T.renderTag(built, resolved.choice);
+    });
   }
   form.addEventListener('input', update);
   form.addEventListener('change', update);

@@ -1,6 +1,9 @@
 import { expect, test } from './test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { DEMO_PORT } from '../playwright.config';
 
 // The playground of `npm start`, served by demo/serve.mjs (Playwright's webServer), clicked like a person would.
@@ -113,8 +116,17 @@ test('the playground hands out a working tag: pick widgets and options, copy, pa
   await expect(page.locator('#tag-warnings')).toContainText('"https://bad.example.com/" ignored: an origin has no path or trailing slash');
   await expect(html).toHaveValue(/eventPrefix: 'chat_'/);
   await expect(html).toHaveValue(/origins: \['https:\/\/booking\.example\.com'\]/);
-  await expect(page.locator('#tag-cdn')).toHaveValue(/dist\/gtm-widget-bridge\.chili_piper\.js/);
+  await expect(page.locator('#tag-cdn')).toHaveValue(
+    /dist\/core\.js" async><\/script>\n<script src="[^"]*\/dist\/vendors\/chili_piper\.js"/,
+  );
   await expect(page.locator('#tag-install')).toHaveValue(/"vendors": \[\s*"chili_piper"\s*\]/);
+  // The command line gives the same bytes for the same choices.
+  const config = join(mkdtempSync(join(tmpdir(), 'gwb-')), 'config.json');
+  writeFileSync(config, JSON.stringify({ eventPrefix: 'chat_', chiliPiper: { origins: ['https://booking.example.com'] } }));
+  const cli = execFileSync('node', ['bin/gtm-widget-bridge.mjs', 'paste', '--vendors', 'chili_piper', '--config', config], {
+    encoding: 'utf8',
+  });
+  expect(await html.inputValue()).toBe(cli);
 
   await page.locator('[data-copy=tag-html]').click();
   await expect(page.locator('[data-copy=tag-html]')).toHaveText('Copied');

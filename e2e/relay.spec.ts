@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from './test';
@@ -17,11 +18,23 @@ const RELAY_PUBLIC = 'https://relay.acme-shop.test';
 const CLIENT_ID = '1234567890.1763726400';
 const SESSION_ID = '1763726400';
 
-/** The `.relay` build as the site includes it: the IIFE from the CDN, or the Custom HTML paste with its config block edited. */
+/**
+ * The bridge with the relay's client as the site includes it: the core, the Chili Piper and relay plugin
+ * files from the CDN, or the Custom HTML tag `npx gtm-widget-bridge paste` prints for the relay option,
+ * its config block edited.
+ */
 function relayBridge(variant: 'iife' | 'paste', config: object): string {
   const assignment = `window.gtmWidgetBridgeConfig = ${JSON.stringify(config)};`;
-  if (variant == 'iife') return inline(assignment) + external(CDN_URL + 'gtm-widget-bridge.relay.js');
-  const paste = readFileSync('dist/gtm-widget-bridge.relay.gtm.html', 'utf8');
+  if (variant == 'iife')
+    return (
+      inline(assignment) +
+      ['core', 'vendors/chili_piper', 'vendors/chili_piper_relay'].map((file) => external(`${CDN_URL}${file}.js`)).join('')
+    );
+  const file = join(mkdtempSync(join(tmpdir(), 'gwb-')), 'config.json');
+  writeFileSync(file, JSON.stringify({ chiliPiper: { relay: { url: RELAY_PUBLIC, analyticsConsent: true } } }));
+  const paste = execFileSync('node', ['bin/gtm-widget-bridge.mjs', 'paste', '--vendors', 'chili_piper', '--config', file], {
+    encoding: 'utf8',
+  });
   const edited = paste.replace(/window\.gtmWidgetBridgeConfig = \{[\s\S]*?\n\};/, () => assignment);
   if (edited == paste) throw new Error('the paste has no config block to edit');
   return edited;

@@ -364,9 +364,10 @@ const queryPermission = require('queryPermission');
 const readAnalyticsStorage = require('readAnalyticsStorage');
 const setInWindow = require('setInWindow');
 
-// dist/gtm-widget-bridge.js has every vendor; dist/gtm-widget-bridge.<vendor>[.<vendor>…].js only the ticked ones;
-// a `.relay` before `.js` adds the Chili Piper webhook relay's client.
-const BRIDGE_BASE = 'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/gtm-widget-bridge';
+// The versioned dist/ folder: core.js, and one plugin file per vendor (vendors/<vendor>.js), plus the Chili
+// Piper webhook relay's client (vendors/chili_piper_relay.js); the plugins add their vendor to the core,
+// whichever loads first.
+const DIST_BASE = 'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/';
 const CONFIG_KEY = 'gtmWidgetBridgeConfig';
 const RELAY_CONSENT = 'gtmWidgetBridge.chiliPiper.setAnalyticsConsent';
 
@@ -431,14 +432,15 @@ const config = {
   debug: data.debug === true,
 };
 
-// The build with exactly the ticked vendors, so the page downloads and runs nothing else.
-// With the relay ticked, its `.relay` twin, which adds the relay's client.
-const bridgeUrl =
-  (vendors.length == 0 || vendors.length == VENDOR_CHECKBOXES.length ? BRIDGE_BASE : BRIDGE_BASE + '.' + vendors.join('.')) +
-  (relay ? '.relay' : '') +
-  '.js';
+// The core and exactly the ticked vendors' files, so the page downloads and runs nothing else; with the relay
+// ticked, its client's file too. One injection per file: each URL is one the permissions name exactly.
+const urls = [DIST_BASE + 'core.js'];
+for (let i = 0; i < vendors.length; i++) urls.push(DIST_BASE + 'vendors/' + vendors[i] + '.js');
+if (relay) urls.push(DIST_BASE + 'vendors/chili_piper_relay.js');
 
-if (!queryPermission('access_globals', 'readwrite', CONFIG_KEY) || !queryPermission('inject_script', bridgeUrl)) {
+let allowed = queryPermission('access_globals', 'readwrite', CONFIG_KEY);
+for (let i = 0; i < urls.length; i++) allowed = allowed && queryPermission('inject_script', urls[i]);
+if (!allowed) {
   data.gtmOnFailure();
   return;
 }
@@ -452,8 +454,19 @@ if (relay) {
   });
 }
 setInWindow(CONFIG_KEY, config, true);
-// The URL doubles as cache token: GTM injects it once per page however often the tag fires.
-injectScript(bridgeUrl, data.gtmOnSuccess, data.gtmOnFailure, bridgeUrl);
+// Success once every file loaded; failure once, at the first that did not.
+let pending = urls.length;
+let failed = false;
+const loaded = function () {
+  pending--;
+  if (pending == 0 && !failed) data.gtmOnSuccess();
+};
+const notLoaded = function () {
+  if (!failed) data.gtmOnFailure();
+  failed = true;
+};
+// Each URL doubles as cache token: GTM injects it once per page however often the tag fires.
+for (let i = 0; i < urls.length; i++) injectScript(urls[i], loaded, notLoaded, urls[i]);
 
 
 ___WEB_PERMISSIONS___
@@ -473,7 +486,27 @@ ___WEB_PERMISSIONS___
             "listItem": [
               {
                 "type": 1,
-                "string": "https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/gtm-widget-bridge*.js"
+                "string": "https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/core.js"
+              },
+              {
+                "type": 1,
+                "string": "https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/chili_piper.js"
+              },
+              {
+                "type": 1,
+                "string": "https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/customerly.js"
+              },
+              {
+                "type": 1,
+                "string": "https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/userlike.js"
+              },
+              {
+                "type": 1,
+                "string": "https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/genesys.js"
+              },
+              {
+                "type": 1,
+                "string": "https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/chili_piper_relay.js"
               }
             ]
           }
@@ -678,7 +711,7 @@ ___WEB_PERMISSIONS___
 ___TESTS___
 
 scenarios:
-- name: "Defaults configure all four widgets and inject the bridge"
+- name: "Defaults configure all four widgets and inject the core and their four files, success once all loaded"
   code: |-
     const mockData = {
       chiliPiper: true,
@@ -699,11 +732,12 @@ scenarios:
       assertThat(overrideExisting).isTrue();
       config = value;
     });
-    let injected;
+    const injected = [];
+    const loaded = [];
     mock('injectScript', function (url, onSuccess, onFailure, cacheToken) {
-      injected = url;
+      injected.push(url);
       assertThat(cacheToken).isEqualTo(url);
-      onSuccess();
+      loaded.push(onSuccess);
     });
 
     runCode(mockData);
@@ -719,7 +753,17 @@ scenarios:
       hashEmail: false,
       debug: false,
     });
-    assertThat(injected).isEqualTo('https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/gtm-widget-bridge.js');
+    assertThat(injected).isEqualTo([
+      'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/core.js',
+      'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/chili_piper.js',
+      'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/customerly.js',
+      'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/userlike.js',
+      'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/genesys.js',
+    ]);
+    // Success only once the last file loaded.
+    for (let i = 0; i < 4; i++) loaded[i]();
+    assertApi('gtmOnSuccess').wasNotCalled();
+    loaded[4]();
     assertApi('gtmOnSuccess').wasCalled();
     assertApi('gtmOnFailure').wasNotCalled();
     assertApi('logToConsole').wasNotCalled();
@@ -768,37 +812,42 @@ scenarios:
     });
     assertApi('logToConsole').wasCalled();
     assertApi('gtmOnSuccess').wasCalled();
-- name: "A failed injection calls gtmOnFailure"
+- name: "A failed injection calls gtmOnFailure, once, however many files fail"
   code: |-
     const mockData = { chiliPiper: true, customerly: true, userlike: true, genesys: true };
 
+    let calls = 0;
     mock('injectScript', function (url, onSuccess, onFailure) {
-      onFailure();
+      calls++;
+      // The core loads; every vendor file fails.
+      if (calls == 1) onSuccess();
+      else onFailure();
     });
 
     runCode(mockData);
 
     assertApi('setInWindow').wasCalled();
     assertApi('gtmOnFailure').wasCalled();
+    assertThat(calls).isEqualTo(5);
     assertApi('gtmOnSuccess').wasNotCalled();
-- name: "Unticked widgets are left out of the config and of the injected build; empty fields fall back to defaults"
+- name: "Unticked widgets are left out of the config and of the injected files; empty fields fall back to defaults"
   code: |-
     const mockData = { chiliPiper: false, customerly: true, userlike: false, genesys: false, generateLead: false };
 
     let config;
-    let injected;
+    const injected = [];
     mock('setInWindow', function (key, value) {
       config = value;
     });
     mock('injectScript', function (url, onSuccess) {
-      injected = url;
+      injected.push(url);
       onSuccess();
     });
 
     runCode(mockData);
 
     assertThat(config.vendors).isEqualTo(['customerly']);
-    assertThat(injected).isEqualTo('https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/gtm-widget-bridge.customerly.js');
+    assertThat(injected).isEqualTo(['https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/core.js', 'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/customerly.js']);
     assertThat(config.generateLead).isFalse();
     assertThat(config.dataLayerName).isEqualTo('dataLayer');
     assertThat(config.eventPrefix).isEqualTo('widget_');
@@ -817,7 +866,7 @@ scenarios:
     assertApi('setInWindow').wasNotCalled();
     assertApi('injectScript').wasNotCalled();
     assertApi('gtmOnFailure').wasCalled();
-- name: "The relay reads the GA ids only with analytics consent, injects the .relay build and forwards consent changes"
+- name: "The relay reads the GA ids only with analytics consent, injects the relay client's file and forwards consent changes"
   code: |-
     const mockData = {
       chiliPiper: true,
@@ -839,9 +888,9 @@ scenarios:
     mock('setInWindow', function (key, value) {
       config = value;
     });
-    let injected;
+    let injected = [];
     mock('injectScript', function (url, onSuccess) {
-      injected = url;
+      injected.push(url);
       onSuccess();
     });
     let granted = false;
@@ -866,7 +915,11 @@ scenarios:
     runCode(mockData);
     assertThat(config.chiliPiper.relay).isEqualTo({ url: 'https://relay.example.com', analyticsConsent: false, measurementId: 'G-ABC12345' });
     assertApi('readAnalyticsStorage').wasNotCalled();
-    assertThat(injected).isEqualTo('https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/gtm-widget-bridge.chili_piper.relay.js');
+    assertThat(injected).isEqualTo([
+      'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/core.js',
+      'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/chili_piper.js',
+      'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/chili_piper_relay.js',
+    ]);
 
     // With consent: the client id and this stream's session id.
     granted = true;
@@ -889,11 +942,12 @@ scenarios:
     assertApi('callInWindow').wasCalledWith('gtmWidgetBridge.chiliPiper.setAnalyticsConsent', true, '1234567890.1763726400', '1763726400');
     assertApi('gtmOnSuccess').wasCalled();
 
-    // Unticked: no relay and the plain build.
+    // Unticked: no relay and no relay client.
     mockData.chiliPiperRelay = false;
+    injected = [];
     runCode(mockData);
     assertThat(config.chiliPiper.relay).isEqualTo(null);
-    assertThat(injected).isEqualTo('https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/gtm-widget-bridge.chili_piper.js');
+    assertThat(injected).isEqualTo(['https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/core.js', 'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/chili_piper.js']);
 
 
 ___NOTES___

@@ -1,7 +1,7 @@
 /**
- * Entry of dist/gtm-widget-bridge.js and the GTM Custom HTML paste, with every
- * vendor of the registry. build.mjs makes the same entry for each combination
- * of vendors (dist/gtm-widget-bridge.<vendor>[.<vendor>…].js).
+ * Entry of dist/gtm-widget-bridge.js, every vendor of the registry in one
+ * classic script. It also serves the plugin queue, so a plugin file loaded
+ * beside it (the relay client's) joins in.
  */
 import { installFromPage } from './core/installFromPage';
 import { ADAPTERS } from './vendors/registry';

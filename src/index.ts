@@ -6,7 +6,7 @@
 import { installBridge, type BridgeHandle } from './core/installBridge';
 import { ADAPTERS, type BridgeConfig } from './vendors/registry';
 
-export type { CoreConfig } from './core/config';
+export type { CoreConfig } from './authoring/config';
 export type { BridgeHandle } from './core/installBridge';
 export { GLOBAL_KEY } from './core/installBridge';
 export type { EventParam, LeadParams, SchemaVersionParam, WidgetCommonParams, WidgetStage } from './core/schema';

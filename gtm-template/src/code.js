@@ -11,9 +11,10 @@ const queryPermission = require('queryPermission');
 const readAnalyticsStorage = require('readAnalyticsStorage');
 const setInWindow = require('setInWindow');
 
-// dist/gtm-widget-bridge.js has every vendor; dist/gtm-widget-bridge.<vendor>[.<vendor>…].js only the ticked ones;
-// a `.relay` before `.js` adds the Chili Piper webhook relay's client.
-const BRIDGE_BASE = '__BRIDGE_BASE__';
+// The versioned dist/ folder: core.js, and one plugin file per vendor (vendors/<vendor>.js), plus the Chili
+// Piper webhook relay's client (vendors/chili_piper_relay.js); the plugins add their vendor to the core,
+// whichever loads first.
+const DIST_BASE = '__DIST_BASE__';
 const CONFIG_KEY = 'gtmWidgetBridgeConfig';
 const RELAY_CONSENT = 'gtmWidgetBridge.chiliPiper.setAnalyticsConsent';
 
@@ -78,14 +79,15 @@ const config = {
   debug: data.debug === true,
 };
 
-// The build with exactly the ticked vendors, so the page downloads and runs nothing else.
-// With the relay ticked, its `.relay` twin, which adds the relay's client.
-const bridgeUrl =
-  (vendors.length == 0 || vendors.length == VENDOR_CHECKBOXES.length ? BRIDGE_BASE : BRIDGE_BASE + '.' + vendors.join('.')) +
-  (relay ? '.relay' : '') +
-  '.js';
+// The core and exactly the ticked vendors' files, so the page downloads and runs nothing else; with the relay
+// ticked, its client's file too. One injection per file: each URL is one the permissions name exactly.
+const urls = [DIST_BASE + 'core.js'];
+for (let i = 0; i < vendors.length; i++) urls.push(DIST_BASE + 'vendors/' + vendors[i] + '.js');
+if (relay) urls.push(DIST_BASE + 'vendors/chili_piper_relay.js');
 
-if (!queryPermission('access_globals', 'readwrite', CONFIG_KEY) || !queryPermission('inject_script', bridgeUrl)) {
+let allowed = queryPermission('access_globals', 'readwrite', CONFIG_KEY);
+for (let i = 0; i < urls.length; i++) allowed = allowed && queryPermission('inject_script', urls[i]);
+if (!allowed) {
   data.gtmOnFailure();
   return;
 }
@@ -99,5 +101,16 @@ if (relay) {
   });
 }
 setInWindow(CONFIG_KEY, config, true);
-// The URL doubles as cache token: GTM injects it once per page however often the tag fires.
-injectScript(bridgeUrl, data.gtmOnSuccess, data.gtmOnFailure, bridgeUrl);
+// Success once every file loaded; failure once, at the first that did not.
+let pending = urls.length;
+let failed = false;
+const loaded = function () {
+  pending--;
+  if (pending == 0 && !failed) data.gtmOnSuccess();
+};
+const notLoaded = function () {
+  if (!failed) data.gtmOnFailure();
+  failed = true;
+};
+// Each URL doubles as cache token: GTM injects it once per page however often the tag fires.
+for (let i = 0; i < urls.length; i++) injectScript(urls[i], loaded, notLoaded, urls[i]);

@@ -5,7 +5,7 @@
  */
 import ts from 'typescript';
 import { readFileSync, readdirSync } from 'node:fs';
-import { defaultConfig } from '../../src/core/config';
+import { defaultConfig } from '../../src/authoring/config';
 import { composeSchemaKeys } from '../../src/core/installBridge';
 import { FUNNEL_STEPS, LEAD_EVENT, STAGES, Stage } from '../../src/core/schema';
 import { DOCUMENTED_ADAPTERS, type DocumentedAdapter } from '../../src/vendors/manifest';

@@ -10,7 +10,7 @@
  * trigger, variable and template has ids and a fingerprint.
  * https://support.google.com/tagmanager/answer/6106997
  */
-import { defaultConfig } from '../../src/core/config';
+import { defaultConfig } from '../../src/authoring/config';
 import { LEAD_EVENT, STAGES } from '../../src/core/schema';
 import { ADAPTERS, SCHEMA_KEYS } from '../../src/vendors/registry';
 import { parameters as templateFields, renderTemplate } from './gtmTemplate';

@@ -1,10 +1,11 @@
 /**
- * The GTM Custom HTML paste (dist/gtm-widget-bridge.gtm.html): an editable,
- * commented config block followed by the ES5 bridge, wrapped in <script>.
- * build.mjs renders it.
+ * The GTM Custom HTML tag: an editable, commented config block followed by
+ * the ES5 bridge (the core and the chosen vendors' plugins), wrapped in
+ * <script>. scripts/render/tagGenerator.ts assembles it for build.mjs, the
+ * playground and `npx gtm-widget-bridge paste`.
  */
 import type { DocumentedAdapter } from '../../src/vendors/manifest';
-import type { ResolvedConfig } from '../../src/core/config';
+import type { ResolvedConfig } from '../../src/authoring/config';
 
 /** One comment per core config key, in the order they appear in the paste (a unit test checks the keys). */
 export const PASTE_CONFIG_COMMENTS: Record<string, string> = {
@@ -61,17 +62,12 @@ export function renderPasteConfig(defaults: ResolvedConfig, comments: Record<str
   return ['window.gtmWidgetBridgeConfig = {', ...config, '};'].join('\n');
 }
 
-/** The paste: `defaults` is the bridge's defaultConfig(), `bridge` the ES5, minified bridge. */
-export function renderGtmPaste(
-  pkg: { name: string; version: string; license: string },
-  defaults: ResolvedConfig,
-  comments: Record<string, string>,
-  bridge: string,
-): string {
+/** The tag: a configuration block (renderPasteConfig) and the ES5, minified bridge. */
+export function renderGtmPaste(version: string, config: string, bridge: string): string {
   const body = [
-    `/* ${pkg.name} v${pkg.version} (${pkg.license}). GTM Custom HTML tag; trigger: All Pages or Initialization - All Pages.`,
+    `/* gtm-widget-bridge v${version} (Apache-2.0). GTM Custom HTML tag; trigger: All Pages or Initialization - All Pages.`,
     ' * Edit the configuration below; everything after it is the bridge itself. Event reference: docs/events.md. */',
-    renderPasteConfig(defaults, comments),
+    config,
     bridge.trim(),
   ].join('\n');
   // GTM reads "{{" as the start of a variable reference, and a literal </script> would end the tag early.

@@ -20,17 +20,24 @@ export function vendorCheckboxes(adapters: readonly DocumentedAdapter[] = ADAPTE
   });
 }
 
-/** The versioned CDN base of the IIFEs the template injects (jsDelivr's npm mirror): one file per combination of vendors. */
-export const BRIDGE_BASE = `https://cdn.jsdelivr.net/npm/${pkg.name}@${pkg.version}/dist/gtm-widget-bridge`;
-/** The exact URL of the all-vendor IIFE; a combination of vendors has `.<vendor>…` before `.js`. */
-export const BRIDGE_URL = BRIDGE_BASE + '.js';
+/** The versioned dist/ folder the template injects from (jsDelivr's npm mirror). */
+export const DIST_BASE = `https://cdn.jsdelivr.net/npm/${pkg.name}@${pkg.version}/dist/`;
+
+/** Every file the template may inject: the core, each vendor's plugin, the relay client's. The permissions name exactly these. */
+export function injectableUrls(adapters: readonly DocumentedAdapter[] = ADAPTERS): string[] {
+  return [
+    DIST_BASE + 'core.js',
+    ...adapters.map((adapter) => `${DIST_BASE}vendors/${adapter.vendor}.js`),
+    DIST_BASE + 'vendors/chili_piper_relay.js',
+  ];
+}
 
 const TERMS = `By creating or modifying this file you agree to Google Tag Manager's Community
 Template Gallery Developer Terms of Service available at
 https://developers.google.com/tag-manager/gallery-tos (or such other URL as
 Google may provide), as modified from time to time.`;
 
-const withUrl = (text: string) => text.split('__BRIDGE_URL__').join(BRIDGE_URL).split('__BRIDGE_BASE__').join(BRIDGE_BASE);
+const withUrl = (text: string) => text.split('__DIST_BASE__').join(DIST_BASE);
 
 /** The sandboxed code, with the versioned URL and the vendor checkboxes filled in. */
 export function sandboxedCode(adapters: readonly DocumentedAdapter[] = ADAPTERS): string {
@@ -55,8 +62,13 @@ export function scenarios(): { file: string; name: string; code: string }[] {
     });
 }
 
-export function permissions(): Record<string, unknown>[] {
-  return JSON.parse(withUrl(read('gtm-template/src/permissions.json')));
+/** The permissions, `inject_script` listing exactly the injectable URLs in place of "__INJECTABLE_URLS__". */
+export function permissions(adapters: readonly DocumentedAdapter[] = ADAPTERS): Record<string, unknown>[] {
+  const urls = injectableUrls(adapters).map((url) => ({ type: 1, string: url }));
+  // The placeholder item of the list becomes one item per URL.
+  return JSON.parse(withUrl(read('gtm-template/src/permissions.json')), (_key, value) =>
+    Array.isArray(value) && value.some((item) => item && item.string == '__INJECTABLE_URLS__') ? urls : value,
+  );
 }
 
 /** The template's fields; the vendor checkboxes come from the registry, in place of "__VENDOR_CHECKBOXES__". */
@@ -165,7 +177,7 @@ export function renderTemplate(adapters: readonly DocumentedAdapter[] = ADAPTERS
     '',
     '___WEB_PERMISSIONS___',
     '',
-    json(permissions()),
+    json(permissions(adapters)),
     '',
     '',
     '___TESTS___',

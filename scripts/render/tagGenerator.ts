@@ -1,25 +1,53 @@
 /**
- * The playground's tag generator, bundled for the browser by demo/serve.mjs.
- * For the vendors and options a user picks it renders the ready-to-paste
- * Custom HTML tag — the built paste of exactly those vendors, its
- * configuration block rendered by the same renderer as dist/ — plus the CDN
- * snippet and the `install()` call for the same settings.
+ * The Custom HTML tag for any set of vendors and options, assembled from the
+ * ES5 parts build.mjs writes to dist/paste-parts.json (the core and one
+ * plugin per vendor, and the relay client's). One module for every place a
+ * tag is made: build.mjs (the all-vendor dist/gtm-widget-bridge.gtm.html),
+ * the playground's "Your tag" (bundled for the browser by demo/serve.mjs) and
+ * `npx gtm-widget-bridge paste` (dist/tag.mjs), so the same choices give the
+ * same bytes. It also gives the script tags and the `install()` call for the
+ * same settings, and checks the configuration where it is written, with the
+ * full messages the page itself does not carry.
  */
-import { defaultConfig, parseConfig } from '../../src/core/config';
+import { defaultConfig, parseConfig } from '../../src/authoring/config';
+import { enableChiliPiperRelay } from '../../src/vendors/chili_piper/relay';
 import { DOCUMENTED_ADAPTERS as ADAPTERS } from '../../src/vendors/manifest';
-import { optionComments, renderPasteConfig, type PasteValues } from './gtmPaste';
+import { optionComments, renderGtmPaste, renderPasteConfig, type PasteValues } from './gtmPaste';
+
+// The relay option is checked with the relay client's own rule.
+enableChiliPiperRelay();
 
 /** What the user picked: the vendors, and any other config key or vendor option. */
 export type TagChoice = PasteValues & { vendors: string[] };
 
-const CDN = `https://cdn.jsdelivr.net/npm/gtm-widget-bridge@${__VERSION__}/dist/`;
+/** The ES5 parts of every tag (dist/paste-parts.json). */
+export interface PasteParts {
+  version: string;
+  /** The core. */
+  core: string;
+  /** Each plugin by file name: a vendor id, or `chili_piper_relay`. */
+  plugins: Record<string, string>;
+}
 
-/** The dist file stem of a set of vendors, as build.mjs names them (all or none: the all-vendor file). */
-export function bridgeStem(vendors: readonly string[]): string {
-  const picked = ADAPTERS.filter((adapter) => vendors.indexOf(adapter.vendor) >= 0);
-  return picked.length == 0 || picked.length == ADAPTERS.length
-    ? 'gtm-widget-bridge'
-    : 'gtm-widget-bridge.' + picked.map((adapter) => adapter.vendor).join('.');
+/** The relay client's plugin: in a tag or on a page only when the Chili Piper relay option is set. */
+export const RELAY_PLUGIN = 'chili_piper_relay';
+
+/** The CDN folder of the published version. */
+export const cdnBase = (version: string) => `https://cdn.jsdelivr.net/npm/gtm-widget-bridge@${version}/dist/`;
+
+/** The chosen vendors in registry order, or all of them when none is chosen. */
+function vendorsOf(choice: TagChoice): string[] {
+  const picked = ADAPTERS.filter((adapter) => choice.vendors.indexOf(adapter.vendor) >= 0).map((adapter) => adapter.vendor);
+  return picked.length ? picked : ADAPTERS.map((adapter) => adapter.vendor);
+}
+
+/** Whether the choice turns the Chili Piper relay on (it needs the relay client's plugin). */
+const usesRelay = (choice: TagChoice) =>
+  vendorsOf(choice).indexOf('chili_piper') >= 0 && !!(choice.options && choice.options.chiliPiper && choice.options.chiliPiper.relay);
+
+/** The plugin files a page needs for the choice, in load order after the core: `vendors/<file>.js`. */
+export function pluginsOf(choice: TagChoice): string[] {
+  return vendorsOf(choice).concat(usesRelay(choice) ? [RELAY_PLUGIN] : []);
 }
 
 /**
@@ -47,20 +75,28 @@ export function changedConfig(choice: TagChoice): Record<string, unknown> {
   return changed;
 }
 
-/** The Custom HTML tag: `builtPaste` is dist/<bridgeStem>.gtm.html, its configuration block replaced. */
-export function renderTag(builtPaste: string, choice: TagChoice): string {
-  const adapters = ADAPTERS.filter((adapter) => choice.vendors.indexOf(adapter.vendor) >= 0);
-  const block = renderPasteConfig(defaultConfig(adapters), optionComments(adapters), choice);
-  const start = builtPaste.indexOf('window.gtmWidgetBridgeConfig = {');
-  const end = builtPaste.indexOf('\n};\n', start) + 3;
-  if (start < 0 || end < 3) throw new Error('not a gtm-widget-bridge paste');
-  return builtPaste.slice(0, start) + block + builtPaste.slice(end);
+/** The Custom HTML tag for the choice: its configuration block, the core and its plugins, in ES5. */
+export function renderTag(parts: PasteParts, choice: TagChoice): string {
+  const vendors = vendorsOf(choice);
+  const adapters = ADAPTERS.filter((adapter) => vendors.indexOf(adapter.vendor) >= 0);
+  const block = renderPasteConfig(defaultConfig(adapters), optionComments(adapters), { ...choice, vendors });
+  const code = [parts.core].concat(pluginsOf(choice).map((file) => parts.plugins[file])).join('\n');
+  return renderGtmPaste(parts.version, block, code);
 }
 
-/** The script-tag install for the same settings. */
-export function renderCdnSnippet(choice: TagChoice): string {
+/** dist/gtm-widget-bridge.gtm.html: every vendor, every option at its default. */
+export function renderAllVendorPaste(parts: PasteParts): string {
+  return renderTag(parts, { vendors: [] });
+}
+
+/** The script tags for the same settings: the core and the plugins from the CDN, async. */
+export function renderCdnSnippet(choice: TagChoice, version: string): string {
   const config = JSON.stringify(changedConfig(choice), null, 2);
-  return `<script>window.gtmWidgetBridgeConfig = ${config};</script>\n<script src="${CDN}${bridgeStem(choice.vendors)}.js" async></script>\n`;
+  const files = ['core'].concat(pluginsOf(choice).map((file) => 'vendors/' + file));
+  return (
+    `<script>window.gtmWidgetBridgeConfig = ${config};</script>\n` +
+    files.map((file) => `<script src="${cdnBase(version)}${file}.js" async></script>\n`).join('')
+  );
 }
 
 /** The npm install for the same settings. */
@@ -70,9 +106,8 @@ export function renderInstallCall(choice: TagChoice): string {
 }
 
 /**
- * Validates what the form holds exactly as the bridge will (parseConfig), so
- * the tag never carries a value the bridge would refuse: each refusal is
- * returned as the bridge's own warning, and the value falls back.
+ * Validates a configuration with the full messages (src/authoring/config.ts), so the tag never carries a
+ * value the bridge would refuse: each refusal is returned as a message, and the value falls back.
  */
 export function resolveChoice(raw: Record<string, unknown>): { choice: TagChoice; warnings: string[] } {
   const warnings: string[] = [];
@@ -88,8 +123,8 @@ export function resolveChoice(raw: Record<string, unknown>): { choice: TagChoice
 
 /**
  * Each vendor's id, name, and option fields with their defaults, for the form. Opt-in objects that are
- * off by default (`null`, such as Chili Piper's relay, which needs its own .relay build and a deployed
- * relay) are left to the docs: a text box cannot set them up.
+ * off by default (`null`, such as Chili Piper's relay, which needs a deployed relay) are left to the
+ * docs and the command line's --config: a text box cannot set them up.
  */
 export function formFields() {
   const defaults = defaultConfig(ADAPTERS);

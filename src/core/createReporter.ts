@@ -3,10 +3,10 @@ import { createSeenBefore } from '../lib/createSeenBefore';
 import { hasOwn } from '../lib/hasOwn';
 import { isEmailAddress } from '../lib/isEmailAddress';
 import { looksPersonal } from '../lib/looksPersonal';
-import { warn } from '../lib/warn';
 import { stageOf, type AnyVendorAdapter as VendorAdapter, type VendorEvent } from './adapter';
-import { buildPush, type PushBuilder } from './buildPush';
-import type { ResolvedConfig } from './config';
+import { buildPush } from './buildPush';
+import type { Settings } from './readConfig';
+import { W_LEAD_ACTION, warnCode } from './warnings';
 import type { Log } from './log';
 import { pushEvent } from './pushEvent';
 import { guard } from './guard';
@@ -41,8 +41,8 @@ function describeAction(action: unknown): string {
  * `reporterFor` binds it to one adapter; `isLeadAction` tells an adapter what
  * counts as a conversion.
  */
-export function createReporter(config: ResolvedConfig, log: Log, keys: readonly string[], makePush?: PushBuilder) {
-  const build = makePush || ((event: string, params: AnyParams) => buildPush(event, params, keys));
+export function createReporter(config: Settings, log: Log, keys: readonly string[]) {
+  const build = (event: string, params: AnyParams) => buildPush(event, params, keys);
   const isDuplicatePush = createSeenBefore(DUPLICATE_MEMORY, DUPLICATE_WINDOW_MS);
   const furthestStep = createHighWaterMark(STEP_MEMORY);
   const isRepeatedLead = createSeenBefore(LEAD_MEMORY, Infinity);
@@ -52,8 +52,8 @@ export function createReporter(config: ResolvedConfig, log: Log, keys: readonly 
     const leadActions = leadActionsOf(adapter);
     const configured = hasOwn(config.leadActions, vendor) ? config.leadActions[vendor] : undefined;
     if (configured) {
-      for (const action of configured) {
-        if (!hasOwn(stages, action)) warn('config.leadActions.' + vendor + ': unknown action ' + describeAction(action));
+      for (let i = 0; i < configured.length; i++) {
+        if (!hasOwn(stages, configured[i])) warnCode(W_LEAD_ACTION, 'config.leadActions.' + vendor + '[' + i + ']');
       }
     }
 

@@ -1,4 +1,4 @@
-import type { ResolvedConfig } from './config';
+import type { Settings } from './readConfig';
 
 type BridgeWindow = Window & Record<string, unknown> & { gtag?: Gtag.Gtag };
 type Queue = { push(...items: unknown[]): unknown };
@@ -20,7 +20,7 @@ function resolveQueue(w: BridgeWindow, name: string): Queue {
  * Hands one push to the page: `window[dataLayerName].push(push)`, or
  * `gtag('event', name, params)` with only the defined parameters.
  */
-export function pushEvent(push: Record<string, unknown>, config: ResolvedConfig): void {
+export function pushEvent(push: Record<string, unknown>, config: Settings): void {
   const w = window as unknown as BridgeWindow;
   const dataLayer = resolveQueue(w, config.dataLayerName);
   if (config.output == 'gtag') {

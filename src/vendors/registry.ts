@@ -7,7 +7,7 @@
  * ADAPTERS, its type re-export below, then `npm run generate`.
  */
 import type { VendorAdapter } from '../core/adapter';
-import type { CoreConfig } from '../core/config';
+import type { CoreConfig } from '../authoring/config';
 import { composeSchemaKeys } from '../core/installBridge';
 import type { WidgetParamsOf, WidgetPushOf } from '../core/schema';
 import { chiliPiper } from './chili_piper';

@@ -1,6 +1,6 @@
 import { enableChiliPiperRelay } from '../../src/vendors/chili_piper/relay';
 import { describe, expect, it, vi } from 'vitest';
-import { MAX_LIST_LENGTH, defaultConfig as defaultsFor, parseConfig as parseWith } from '../../src/core/config';
+import { MAX_LIST_LENGTH, defaultConfig as defaultsFor, parseConfig as parseWith } from '../../src/authoring/config';
 import { ADAPTERS } from '../../src/vendors/registry';
 
 const defaultConfig = () => defaultsFor(ADAPTERS);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AnyVendorAdapter } from '../../src/core/adapter';
-import { parseConfig } from '../../src/core/config';
+import { parseConfig } from '../../src/authoring/config';
 import type { BridgeConfig } from '../../src/index';
 import { createLog } from '../../src/core/log';
 import { DUPLICATE_WINDOW_MS, createReporter } from '../../src/core/createReporter';
@@ -209,7 +209,11 @@ describe('createReporter', () => {
   it('warns about configured lead actions the vendor does not have', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     reporter({ leadActions: { chili_piper: ['booking_confirmed', 'booked'] } });
-    expect(warn.mock.calls).toEqual([['[gtm-widget-bridge] config.leadActions.chili_piper: unknown action "booking_confirmed"']]);
+    expect(warn.mock.calls).toEqual([
+      [
+        '[gtm-widget-bridge] W4 config.leadActions.chili_piper[0] https://github.com/gtm-widget-bridge/gtm-widget-bridge/blob/main/docs/warnings.md#w4',
+      ],
+    ]);
   });
 
   it('resets the previous push’s keys: nothing leaks from a lead into the next event', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'acorn';
 import { describe, expect, it } from 'vitest';
 import { PASTE_CONFIG_COMMENTS } from '../../scripts/render/gtmPaste';
-import { defaultConfig as defaultsFor } from '../../src/core/config';
+import { defaultConfig as defaultsFor } from '../../src/authoring/config';
 import { ADAPTERS } from '../../src/vendors/registry';
 import { CHILI_PIPER_ORIGIN, dataLayer, eventNames, postMessageFrom, testWindow } from '../helpers';
 

@@ -8,7 +8,7 @@ import {
   USER_DATA_VARIABLE,
   variableName,
 } from '../../scripts/render/gtmContainer';
-import { BRIDGE_URL, permissions, renderTemplate, sandboxedCode } from '../../scripts/render/gtmTemplate';
+import { DIST_BASE, permissions, renderTemplate, sandboxedCode } from '../../scripts/render/gtmTemplate';
 import { LEAD_EVENT, STAGES } from '../../src/core/schema';
 import { ADAPTERS, SCHEMA_KEYS } from '../../src/vendors/registry';
 import { runScenario } from './sandboxRunner';
@@ -181,7 +181,7 @@ describe('the two containers install the bridge one way each', () => {
       permissions() as never,
     );
     expect(result.error).toBeUndefined();
-    expect(result.calls.injectScript[0][0]).toBe(BRIDGE_URL);
+    expect(result.calls.injectScript[0][0]).toBe(DIST_BASE + 'core.js');
     expect(result.window.gtmWidgetBridgeConfig).toMatchObject({
       vendors: ADAPTERS.map((adapter) => adapter.vendor),
       eventPrefix: 'widget_',

@@ -6,7 +6,8 @@ const code = sandboxedCode();
 const declared = permissions() as never;
 const defaults = scenarios()[0];
 /** The template with one line added before its last statement, as a developer might slip it in. */
-const withLine = (line: string) => code.replace(/\ninjectScript\(bridgeUrl/, '\n' + line + '\ninjectScript(bridgeUrl');
+const withLine = (line: string) =>
+  code.replace(/\nfor \(let i = 0; i < urls.length; i\+\+\) injectScript/, (statement) => '\n' + line + statement);
 const errorOf = (templateCode: string, scenario: { name: string; code: string } = defaults) =>
   runScenario(templateCode, scenario, declared).error?.message;
 

@@ -1,15 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  BRIDGE_BASE,
-  BRIDGE_URL,
+  DIST_BASE,
+  injectableUrls,
   parameters,
   permissions,
   renderTemplate,
   sandboxedCode,
   scenarios,
 } from '../../scripts/render/gtmTemplate';
-import { defaultConfig, parseConfig } from '../../src/core/config';
+import { defaultConfig, parseConfig } from '../../src/authoring/config';
 import { DOCUMENTED_ADAPTERS } from '../../src/vendors/manifest';
 import { ADAPTERS } from '../../src/vendors/registry';
 import { checkSandboxSyntax, runScenario } from './sandboxRunner';
@@ -55,22 +55,58 @@ describe('gtm-template/template.tpl', () => {
     expect(info.brand.thumbnail).toMatch(/^data:image\/png;base64,/);
   });
 
-  it('injects a versioned CDN URL of the IIFE with exactly the ticked vendors, each built', () => {
-    expect(BRIDGE_URL).toBe(`https://cdn.jsdelivr.net/npm/gtm-widget-bridge@${pkg.version}/dist/gtm-widget-bridge.js`);
-    expect(sandboxedCode()).toContain(`'${BRIDGE_BASE}'`);
-    expect(sandboxedCode()).not.toMatch(/__BRIDGE_(URL|BASE)__/);
-    // Every combination the checkboxes can make names a file the build makes.
+  it('injects the versioned core and exactly the ticked vendors, each a built file and one the permissions name', () => {
+    expect(DIST_BASE).toBe(`https://cdn.jsdelivr.net/npm/gtm-widget-bridge@${pkg.version}/dist/`);
+    expect(sandboxedCode()).toContain(`'${DIST_BASE}'`);
+    expect(sandboxedCode()).not.toMatch(/__DIST_BASE__/);
+    // Every set of checkboxes, with and without the relay.
     const boxes = ['chiliPiper', 'customerly', 'userlike', 'genesys'];
-    for (let mask = 0; mask < 16; mask++) {
-      const data = Object.fromEntries(boxes.map((box, i) => [box, !!(mask & (1 << i))]));
-      const result = runScenario(sandboxedCode(), { name: 'url', code: `runCode(${JSON.stringify(data)});` }, permissions() as never);
-      const url = result.calls.injectScript[0][0] as string;
-      expect(url.startsWith(BRIDGE_BASE)).toBe(true);
-      expect(existsSync('dist/' + url.slice(BRIDGE_BASE.length - 'gtm-widget-bridge'.length)), url).toBe(true);
-      // The one inject permission pattern covers it (otherwise the tag fails before injecting).
+    const vendors = ['chili_piper', 'customerly', 'userlike', 'genesys'];
+    for (let mask = 0; mask < 32; mask++) {
+      const data: Record<string, unknown> = Object.fromEntries(boxes.map((box, i) => [box, !!(mask & (1 << i))]));
+      if (mask & 16) Object.assign(data, { chiliPiperRelay: true, chiliPiperRelayUrl: 'https://relay.example.com' });
+      const consent = "mock('isConsentGranted', function () { return false; }); mock('addConsentListener', function () {});";
+      const result = runScenario(
+        sandboxedCode(),
+        { name: 'urls', code: `${consent} runCode(${JSON.stringify(data)});` },
+        permissions() as never,
+      );
+      const urls = (result.calls.injectScript || []).map((call) => call[0] as string);
+      const expected = [
+        DIST_BASE + 'core.js',
+        ...vendors.filter((_, i) => mask & (1 << i)).map((vendor) => `${DIST_BASE}vendors/${vendor}.js`),
+      ];
+      if (mask & 16 && mask & 1) expected.push(DIST_BASE + 'vendors/chili_piper_relay.js');
+      expect(urls, JSON.stringify(data)).toEqual(expected);
+      for (const url of urls) {
+        expect(existsSync('dist/' + url.slice(DIST_BASE.length)), url).toBe(true);
+        expect(injectableUrls()).toContain(url);
+      }
+      // The permissions allow exactly these (otherwise the tag fails before injecting).
       expect(result.error).toBeUndefined();
       expect(result.calls.gtmOnFailure).toBeUndefined();
     }
+  });
+
+  it('is refused a URL its permissions do not name (control: the same tag with the URL listed injects it)', () => {
+    const narrowed = (permissions() as { instance: { key: { publicId: string }; param: { value: { listItem: unknown[] } }[] } }[]).map(
+      (permission) =>
+        permission.instance.key.publicId == 'inject_script'
+          ? {
+              ...permission,
+              instance: {
+                ...permission.instance,
+                param: [{ key: 'urls', value: { type: 2, listItem: [{ type: 1, string: DIST_BASE + 'core.js' }] } }],
+              },
+            }
+          : permission,
+    );
+    const data = { chiliPiper: false, customerly: true, userlike: false, genesys: false };
+    const refused = runScenario(sandboxedCode(), { name: 'narrow', code: `runCode(${JSON.stringify(data)});` }, narrowed as never);
+    expect(refused.calls.injectScript).toBeUndefined();
+    expect(refused.calls.gtmOnFailure).toHaveLength(1);
+    const allowed = runScenario(sandboxedCode(), { name: 'full', code: `runCode(${JSON.stringify(data)});` }, permissions() as never);
+    expect(allowed.calls.injectScript).toHaveLength(2);
   });
 
   it('has a field with help text for every configuration option', () => {
@@ -119,12 +155,12 @@ describe('gtm-template/template.tpl', () => {
     expect(info.description).toMatch(/https:\/\/www\.npmjs\.com\/package\/gtm-widget-bridge/);
   });
 
-  it('declares the narrowest permissions: the URL, the config key (read and write, as setInWindow needs), the relay consent call, analytics consent (read only), analytics storage, debug logging', () => {
+  it('declares the narrowest permissions: the exact URLs of the core and each plugin file, the config key (read and write, as setInWindow needs), the relay consent call, analytics consent (read only), analytics storage, debug logging', () => {
     expect(permissions()).toEqual([
       expect.objectContaining({
         instance: {
           key: { publicId: 'inject_script', versionId: '1' },
-          param: [{ key: 'urls', value: { type: 2, listItem: [{ type: 1, string: BRIDGE_BASE + '*.js' }] } }],
+          param: [{ key: 'urls', value: { type: 2, listItem: injectableUrls().map((url) => ({ type: 1, string: url })) } }],
         },
       }),
       expect.objectContaining({
@@ -201,12 +237,12 @@ describe('___TESTS___ scenarios, run locally', () => {
 
   it('has the scenarios the template promises', () => {
     expect(all.map((scenario) => scenario.name)).toEqual([
-      'Defaults configure all four widgets and inject the bridge',
+      'Defaults configure all four widgets and inject the core and their four files, success once all loaded',
       'Every field reaches the bridge configuration',
-      'A failed injection calls gtmOnFailure',
-      'Unticked widgets are left out of the config and of the injected build; empty fields fall back to defaults',
+      'A failed injection calls gtmOnFailure, once, however many files fail',
+      'Unticked widgets are left out of the config and of the injected files; empty fields fall back to defaults',
       'Without permission nothing is written or injected, and the tag fails',
-      'The relay reads the GA ids only with analytics consent, injects the .relay build and forwards consent changes',
+      "The relay reads the GA ids only with analytics consent, injects the relay client's file and forwards consent changes",
     ]);
   });
 

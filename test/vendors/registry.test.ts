@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { optionComments } from '../../scripts/render/gtmPaste';
-import { parameters, permissions, sandboxedCode } from '../../scripts/render/gtmTemplate';
+import { DIST_BASE, parameters, permissions, sandboxedCode } from '../../scripts/render/gtmTemplate';
 import { renderEventsDoc } from '../../scripts/render/eventsDoc';
 import { renderVendorParts } from '../../scripts/render/playground';
 import { defineAdapter, stageOf, type Reasons, type StageTable } from '../../src/core/adapter';
-import { parseConfig } from '../../src/core/config';
+import { parseConfig } from '../../src/authoring/config';
 import { composeSchemaKeys, installBridge } from '../../src/core/installBridge';
 import type { AssertNever } from '../../src/core/schema';
 import type { BridgeConfig } from '../../src/index';
@@ -90,7 +90,8 @@ describe('a fifth vendor is one folder and one registry line', () => {
       },
     ]);
     // Every push carries every key of every vendor, the fifth one's included, in registry order.
-    expect(Object.keys(dataLayer()[0])).toEqual(composeSchemaKeys(adapters));
+    // The keys of the vendors on the page: the configuration left the four others out.
+    expect(Object.keys(dataLayer()[0])).toEqual(composeSchemaKeys([acme]));
     expect(composeSchemaKeys(adapters).indexOf('widget_acme_score')).toBe(composeSchemaKeys(adapters).indexOf('lead_source') - 1);
   });
 
@@ -104,17 +105,18 @@ describe('a fifth vendor is one folder and one registry line', () => {
     expect(renderEventsDoc()).not.toContain('Acme'); // positive control: the registry itself is untouched
   });
 
-  it('gets its GTM template checkbox, and ticking it enables the vendor', () => {
+  it('gets its GTM template checkbox and its file among the permitted URLs, and ticking it enables and injects the vendor', () => {
     const widgets = parameters(adapters)[0] as { subParams: { name: string; checkboxText?: string }[] };
     expect(widgets.subParams).toContainEqual(expect.objectContaining({ name: 'acmeChat', checkboxText: 'Acme Chat (test vendor)' }));
     const data = { chiliPiper: false, customerly: false, userlike: false, genesys: false, acmeChat: true };
     const result = runScenario(
       sandboxedCode(adapters),
       { name: 'fifth', code: `runCode(${JSON.stringify(data)});` },
-      permissions() as never,
+      permissions(adapters) as never,
     );
     expect(result.error).toBeUndefined();
     expect((result.window.gtmWidgetBridgeConfig as { vendors: string[] }).vendors).toEqual(['acme_chat']);
+    expect(result.calls.injectScript.map((call) => call[0])).toEqual([DIST_BASE + 'core.js', DIST_BASE + 'vendors/acme_chat.js']);
   });
 
   it('gets its playground panel, after the four vendors', () => {

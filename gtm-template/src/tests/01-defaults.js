@@ -1,4 +1,4 @@
-// Scenario: Defaults configure all four widgets and inject the bridge
+// Scenario: Defaults configure all four widgets and inject the core and their four files, success once all loaded
 const mockData = {
   chiliPiper: true,
   customerly: true,
@@ -18,11 +18,12 @@ mock('setInWindow', function (key, value, overrideExisting) {
   assertThat(overrideExisting).isTrue();
   config = value;
 });
-let injected;
+const injected = [];
+const loaded = [];
 mock('injectScript', function (url, onSuccess, onFailure, cacheToken) {
-  injected = url;
+  injected.push(url);
   assertThat(cacheToken).isEqualTo(url);
-  onSuccess();
+  loaded.push(onSuccess);
 });
 
 runCode(mockData);
@@ -38,7 +39,17 @@ assertThat(config).isEqualTo({
   hashEmail: false,
   debug: false,
 });
-assertThat(injected).isEqualTo('__BRIDGE_URL__');
+assertThat(injected).isEqualTo([
+  '__DIST_BASE__core.js',
+  '__DIST_BASE__vendors/chili_piper.js',
+  '__DIST_BASE__vendors/customerly.js',
+  '__DIST_BASE__vendors/userlike.js',
+  '__DIST_BASE__vendors/genesys.js',
+]);
+// Success only once the last file loaded.
+for (let i = 0; i < 4; i++) loaded[i]();
+assertApi('gtmOnSuccess').wasNotCalled();
+loaded[4]();
 assertApi('gtmOnSuccess').wasCalled();
 assertApi('gtmOnFailure').wasNotCalled();
 assertApi('logToConsole').wasNotCalled();

@@ -1,4 +1,4 @@
-// Scenario: The relay reads the GA ids only with analytics consent, injects the .relay build and forwards consent changes
+// Scenario: The relay reads the GA ids only with analytics consent, injects the relay client's file and forwards consent changes
 const mockData = {
   chiliPiper: true,
   customerly: false,
@@ -19,9 +19,9 @@ let config;
 mock('setInWindow', function (key, value) {
   config = value;
 });
-let injected;
+let injected = [];
 mock('injectScript', function (url, onSuccess) {
-  injected = url;
+  injected.push(url);
   onSuccess();
 });
 let granted = false;
@@ -46,7 +46,11 @@ mock('callInWindow', function () {});
 runCode(mockData);
 assertThat(config.chiliPiper.relay).isEqualTo({ url: 'https://relay.example.com', analyticsConsent: false, measurementId: 'G-ABC12345' });
 assertApi('readAnalyticsStorage').wasNotCalled();
-assertThat(injected).isEqualTo('__BRIDGE_BASE__.chili_piper.relay.js');
+assertThat(injected).isEqualTo([
+  '__DIST_BASE__core.js',
+  '__DIST_BASE__vendors/chili_piper.js',
+  '__DIST_BASE__vendors/chili_piper_relay.js',
+]);
 
 // With consent: the client id and this stream's session id.
 granted = true;
@@ -69,8 +73,9 @@ listener('analytics_storage', true);
 assertApi('callInWindow').wasCalledWith('gtmWidgetBridge.chiliPiper.setAnalyticsConsent', true, '1234567890.1763726400', '1763726400');
 assertApi('gtmOnSuccess').wasCalled();
 
-// Unticked: no relay and the plain build.
+// Unticked: no relay and no relay client.
 mockData.chiliPiperRelay = false;
+injected = [];
 runCode(mockData);
 assertThat(config.chiliPiper.relay).isEqualTo(null);
-assertThat(injected).isEqualTo('__BRIDGE_BASE__.chili_piper.js');
+assertThat(injected).isEqualTo(['__DIST_BASE__core.js', '__DIST_BASE__vendors/chili_piper.js']);

@@ -8,7 +8,8 @@
  * `@chilipiper/conciergejs-fire` (concierge.js).
  */
 import { defineAdapter, type VendorEvent } from '../../core/adapter';
-import { uniqueList } from '../../core/config';
+import { uniqueList } from '../../lib/uniqueList';
+import { extensions } from '../../core/extensions';
 import { guard } from '../../core/guard';
 import { hasOwn } from '../../lib/hasOwn';
 import { isRecord } from '../../lib/isRecord';
@@ -23,16 +24,13 @@ export type { ChiliPiperOptions, ChiliPiperParams } from './params';
 export type { ChiliPiperRelayApi, ChiliPiperRelayOptions } from './relay';
 
 /**
- * The webhook relay's browser client, when the build includes it (the
- * `.relay` builds, or `enableChiliPiperRelay()` from
+ * The webhook relay's browser client, when the page loaded it
+ * (dist/vendors/chili_piper_relay.js, or `enableChiliPiperRelay()` from
  * `gtm-widget-bridge/vendors/chili_piper_relay`): opt-in code no other site
  * downloads.
  */
-let relayClient: { read: (value: unknown) => ChiliPiperRelayOptions | undefined; start: RelayClientStart } | undefined;
-/** Registers the relay client; called by its module. */
-export function useRelayClient(client: typeof relayClient): void {
-  relayClient = client;
-}
+export type RelayClient = { read: (value: unknown) => ChiliPiperRelayOptions | undefined; start: RelayClientStart };
+const relayClient = () => extensions.chiliPiperRelay as RelayClient | undefined;
 export { chiliPiperStages } from './stages';
 
 const SUFFIXES = ['.chilipiper.com', '.chilipiper.io'];
@@ -159,9 +157,12 @@ export const chiliPiper = defineAdapter<'chili_piper', ChiliPiperParams, 'chiliP
         () => [],
       ],
       relay: [
-        (value) => (relayClient ? relayClient.read(value) : undefined),
-        // Short: this text ships in every Chili Piper build.
-        '{url, analyticsConsent} in a .relay build',
+        // Without the relay's client (its plugin may load later) the value is kept as given and unused.
+        (value) => {
+          const client = relayClient();
+          return client ? client.read(value) : isRecord(value) ? (value as unknown as ChiliPiperRelayOptions) : undefined;
+        },
+        '{url, analyticsConsent}, with the relay plugin loaded',
         () => null,
       ],
     },
@@ -169,7 +170,9 @@ export const chiliPiper = defineAdapter<'chili_piper', ChiliPiperParams, 'chiliP
   },
   install({ report, options, log, track, isLeadAction }) {
     const extraOrigins = options.origins;
-    const relay = options.relay && relayClient ? relayClient.start(options.relay, isLeadAction('booking-confirmed'), log) : undefined;
+    const client = relayClient();
+    const relay = options.relay && client ? client.start(options.relay, isLeadAction('booking-confirmed'), log) : undefined;
+    if (options.relay && !client) log('chili_piper: the relay option is set but the relay plugin is not loaded');
     if (relay) track(relay.hookSnippet());
     const frames = new WeakMap<object, FrameState>();
     let framesSeen = 0;

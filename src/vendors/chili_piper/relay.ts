@@ -15,7 +15,7 @@ import { isRecord } from '../../lib/isRecord';
 import { ownValue } from '../../lib/ownValue';
 import { CLIENT_ID_PATTERN, MEASUREMENT_ID_PATTERN, SESSION_ID_PATTERN } from '../../core/ga4';
 import type { Log } from '../../core/log';
-import { useRelayClient } from './index';
+import { extensions } from '../../core/extensions';
 
 /** The relay option of the Chili Piper adapter. */
 export interface ChiliPiperRelayOptions {
@@ -128,11 +128,11 @@ export type RelayClientStart = typeof startRelayClient;
 
 /**
  * Includes the relay client: call once before `install()` (bundler users);
- * the `.relay` builds call it themselves. Without it the `chiliPiper.relay`
- * option is refused with a warning.
+ * its plugin file (dist/vendors/chili_piper_relay.js) calls it itself.
+ * Without it the `chiliPiper.relay` option is unused.
  */
 export function enableChiliPiperRelay(): void {
-  useRelayClient({ read: readRelayOptions, start: startRelayClient });
+  extensions.chiliPiperRelay = { read: readRelayOptions, start: startRelayClient };
 }
 
 /**

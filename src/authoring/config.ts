@@ -1,8 +1,10 @@
 import { warn as warnInConsole } from '../lib/warn';
 import { isRecord } from '../lib/isRecord';
 import { hasOwn } from '../lib/hasOwn';
-import type { AnyVendorAdapter as VendorAdapter, DropEntry, Rule } from './adapter';
-import { isValidEventPrefix } from './ga4';
+import type { AnyVendorAdapter as VendorAdapter, Rule } from '../core/adapter';
+import { isValidEventPrefix } from '../core/ga4';
+import { isFreeForQueue } from '../lib/isFreeForQueue';
+import { uniqueList } from '../lib/uniqueList';
 
 /**
  * The core configuration. Read from `window.gtmWidgetBridgeConfig` by the
@@ -69,57 +71,13 @@ export function defaultConfig(adapters: readonly VendorAdapter[]): ResolvedConfi
   };
 }
 
-/** Longest list any field accepts: real configurations list a handful; a huge one is a bug, not a setting. */
-export const MAX_LIST_LENGTH = 100;
+export { MAX_LIST_LENGTH } from '../lib/uniqueList';
 
 /** A name a script can use as a global variable. */
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 const isBoolean: Rule<boolean> = (value) => (typeof value == 'boolean' ? value : undefined);
 const isString = (value: unknown): value is string => typeof value == 'string';
-
-/**
- * The entries of a list that pass, without repeats (the first of each kept); each other entry is
- * reported through `drop` (with `why` when given) and left out. Not an array, or longer than
- * MAX_LIST_LENGTH: undefined, the whole value is invalid.
- */
-export function uniqueList<T>(
-  value: unknown,
-  each: (entry: unknown) => entry is T,
-  drop?: DropEntry,
-  why?: (entry: unknown) => string | undefined,
-): T[] | undefined {
-  if (!Array.isArray(value) || value.length > MAX_LIST_LENGTH) return undefined;
-  const list: T[] = [];
-  for (let i = 0; i < value.length; i++) {
-    const entry: unknown = value[i];
-    if (!each(entry)) {
-      if (drop) drop(i, entry, why && why(entry));
-    } else if (list.indexOf(entry) < 0) list.push(entry);
-  }
-  return list;
-}
-
-/**
- * Whether `window[name]` can serve as the dataLayer: unset, or an object with
- * `push`. A name the page already uses for something else (`location`,
- * `document`, `name`, an `on…` handler) would be overwritten or navigate.
- */
-function isFreeForQueue(name: string): boolean {
-  if (typeof window == 'undefined') return true;
-  for (let owner: object | null = window; owner; owner = Object.getPrototypeOf(owner)) {
-    const descriptor = Object.getOwnPropertyDescriptor(owner, name);
-    if (descriptor) {
-      const value: unknown = descriptor.value;
-      return (
-        !descriptor.get &&
-        !descriptor.set &&
-        (value === undefined || (typeof value == 'object' && value !== null && typeof (value as { push?: unknown }).push == 'function'))
-      );
-    }
-  }
-  return true;
-}
 
 /** Per core field, what a valid value is and what the warning says is expected. */
 function coreRules(vendors: readonly string[]): { [K in CoreField]: readonly [Rule<ResolvedConfig[K]>, string] } {
