@@ -145,7 +145,10 @@ test('debug mode logs readable lines for each event and push', async ({ page }) 
   await postFrom(page, CHILI_PIPER_URL, { action: 'booking-confirmed', args: { routeId: ROUTE } });
   await expect.poll(() => readEvents(page)).toEqual(['widget_complete', 'generate_lead']);
   expect(lines.filter((line) => line.startsWith('[gtm-widget-bridge]')).map((line) => line.split(' {')[0].split(' Object')[0])).toEqual([
-    '[gtm-widget-bridge] installed for chili_piper,customerly,userlike,genesys',
+    '[gtm-widget-bridge] installed chili_piper',
+    '[gtm-widget-bridge] installed customerly',
+    '[gtm-widget-bridge] installed userlike',
+    '[gtm-widget-bridge] installed genesys',
     '[gtm-widget-bridge] chili_piper "booking-confirmed" → widget_complete',
     '[gtm-widget-bridge] push widget_complete',
     '[gtm-widget-bridge] push generate_lead',

@@ -2,11 +2,14 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from './test';
 import { CHILI_PIPER_CLOSE, CHILI_PIPER_URL, expectPushes, inline, openHost, postFrom } from './helpers';
 
-// The committed template (npm test checks it is up to date): its sandboxed code, and the URL it injects.
+// The committed template (npm test checks it is up to date): its sandboxed code, and the files it injects.
 const template = readFileSync(new URL('../gtm-template/template.tpl', import.meta.url), 'utf8');
 const sandboxedCode = () => template.split('___SANDBOXED_JS_FOR_WEB_TEMPLATE___')[1].split('___WEB_PERMISSIONS___')[0].trim();
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const BRIDGE_URL = `https://cdn.jsdelivr.net/npm/${pkg.name}@${pkg.version}/dist/gtm-widget-bridge.js`;
+const DIST_BASE = `https://cdn.jsdelivr.net/npm/${pkg.name}@${pkg.version}/dist/`;
+const FILES = ['core', 'vendors/chili_piper', 'vendors/customerly', 'vendors/userlike', 'vendors/genesys'];
+/** The CDN's files, served from dist/. */
+const CDN = Object.fromEntries(FILES.map((file) => [`${DIST_BASE}${file}.js`, readFileSync(`dist/${file}.js`, 'utf8')]));
 
 /**
  * A faithful shim of the sandboxed APIs the template uses: setInWindow writes
@@ -54,9 +57,12 @@ async function runTemplate(page: Page, data: Record<string, unknown>) {
 }
 
 test('template → bridge → push: the sandboxed code configures and injects the bridge, which pushes', async ({ page }) => {
-  const { errors } = await openHost(page, { head: [SHIM], scripts: { [BRIDGE_URL]: readFileSync('dist/gtm-widget-bridge.js', 'utf8') } });
+  const { errors } = await openHost(page, { head: [SHIM], scripts: CDN });
   expect(await runTemplate(page, TEMPLATE_DATA)).toBe('success');
-  expect(await page.evaluate(() => Array.from(document.scripts).map((script) => script.src))).toContain(BRIDGE_URL);
+  // The core and the four plugin files, injected at once: they load in whatever order the network returns them.
+  expect(await page.evaluate(() => Array.from(document.scripts).map((script) => script.src))).toEqual(
+    expect.arrayContaining(Object.keys(CDN)),
+  );
   await postFrom(page, CHILI_PIPER_URL, { action: 'booking-confirmed', args: { routeId: 'r-template' } });
   const common = {
     widget_vendor: 'chili_piper',
@@ -74,7 +80,7 @@ test('template → bridge → push: the sandboxed code configures and injects th
 });
 
 test('the template fires twice: one bridge, one push per event', async ({ page }) => {
-  const { errors } = await openHost(page, { head: [SHIM], scripts: { [BRIDGE_URL]: readFileSync('dist/gtm-widget-bridge.js', 'utf8') } });
+  const { errors } = await openHost(page, { head: [SHIM], scripts: CDN });
   expect(await runTemplate(page, TEMPLATE_DATA)).toBe('success');
   await page.evaluate(() => delete (window as unknown as { __tagResult?: string }).__tagResult);
   expect(await runTemplate(page, TEMPLATE_DATA)).toBe('success');
@@ -84,7 +90,7 @@ test('the template fires twice: one bridge, one push per event', async ({ page }
 });
 
 test('an unreachable CDN makes the tag call gtmOnFailure, and nothing breaks', async ({ page }) => {
-  const { errors } = await openHost(page, { head: [SHIM] }); // BRIDGE_URL not served: the request is aborted
+  const { errors } = await openHost(page, { head: [SHIM] }); // the CDN not served: the requests are aborted
   expect(await runTemplate(page, TEMPLATE_DATA)).toBe('failure');
   expect(await page.evaluate(() => 'gtmWidgetBridge' in window)).toBe(false);
   expect(errors).toEqual([]);

@@ -126,7 +126,6 @@ export function readOptions(raw: unknown, adapter: VendorAdapter): Record<string
   >;
   const options: Record<string, unknown> = {};
   for (const field of Object.keys(fields)) options[field] = fields[field][2]();
-  if (!isRecord(raw)) return options;
   const read = (object: Record<string, unknown>, key: string, field: string, path: string) => {
     const value = readField(object, key, path, (given) => fields[field][0](given, (index) => warnCode(W_ENTRY, path + '[' + index + ']')));
     if (value !== undefined) options[field] = value;
