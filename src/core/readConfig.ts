@@ -130,15 +130,20 @@ export function readOptions(raw: unknown, adapter: VendorAdapter): Record<string
     const value = readField(object, key, path, (given) => fields[field][0](given, (index) => warnCode(W_ENTRY, path + '[' + index + ']')));
     if (value !== undefined) options[field] = value;
   };
-  const renamed = spec.renamed || {};
-  for (const old of Object.keys(renamed)) {
-    if (hasOwn(raw, old)) {
-      warnCode(W_RENAMED, 'config.' + old);
-      read(raw, old, renamed[old] as string, 'config.' + old);
+  try {
+    // A config that cannot be read was reported once, by readSettings: the defaults, silently.
+    if (!isRecord(raw)) return options;
+    const renamed = spec.renamed || {};
+    for (const old of Object.keys(renamed)) {
+      if (hasOwn(raw, old)) {
+        warnCode(W_RENAMED, 'config.' + old);
+        read(raw, old, renamed[old] as string, 'config.' + old);
+      }
     }
+    const given = readField(raw, spec.key, 'config.' + spec.key, (value) => (isRecord(value) ? value : undefined));
+    if (isRecord(given)) for (const field of Object.keys(fields)) read(given, field, field, 'config.' + spec.key + '.' + field);
+  } catch {
+    // Unreadable in part: what was read stands, the rest at its defaults.
   }
-  const given = readField(raw, spec.key, 'config.' + spec.key, (value) => (isRecord(value) ? value : undefined)) as
-    Record<string, unknown> | undefined;
-  if (given) for (const field of Object.keys(fields)) read(given, field, field, 'config.' + spec.key + '.' + field);
   return options;
 }
