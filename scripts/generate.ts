@@ -8,11 +8,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { renderEventsDoc } from './render/eventsDoc';
 import { renderTemplate } from './render/gtmTemplate';
+import { renderWarningsDoc } from './render/warningsDoc';
 
 /** Every generated file: its path and its rendering. */
 export const GENERATED: Record<string, () => string> = {
   'docs/events.md': renderEventsDoc,
   'gtm-template/template.tpl': renderTemplate,
+  'docs/warnings.md': renderWarningsDoc,
 };
 
 /** Writes every generated file, or with `check` lists the stale ones. */

@@ -115,6 +115,24 @@ function coreRules(vendors: readonly string[]): { [K in CoreField]: readonly [Ru
   };
 }
 
+/**
+ * What a valid value of each field is, by its path (`config.eventPrefix`,
+ * `config.chiliPiper.origins`): the text of the full messages, and of
+ * docs/warnings.md.
+ */
+export function expectations(adapters: readonly VendorAdapter[]): Record<string, string> {
+  const rules = coreRules(adapters.map((adapter) => adapter.vendor));
+  const expected: Record<string, string> = {};
+  for (const key of Object.keys(rules) as CoreField[]) expected['config.' + key] = rules[key][1];
+  for (const adapter of adapters) {
+    const spec = adapter.options;
+    if (!spec) continue;
+    const fields = spec.fields as Record<string, readonly [unknown, string, unknown]>;
+    for (const field of Object.keys(fields)) expected['config.' + spec.key + '.' + field] = fields[field][1];
+  }
+  return expected;
+}
+
 /** Reads one key of the raw config; what a throwing getter throws becomes a warning. */
 type Read = (
   object: Record<string, unknown>,

@@ -116,7 +116,11 @@ export function installBridge(config: unknown, adapters: readonly AnyVendorAdapt
         }
       }),
     };
-    w[GLOBAL_KEY] = handle;
+    try {
+      w[GLOBAL_KEY] = handle;
+    } catch {
+      // A read-only property throws in strict code: told below.
+    }
     // Without the mark a second copy would install again and push every event twice: install nothing.
     if (installedHandle(w) !== handle) {
       warnCode(W_NOT_INSTALLED, 'window.' + GLOBAL_KEY);

@@ -23,7 +23,11 @@ export const W_RENAMED = 'W5';
 /** `window.gtmWidgetBridge` cannot be set: the bridge does not install, as it could not tell a second copy. */
 export const W_NOT_INSTALLED = 'W6';
 
+/** One of the codes above. */
+export type WarningCode =
+  typeof W_CONFIG | typeof W_VALUE | typeof W_ENTRY | typeof W_LEAD_ACTION | typeof W_RENAMED | typeof W_NOT_INSTALLED;
+
 /** Writes one warning: shown whether or not debug is on. */
-export function warnCode(code: string, path: string): void {
+export function warnCode(code: WarningCode, path: string): void {
   console.warn(LOG_PREFIX + code + ' ' + path + ' ' + WARNINGS_URL + code.toLowerCase());
 }
