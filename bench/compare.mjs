@@ -6,20 +6,24 @@
 // per-round ratios bridge / baseline, with their spread: paired, so a machine slowing down mid-run moves
 // both sides of a ratio alike.
 import { chromium } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { CHROMIUM_LAUNCH } from '../scripts/chromium.mjs';
 import { HOST, HOST_PAGE, median, range, withoutSourceMap } from './common.mjs';
 
 const smoke = process.argv.includes('--smoke');
-// --vendor chili_piper: that vendor's own build against its naive listener alone.
+// --vendor chili_piper: the core and that vendor's plugin file against its naive listener alone.
 const onlyVendor = process.argv.includes('--vendor') ? process.argv[process.argv.indexOf('--vendor') + 1] : '';
 const ROUNDS = smoke ? 3 : 25;
 const WARM_EVENTS = smoke ? 200 : 5_000;
 const FRAME_MESSAGES = smoke ? 50 : 500;
 const ADS = 'https://ads.example.net/';
-const stem = 'dist/gtm-widget-bridge' + (onlyVendor ? '.' + onlyVendor : '');
-const IIFE = withoutSourceMap(readFileSync(stem + '.js', 'utf8'));
-const PASTE = readFileSync(stem + '.gtm.html', 'utf8').replace(/^<script>\n|<\/script>\n$/g, '');
+const read = (file) => withoutSourceMap(readFileSync('dist/' + file, 'utf8'));
+const IIFE = onlyVendor ? read('core.js') + '\n' + read(`vendors/${onlyVendor}.js`) : read('gtm-widget-bridge.js');
+const tag = onlyVendor
+  ? execFileSync('node', ['bin/gtm-widget-bridge.mjs', 'paste', '--vendors', onlyVendor], { encoding: 'utf8' })
+  : readFileSync('dist/gtm-widget-bridge.gtm.html', 'utf8');
+const PASTE = tag.replace(/^<script>\n|<\/script>\n$/g, '');
 /** The configuration the GTM template writes before it injects the bridge (its defaults). */
 const TEMPLATE_CONFIG = `window.gtmWidgetBridgeConfig = ${JSON.stringify({
   vendors: onlyVendor ? [onlyVendor] : ['chili_piper', 'customerly', 'userlike', 'genesys'],
