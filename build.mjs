@@ -38,11 +38,16 @@ const kitPlugin = {
   name: 'kit',
   setup(b) {
     b.onLoad({ filter: /[/\\]src[/\\](core|lib)[/\\][\w]+\.ts$/ }, async (args) => {
-      if (!kitModules.has(args.path)) {
-        const names = Object.keys(await importTs(args.path));
-        kitModules.set(args.path, names.length > 0 && names.every((name) => name in KIT) ? names : null);
-      }
-      const names = kitModules.get(args.path);
+      // One import per module, however many plugin builds ask at once (they run in parallel).
+      if (!kitModules.has(args.path))
+        kitModules.set(
+          args.path,
+          importTs(args.path).then((module) => {
+            const names = Object.keys(module);
+            return names.length > 0 && names.every((name) => name in KIT) ? names : null;
+          }),
+        );
+      const names = await kitModules.get(args.path);
       return names ? { contents: `export const { ${names.join(', ')} } = ${KIT_PARAM};`, loader: 'js' } : undefined;
     });
   },

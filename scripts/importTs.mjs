@@ -5,14 +5,15 @@
 // Paths are relative to the repository root, where npm runs scripts and tests.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
 /** @param {string} entry path of a .ts module, relative to the repository root */
 export async function importTs(entry) {
-  const outfile = resolve(`node_modules/.cache/gtm-widget-bridge/${basename(entry, '.ts')}.mjs`);
+  // Named after the whole path: two modules of one name (src/vendors/*/index.ts) must not share a file.
+  const outfile = resolve(`node_modules/.cache/gtm-widget-bridge/${relative('.', resolve(entry)).replace(/[/\\.]/g, '_')}.mjs`);
   await build({
     entryPoints: [resolve(entry)],
     outfile,
