@@ -331,7 +331,10 @@ reportModules('core.js', coreMetafile);
 reportModules('gtm-widget-bridge.js', allMetafile);
 // The size breakdown (bench/size.mjs) reads what was shipped.
 mkdirSync('node_modules/.cache/gtm-widget-bridge', { recursive: true });
-writeFileSync('node_modules/.cache/gtm-widget-bridge/metafiles.json', JSON.stringify({ core: coreMetafile, all: allMetafile, plugins: pluginMetafiles }));
+writeFileSync(
+  'node_modules/.cache/gtm-widget-bridge/metafiles.json',
+  JSON.stringify({ core: coreMetafile, all: allMetafile, plugins: pluginMetafiles }),
+);
 const over = reportSizes(await buildConsumerSamples());
 if (over.length) {
   console.error('Size budget exceeded (size-budget.json):\n  ' + over.join('\n  '));
