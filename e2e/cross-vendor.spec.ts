@@ -43,7 +43,10 @@ async function call(page: Page, code: string): Promise<string> {
 const customerly = (name: string, ...args: unknown[]) =>
   `__customerlyMessenger.fire(${[name, ...args].map((a) => JSON.stringify(a)).join(', ')})`;
 const userlike = (name: string) => `__userlike.fire(${JSON.stringify(name)})`;
-const genesys = (widget: string, steps: string[]) => `__genesys.run(${JSON.stringify(widget)}, ${JSON.stringify(steps)}, null, Date.now())`;
+// Each run its own opened time (a distinct interaction), on a fixed clock: a timestamp from Date.now() can hold a
+// planted fragment such as "555" by chance, and the no-personal-data check would then fail.
+const genesys = (widget: string, steps: string[]) =>
+  `__genesys.run(${JSON.stringify(widget)}, ${JSON.stringify(steps)}, null, 1700000000000 + (window.__genesysRuns = (window.__genesysRuns || 0) + 1) * 100000)`;
 
 async function summary(page: Page, layer = 'dataLayer') {
   return page.evaluate((name) => {
