@@ -10,6 +10,7 @@ import { importTs } from './scripts/importTs.mjs';
 const { MANIFEST } = await importTs('src/vendors/manifest.ts');
 const { renderAllVendorPaste } = await importTs('scripts/render/tagGenerator.ts');
 const { renderContainer } = await importTs('scripts/render/gtmContainer.ts');
+const { allVendorEntry } = await importTs('scripts/render/allVendorEntry.ts');
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const DIST = 'dist';
@@ -67,7 +68,7 @@ const PLUGINS = [
   },
 ];
 const CORE_ENTRY = { path: 'src/iifeCore.ts' };
-const ALL_ENTRY = { path: 'src/iife.ts' };
+const ALL_ENTRY = { contents: allVendorEntry() };
 
 /** esbuild's input for an entry: a source file, or generated contents. */
 const input = (entry, name) =>

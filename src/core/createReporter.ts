@@ -4,7 +4,7 @@ import { hasOwn } from '../lib/hasOwn';
 import { isEmailAddress } from '../lib/isEmailAddress';
 import { looksPersonal } from '../lib/looksPersonal';
 import { stageOf, type AnyVendorAdapter as VendorAdapter, type VendorEvent } from './adapter';
-import { buildPush } from './buildPush';
+import { buildPush, type PushBuilder } from './buildPush';
 import type { Settings } from './readConfig';
 import { W_LEAD_ACTION, warnCode } from './warnings';
 import type { Log } from './log';
@@ -41,8 +41,9 @@ function describeAction(action: unknown): string {
  * `reporterFor` binds it to one adapter; `isLeadAction` tells an adapter what
  * counts as a conversion.
  */
-export function createReporter(config: Settings, log: Log, keys: readonly string[]) {
-  const build = (event: string, params: AnyParams) => buildPush(event, params, keys);
+export function createReporter(config: Settings, log: Log, keys: readonly string[], fast?: { build?: PushBuilder }) {
+  // The builder written for exactly these keys, while the page's vendors are the ones it was written for.
+  const build = (event: string, params: AnyParams) => (fast && fast.build ? fast.build(event, params) : buildPush(event, params, keys));
   const isDuplicatePush = createSeenBefore(DUPLICATE_MEMORY, DUPLICATE_WINDOW_MS);
   const furthestStep = createHighWaterMark(STEP_MEMORY);
   const isRepeatedLead = createSeenBefore(LEAD_MEMORY, Infinity);

@@ -1,6 +1,7 @@
 import { hasOwn } from '../lib/hasOwn';
 import type { AnyVendorAdapter } from './adapter';
 import { createLog } from './log';
+import type { FastPushBuilder, PushBuilder } from './buildPush';
 import { createReporter } from './createReporter';
 import { guard } from './guard';
 import { readOptions, readSettings } from './readConfig';
@@ -53,7 +54,12 @@ export function composeSchemaKeys(adapters: readonly AnyVendorAdapter[]): string
  * made, so a second tag fire installs nothing even if one vendor's hooks
  * failed; each vendor's install is all-or-nothing.
  */
-export function installBridge(config: unknown, adapters: readonly AnyVendorAdapter[], version: string): BridgeHandle {
+export function installBridge(
+  config: unknown,
+  adapters: readonly AnyVendorAdapter[],
+  version: string,
+  fast?: FastPushBuilder,
+): BridgeHandle {
   const inert: BridgeHandle = { version, uninstall() {}, add() {}, refresh() {} };
   try {
     // Outside a browser this throws a ReferenceError, caught below.
@@ -69,7 +75,9 @@ export function installBridge(config: unknown, adapters: readonly AnyVendorAdapt
     // Every push carries every key of every vendor added so far (GTM's data model would keep an earlier
     // push's values otherwise); a vendor added later extends the list in place.
     const keys = composeSchemaKeys([]);
-    const { reporterFor, isLeadAction } = createReporter(settings, log, keys);
+    // The build's literal push builder serves while the keys are the ones it was written for.
+    const builder: { build?: PushBuilder } = {};
+    const { reporterFor, isLeadAction } = createReporter(settings, log, keys, builder);
     /** Each added vendor, and the undo steps of its hooks while installed. */
     const added: { adapter: AnyVendorAdapter; undo: (() => void)[] }[] = [];
     const stop = (entry: { undo: (() => void)[] }) => {
@@ -105,6 +113,7 @@ export function installBridge(config: unknown, adapters: readonly AnyVendorAdapt
         if (settings.vendors && settings.vendors.indexOf(adapter.vendor) < 0) return log(adapter.vendor + ': not in config.vendors');
         for (const key of adapter.keys as readonly string[])
           if (keys.indexOf(key) < 0) keys.splice(keys.length - CLOSING_KEYS.length, 0, key);
+        builder.build = fast && fast.keys == keys.join() ? fast.build : undefined;
         const entry = { adapter, undo: [] };
         added.push(entry);
         start(entry);

@@ -1,4 +1,5 @@
 import type { AnyVendorAdapter } from './adapter';
+import type { FastPushBuilder } from './buildPush';
 import { installBridge } from './installBridge';
 import { KIT, type Kit } from './kit';
 import { W_CONFIG, warnCode } from './warnings';
@@ -21,7 +22,7 @@ type Queue = Plugin[] & { served?: true };
  * plugin file loaded before the core, after it or after the first pushes adds its vendor. Loading it
  * twice installs once; only the first core serves the queue.
  */
-export function installFromPage(adapters: readonly AnyVendorAdapter[], version: string): void {
+export function installFromPage(adapters: readonly AnyVendorAdapter[], version: string, fast?: FastPushBuilder): void {
   const w = window as unknown as Record<string, unknown>;
   let config: unknown;
   try {
@@ -30,7 +31,7 @@ export function installFromPage(adapters: readonly AnyVendorAdapter[], version: 
     // A throwing getter on the global: install with the defaults rather than not at all.
     warnCode(W_CONFIG, 'window.gtmWidgetBridgeConfig');
   }
-  const handle = installBridge(config, adapters, version);
+  const handle = installBridge(config, adapters, version, fast);
   const queue = (w[PLUGINS_KEY] = w[PLUGINS_KEY] || []) as Queue;
   if (!Array.isArray(queue) || queue.served) return;
   const run = (plugin: Plugin) => {
