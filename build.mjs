@@ -113,6 +113,9 @@ async function buildEsm() {
   const entryPoints = { index: 'src/index.ts', core: 'src/modular.ts' };
   for (const entry of VENDOR_ENTRIES) entryPoints[`vendors/${entry.folder}`] = `src/vendors/${entry.folder}/index.ts`;
   entryPoints['vendors/chili-piper-relay'] = 'src/vendors/chili-piper/relay.ts';
+  // GA4's rules and the event schema, shared with the relay (relay/) through the package's exports.
+  entryPoints.ga4 = 'src/core/ga4.ts';
+  entryPoints.schema = 'src/core/schema.ts';
   await build({
     ...shared,
     entryPoints,
@@ -128,7 +131,7 @@ async function buildEsm() {
 
 /** Declarations through the TypeScript compiler API, re-exported from dist/index.d.ts. */
 function buildTypes() {
-  const program = ts.createProgram(['src/index.ts', 'src/modular.ts', 'src/vendors/chili-piper/relay.ts', 'src/globals.d.ts'], {
+  const program = ts.createProgram(['src/index.ts', 'src/modular.ts', 'src/vendors/chili-piper/relay.ts', 'src/core/ga4.ts', 'src/globals.d.ts'], {
     declaration: true,
     emitDeclarationOnly: true,
     outDir: `${DIST}/types`,
@@ -159,6 +162,8 @@ function buildTypes() {
     writeFileSync(`${DIST}/vendors/${entry.folder}.d.ts`, `export * from '../types/vendors/${entry.folder}/index.js';\n`);
   }
   writeFileSync(`${DIST}/vendors/chili-piper-relay.d.ts`, `export * from '../types/vendors/chili-piper/relay.js';\n`);
+  writeFileSync(`${DIST}/ga4.d.ts`, `export * from './types/core/ga4.js';\n`);
+  writeFileSync(`${DIST}/schema.d.ts`, `export * from './types/core/schema.js';\n`);
 }
 
 /**

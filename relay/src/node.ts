@@ -5,7 +5,6 @@
  * reverse proxy in front and set RELAY_TRUST_PROXY=1 so the rate limit sees
  * the client's address rather than the proxy's.
  */
-import { createHash } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
@@ -35,8 +34,9 @@ export async function startNodeRelay(env: Record<string, string | undefined> = p
     store,
     log,
     clientAddress: clientAddress(env.RELAY_TRUST_PROXY == '1'),
-    sha256: (text) => createHash('sha256').update(text).digest('hex'),
   });
+  // This process alone owns the file: leases taken before a crash or restart died with their process.
+  await store.requeue(Date.now());
   const hostname = env.HOST || '127.0.0.1';
   const port = Number(env.PORT || 8787);
   const timer = setInterval(

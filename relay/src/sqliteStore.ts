@@ -14,11 +14,11 @@ export function openSqliteStore(path: string): RelayStore & { close(): void } {
   if (path != ':memory:') db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000');
   for (const statement of SCHEMA) db.exec(statement);
   // Each statement is compiled once.
-  const prepared = new Map<string, ReturnType<DatabaseSync['prepare']>>();
+  const prepared = new Map<string, { statement: ReturnType<DatabaseSync['prepare']>; returnsRows: boolean }>();
   const prepare = (sql: string) => {
-    let statement = prepared.get(sql);
-    if (!statement) prepared.set(sql, (statement = db.prepare(sql)));
-    return statement;
+    let entry = prepared.get(sql);
+    if (!entry) prepared.set(sql, (entry = { statement: db.prepare(sql), returnsRows: /\bRETURNING\b|^\s*SELECT\b/i.test(sql) }));
+    return entry;
   };
   const engine: SqlEngine = {
     // Synchronous underneath: the transaction can never interleave with another request's.
@@ -27,8 +27,8 @@ export function openSqliteStore(path: string): RelayStore & { close(): void } {
       db.exec('BEGIN IMMEDIATE');
       try {
         for (const [sql, params] of statements) {
-          const statement = prepare(sql);
-          if (/\bRETURNING\b|^\s*SELECT\b/i.test(sql)) {
+          const { statement, returnsRows } = prepare(sql);
+          if (returnsRows) {
             const rows = statement.all(...params) as Record<string, unknown>[];
             results.push({ changes: rows.length, rows });
           } else {
