@@ -47,11 +47,11 @@ export interface RelayConfig {
 export const MAX_BODY_BYTES = 4096;
 
 const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/;
-/** The example domains of RFC 2606 §3 (example.com, .net, .org) and the `.example` top-level domain: placeholders, never a site. */
-const EXAMPLE_HOST = /^https?:\/\/([^/:]+\.)?(example\.(com|net|org)|[^/:]+\.example)(:\d+)?(\/|$)/i;
+/** The example domains of RFC 2606 §3 (example.com, .net, .org), which the shipped settings use: placeholders, never a site. */
+const EXAMPLE_HOST = /^https?:\/\/([^/:]+\.)?example\.(com|net|org)(:\d+)?(\/|$)/i;
 const KEY = /^([A-Za-z0-9]{1,16}):([A-Za-z0-9_-]{43})$/;
 
-/** The configuration, or every problem with it (one line each, naming the variable, never its value). */
+/** The configuration, or every problem with it (one line each, naming the variable, never a secret's value). */
 export function readRelayConfig(env: Record<string, unknown>): { config: RelayConfig } | { problems: string[] } {
   const problems: string[] = [];
   const text = (name: string, fallback?: string): string => {
