@@ -7,5 +7,5 @@ const conditions = ['source', ...defaultServerConditions];
 export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions } },
-  test: { environment: 'node', include: ['test/**/*.test.ts'] },
+  test: { environment: 'node', include: ['test/**/*.test.ts'], globalSetup: ['test/globalSetup.ts'] },
 });

@@ -53,8 +53,10 @@ export type Answer =
 export function fakeGa4() {
   const requests: { url: URL; body: MeasurementBody }[] = [];
   const answers: Answer[] = [];
+  /** The answer when none is queued in `answers`: 204 unless a test says otherwise. */
+  const fallback = { answer: (_body: MeasurementBody): Answer => 204 };
   const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
-    const answer = answers.length ? answers.shift()! : 204;
+    const answer = answers.length ? answers.shift()! : fallback.answer(JSON.parse(String(init!.body)));
     if (answer == 'network') throw new TypeError('fetch failed');
     requests.push({ url: new URL(String(input)), body: JSON.parse(String(init!.body)) });
     // A slow GA4: answers 204 once `after` resolves.
@@ -63,7 +65,7 @@ export function fakeGa4() {
     if ('headers' in answer) return new Response(null, answer);
     return Response.json(answer, { status: 200 });
   }) as typeof globalThis.fetch;
-  return { fetch, requests, answers };
+  return { fetch, requests, answers, fallback };
 }
 
 /** The relay on an in-memory SQLite store (or the file at `path`), a fake clock and a fake GA4. */

@@ -5,7 +5,6 @@
  * and a fake GA4 as the Worker's outbound network.
  * https://developers.cloudflare.com/workers/testing/miniflare/
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +19,6 @@ const received: { url: string; body: { client_id: string; events: { name: string
 const answers: number[] = [];
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ['build.mjs']);
   mf = new Miniflare({
     modules: true,
     scriptPath: wrangler.main,
