@@ -131,7 +131,7 @@ async function buildEsm() {
 
 /** Declarations through the TypeScript compiler API, re-exported from dist/index.d.ts. */
 function buildTypes() {
-  const program = ts.createProgram(['src/index.ts', 'src/modular.ts', 'src/vendors/chili-piper/relay.ts', 'src/core/ga4.ts', 'src/globals.d.ts'], {
+  const program = ts.createProgram(['src/index.ts', 'src/modular.ts', 'src/vendors/chili-piper/relay.ts', 'src/globals.d.ts'], {
     declaration: true,
     emitDeclarationOnly: true,
     outDir: `${DIST}/types`,

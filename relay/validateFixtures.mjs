@@ -19,6 +19,9 @@ for (const { shape, actionType, body } of fixtures) {
   const response = await fetch(url, { method: 'POST', body: JSON.stringify(request) });
   const { validationMessages = [] } = await response.json();
   if (validationMessages.length) failed++;
-  console.log(`${validationMessages.length ? 'INVALID' : 'valid  '} ${actionType} (${shape})`, validationMessages.length ? JSON.stringify(validationMessages) : '');
+  console.log(
+    `${validationMessages.length ? 'INVALID' : 'valid  '} ${actionType} (${shape})`,
+    validationMessages.length ? JSON.stringify(validationMessages) : '',
+  );
 }
 process.exit(failed ? 1 : 0);

@@ -17,13 +17,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { MAX_BODY_BYTES, type RelayConfig } from './config';
-import {
-  BACKDATE_LIMIT,
-  buildMeasurementBody,
-  forDelivery,
-  validateMeasurementBody,
-  type MeasurementBody,
-} from './measurementProtocol';
+import { BACKDATE_LIMIT, buildMeasurementBody, forDelivery, validateMeasurementBody, type MeasurementBody } from './measurementProtocol';
 import { sendMeasurement, type SendResult } from './sendMeasurement';
 import type { OutboxEntry, RelayStore } from './store';
 import { openJson, openToken, sealJson, sealToken } from './token';
@@ -114,7 +108,11 @@ export function createRelay(deps: RelayDeps) {
     return c.req.method == 'OPTIONS' ? c.body(null, 403) : c.json({ error: 'origin not allowed' }, 403);
   };
   // https://hono.dev/docs/middleware/builtin/cors
-  app.use('/v1/tokens', allowedOnly, cors({ origin: config.allowedOrigins, allowMethods: ['POST'], allowHeaders: ['content-type'], maxAge: 86400 }));
+  app.use(
+    '/v1/tokens',
+    allowedOnly,
+    cors({ origin: config.allowedOrigins, allowMethods: ['POST'], allowHeaders: ['content-type'], maxAge: 86400 }),
+  );
   app.post('/v1/tokens', tooLarge, async (c) => {
     const at = now();
     const address = (deps.clientAddress && deps.clientAddress(c)) || 'unknown';

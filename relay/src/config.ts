@@ -67,7 +67,8 @@ export function readRelayConfig(env: Record<string, unknown>): { config: RelayCo
   };
 
   const measurementId = text('GA4_MEASUREMENT_ID');
-  if (/^G-X+$/i.test(measurementId)) problems.push("GA4_MEASUREMENT_ID is the placeholder G-XXXXXXXXXX: your web stream's id (GA4 Admin → Data streams)");
+  if (/^G-X+$/i.test(measurementId))
+    problems.push("GA4_MEASUREMENT_ID is the placeholder G-XXXXXXXXXX: your web stream's id (GA4 Admin → Data streams)");
   else if (measurementId && !MEASUREMENT_ID_PATTERN.test(measurementId))
     problems.push('GA4_MEASUREMENT_ID must be a web stream measurement id: G- and 4 to 16 capital letters or digits');
   const apiSecret = text('GA4_API_SECRET');
@@ -93,7 +94,8 @@ export function readRelayConfig(env: Record<string, unknown>): { config: RelayCo
   const eventPrefix = text('RELAY_EVENT_PREFIX', 'widget_');
   if (!EVENT_NAME_PATTERN.test(eventPrefix + 'meeting_rescheduled')) problems.push('RELAY_EVENT_PREFIX must make GA4 event names');
   const tokenTtlMs = number('RELAY_TOKEN_TTL_DAYS', 30, 1, 365) * DAY;
-  const sessionTimeoutMs = number('RELAY_SESSION_TIMEOUT_MINUTES', DEFAULT_SESSION_TIMEOUT / MINUTE, 1, MAX_SESSION_TIMEOUT / MINUTE) * MINUTE;
+  const sessionTimeoutMs =
+    number('RELAY_SESSION_TIMEOUT_MINUTES', DEFAULT_SESSION_TIMEOUT / MINUTE, 1, MAX_SESSION_TIMEOUT / MINUTE) * MINUTE;
   const tokensPerMinute = number('RELAY_TOKENS_PER_MINUTE', 20, 1, 1_000_000);
   const debug = /^(1|true|yes)$/i.test(text('RELAY_DEBUG', '0'));
   if (problems.length) return { problems };

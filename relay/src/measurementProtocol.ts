@@ -153,7 +153,8 @@ export function validateMeasurementBody(body: MeasurementBody, now: number): Val
     report('timestamp_micros', 'VALUE_OUT_OF_BOUNDS', 'timestamp_micros must lie within the last 72 hours');
   const consent = (body.consent || {}) as unknown as Record<string, unknown>;
   for (const key of Object.keys(consent)) {
-    if (key != 'ad_user_data' && key != 'ad_personalization') report('consent.' + key, 'NAME_INVALID', 'consent takes ad_user_data and ad_personalization');
+    if (key != 'ad_user_data' && key != 'ad_personalization')
+      report('consent.' + key, 'NAME_INVALID', 'consent takes ad_user_data and ad_personalization');
     else if (CONSENT_VALUES.indexOf(consent[key]) < 0) report('consent.' + key, 'VALUE_INVALID', 'consent values are GRANTED or DENIED');
   }
   if (!Array.isArray(body.events) || body.events.length == 0) report('events', 'VALUE_REQUIRED', 'at least one event');

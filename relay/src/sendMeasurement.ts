@@ -60,7 +60,11 @@ export async function sendMeasurement(body: MeasurementBody, options: SendOption
   }
   if (response.status >= 500 || response.status == 429) {
     await response.body?.cancel();
-    return { outcome: 'failed', reason: 'HTTP ' + response.status, retryAfterMs: retryAfterMs(response.headers.get('retry-after'), options.now) };
+    return {
+      outcome: 'failed',
+      reason: 'HTTP ' + response.status,
+      retryAfterMs: retryAfterMs(response.headers.get('retry-after'), options.now),
+    };
   }
   if (response.status < 200 || response.status >= 300) {
     await response.body?.cancel();

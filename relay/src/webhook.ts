@@ -57,8 +57,7 @@ const EPOCH_MS = 'epoch milliseconds (an integer between 2015 and 2100)';
 export function parseWebhook(body: unknown): { webhook: ChiliPiperWebhook; key: string } | { error: FieldProblem } {
   const refuse = (field: string, expected: string) => ({ error: { field, expected } });
   if (!isRecord(body)) return refuse('(body)', 'a JSON object {routeId, eventId, actionType, assigneeId, slot: {start, end}}');
-  for (const key of Object.keys(body))
-    if (KEYS.indexOf(key) < 0) return refuse(key.slice(0, 40), 'no such field: only ' + KEYS.join(', '));
+  for (const key of Object.keys(body)) if (KEYS.indexOf(key) < 0) return refuse(key.slice(0, 40), 'no such field: only ' + KEYS.join(', '));
   const { routeId, eventId, actionType, assigneeId, slot } = body;
   if (typeof routeId != 'string' || !ID.test(routeId)) return refuse('routeId', CHILI_PIPER_ID);
   if (typeof eventId != 'string' || !ID.test(eventId)) return refuse('eventId', CHILI_PIPER_ID);
@@ -67,7 +66,8 @@ export function parseWebhook(body: unknown): { webhook: ChiliPiperWebhook; key: 
   if (assigneeId !== undefined && (typeof assigneeId != 'string' || !ID.test(assigneeId)))
     return refuse('assigneeId', 'absent, or a CRM user id: ' + CHILI_PIPER_ID);
   if (!isRecord(slot)) return refuse('slot', 'an object {start, end}');
-  for (const key of Object.keys(slot)) if (key != 'start' && key != 'end') return refuse('slot.' + key.slice(0, 40), 'no such field: only start, end');
+  for (const key of Object.keys(slot))
+    if (key != 'start' && key != 'end') return refuse('slot.' + key.slice(0, 40), 'no such field: only start, end');
   const { start, end } = slot;
   if (!isTime(start)) return refuse('slot.start', EPOCH_MS);
   if (!isTime(end) || end <= start || end - start > LONGEST) return refuse('slot.end', EPOCH_MS + ', after slot.start, at most 24 h later');

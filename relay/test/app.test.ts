@@ -150,7 +150,15 @@ describe('webhook → Measurement Protocol', () => {
     const { post, ga4, hookUrl } = relayUnderTest();
     const { sealToken } = await import('../src/token');
     const token = await sealToken(
-      { clientId: CLIENT_ID, issuedAt: NOW, expiresAt: NOW + HOUR, analyticsConsent: false, adUserData: false, adPersonalization: false, lead: true },
+      {
+        clientId: CLIENT_ID,
+        issuedAt: NOW,
+        expiresAt: NOW + HOUR,
+        analyticsConsent: false,
+        adUserData: false,
+        adPersonalization: false,
+        lead: true,
+      },
       CONFIG.tokenKeys,
     );
     expect((await post('/v1/hooks/' + token, webhook())).status).toBe(204);

@@ -44,11 +44,7 @@ export const SESSION_ID = String(NOW / 1000);
 
 /** How the fake GA4 answers the next request: a status, a network failure, validation messages, a delayed 204, or a status with headers. */
 export type Answer =
-  | number
-  | 'network'
-  | { validationMessages: unknown[] }
-  | { after: Promise<void> }
-  | { status: number; headers: Record<string, string> };
+  number | 'network' | { validationMessages: unknown[] } | { after: Promise<void> } | { status: number; headers: Record<string, string> };
 
 export function fakeGa4() {
   const requests: { url: URL; body: MeasurementBody }[] = [];

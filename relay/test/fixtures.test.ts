@@ -67,6 +67,9 @@ describe('every Measurement Protocol body, recorded', () => {
       ['widget_meeting_created', undefined],
     ]);
     expect(of('user-only, no lead, ads granted', 'cancel').consent).toEqual({ ad_user_data: 'GRANTED', ad_personalization: 'GRANTED' });
-    expect(of('no session id, lead, ad_user_data only', 'reassign').consent).toEqual({ ad_user_data: 'GRANTED', ad_personalization: 'DENIED' });
+    expect(of('no session id, lead, ad_user_data only', 'reassign').consent).toEqual({
+      ad_user_data: 'GRANTED',
+      ad_personalization: 'DENIED',
+    });
   });
 });

@@ -79,7 +79,7 @@ describe('a GA4 outage on the fake clock', () => {
     expect(attempts.get(routeId(2))!.filter((t) => t.status == 204)).toHaveLength(1);
   });
 
-  it("429 with Retry-After: not tried again before it; a 400 is never retried (control: a 503 is)", async () => {
+  it('429 with Retry-After: not tried again before it; a 400 is never retried (control: a 503 is)', async () => {
     const { hookUrl, post, ga4, clock, relay } = relayUnderTest();
     const times: number[] = [];
     const script = [{ status: 429, headers: { 'retry-after': '600' } }, 204] as const;

@@ -171,7 +171,9 @@ describe('Measurement Protocol body', () => {
     expect(codes((b) => (b.events[0].name = 'first_visit'))).toEqual(['events[0].name NAME_RESERVED']);
     expect(codes((b) => (b.events[0].name = 'x'.repeat(41)))).toEqual(['events[0].name NAME_INVALID']);
     expect(codes((b) => (b.events[0].name = '1st'))).toEqual(['events[0].name NAME_INVALID']);
-    expect(codes((b) => (b.events[0].params.widget_action = 'x'.repeat(101)))).toEqual(['events[0].params.widget_action VALUE_OUT_OF_BOUNDS']);
+    expect(codes((b) => (b.events[0].params.widget_action = 'x'.repeat(101)))).toEqual([
+      'events[0].params.widget_action VALUE_OUT_OF_BOUNDS',
+    ]);
     expect(codes((b) => (b.events[0].params.widget_action = 'x'.repeat(100)))).toEqual([]);
     expect(codes((b) => (b.events[0].params.google_x = 1))).toEqual(['events[0].params.google_x NAME_RESERVED']);
     expect(codes((b) => (b.events[0].params['a-b'] = 1))).toEqual(['events[0].params.a-b NAME_INVALID']);
@@ -185,9 +187,14 @@ describe('Measurement Protocol body', () => {
     expect(codes((b) => (b.timestamp_micros = (NOW + 1) * 1000))).toEqual(['timestamp_micros VALUE_OUT_OF_BOUNDS']);
     expect(codes((b) => (b.timestamp_micros = (NOW - 71 * 3_600_000) * 1000))).toEqual([]);
     expect(codes((b) => ((b.consent as Record<string, string>).ad_user_data = 'granted'))).toEqual(['consent.ad_user_data VALUE_INVALID']);
-    expect(codes((b) => ((b.consent as Record<string, string>).analytics_storage = 'GRANTED'))).toEqual(['consent.analytics_storage NAME_INVALID']);
+    expect(codes((b) => ((b.consent as Record<string, string>).analytics_storage = 'GRANTED'))).toEqual([
+      'consent.analytics_storage NAME_INVALID',
+    ]);
     const upTo = (count: number) => (b: typeof good) =>
-      Object.assign(b.events[0].params, Object.fromEntries(Array.from({ length: count - Object.keys(good.events[0].params).length }, (_, i) => ['p' + i, i])));
+      Object.assign(
+        b.events[0].params,
+        Object.fromEntries(Array.from({ length: count - Object.keys(good.events[0].params).length }, (_, i) => ['p' + i, i])),
+      );
     expect(codes(upTo(26))).toEqual(['events[0].params EXCEEDED_MAX_ENTITIES']);
     expect(codes(upTo(25))).toEqual([]);
   });

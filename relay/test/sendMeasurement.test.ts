@@ -35,8 +35,14 @@ describe('sending to GA4 (one attempt; the outbox retries)', () => {
     for (const [answer, expected] of [
       ['network', { outcome: 'failed', reason: 'network: fetch failed' }],
       [500, { outcome: 'failed', reason: 'HTTP 500' }],
-      [{ status: 503, headers: { 'retry-after': '120' } }, { outcome: 'failed', reason: 'HTTP 503', retryAfterMs: 120_000 }],
-      [{ status: 429, headers: { 'retry-after': '30' } }, { outcome: 'failed', reason: 'HTTP 429', retryAfterMs: 30_000 }],
+      [
+        { status: 503, headers: { 'retry-after': '120' } },
+        { outcome: 'failed', reason: 'HTTP 503', retryAfterMs: 120_000 },
+      ],
+      [
+        { status: 429, headers: { 'retry-after': '30' } },
+        { outcome: 'failed', reason: 'HTTP 429', retryAfterMs: 30_000 },
+      ],
       [429, { outcome: 'failed', reason: 'HTTP 429' }],
     ] as const) {
       const ga4 = fakeGa4([answer as never]);

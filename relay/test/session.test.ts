@@ -15,7 +15,10 @@ import { CLIENT_ID, HOUR, NOW, relayUnderTest, SEED_BODY, SESSION_ID } from './f
 
 const MINUTE = 60_000;
 const TIMEOUT = 30 * MINUTE;
-const sessionOf = (ids: { sessionStart: number; issuedAt: number }) => ({ sessionId: String(ids.sessionStart / 1000), issuedAt: ids.issuedAt });
+const sessionOf = (ids: { sessionStart: number; issuedAt: number }) => ({
+  sessionId: String(ids.sessionStart / 1000),
+  issuedAt: ids.issuedAt,
+});
 
 describe('joining the session', () => {
   it('the timeout since the last known hit: −1 ms joined, 0 ms user-only', () => {
@@ -50,7 +53,9 @@ describe('joining the session', () => {
       RELAY_PUBLIC_URL: 'https://relay.shop.test',
     };
     expect(readRelayConfig(env)).toMatchObject({ config: { sessionTimeoutMs: TIMEOUT } });
-    expect(readRelayConfig({ ...env, RELAY_SESSION_TIMEOUT_MINUTES: '475' })).toMatchObject({ config: { sessionTimeoutMs: MAX_SESSION_TIMEOUT } });
+    expect(readRelayConfig({ ...env, RELAY_SESSION_TIMEOUT_MINUTES: '475' })).toMatchObject({
+      config: { sessionTimeoutMs: MAX_SESSION_TIMEOUT },
+    });
     expect(readRelayConfig({ ...env, RELAY_SESSION_TIMEOUT_MINUTES: '476' })).toEqual({
       problems: ['RELAY_SESSION_TIMEOUT_MINUTES must be a number from 1 to 475'],
     });
