@@ -1,4 +1,5 @@
-// Throughput of the Node relay on this machine (npm run bench; --smoke for the tiny run npm test does).
+// Throughput of the Node relay on this machine (npm run bench; --smoke for the tiny run npm test does;
+// --profile adds a CPU profile of the relay process, summed by what the time went to).
 // The relay runs as its own process (relay/dist/node.mjs, SQLite in a temporary file) exactly as
 // `npm run relay` starts it; this process is the load: it issues tokens, then posts Chili Piper
 // webhooks with a fixed number in flight, and plays a GA4 collection endpoint on loopback that answers
@@ -6,12 +7,14 @@
 // sent for each documented actionType.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fakeGa4, freePort } from '../scripts/loopback.mjs';
+import { summarizeProfile } from './relayProfile.mjs';
 
 const smoke = process.argv.includes('--smoke');
+const profile = process.argv.includes('--profile');
 const WEBHOOKS = smoke ? 200 : 20_000;
 const IN_FLIGHT = 32;
 const ORIGIN = 'https://www.acme-shop.test';
@@ -21,7 +24,8 @@ const ga4 = await fakeGa4();
 const port = await freePort();
 
 const dir = mkdtempSync(join(tmpdir(), 'relay-bench-'));
-const relay = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', 'relay/dist/node.mjs'], {
+const profileFlags = profile ? ['--cpu-prof', '--cpu-prof-dir=' + dir] : [];
+const relay = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', ...profileFlags, 'relay/dist/node.mjs'], {
   env: {
     ...process.env,
     GA4_MEASUREMENT_ID: 'G-BENCH1234',
@@ -82,12 +86,23 @@ async function load(count, inFlight, task) {
 }
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
+/** The relay process's CPU time so far (user + system), ms, from /proc (Linux); undefined elsewhere. */
+function relayCpuMs() {
+  try {
+    const fields = readFileSync(`/proc/${relay.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return undefined;
+  }
+}
+
 // One token per booking, as the bridge asks for them; then each booking's creation, all distinct.
 const tokenStarted = performance.now();
 const paths = [];
 const tokenTimes = await load(WEBHOOKS, IN_FLIGHT, async (i) => (paths[i] = await token()));
 const tokenSeconds = (performance.now() - tokenStarted) / 1000;
 const started = performance.now();
+const cpuBefore = relayCpuMs();
 const statuses = {};
 const sentBodies = [];
 const times = await load(WEBHOOKS, IN_FLIGHT, async (i) => {
@@ -102,6 +117,7 @@ const seconds = (performance.now() - started) / 1000;
 for (let waited = 0; ga4.collected.length < WEBHOOKS && waited < 60_000; waited += 5)
   await new Promise((resolve) => setTimeout(resolve, 5));
 const deliveredSeconds = (performance.now() - started) / 1000;
+const cpuPerWebhook = cpuBefore === undefined ? undefined : (relayCpuMs() - cpuBefore) / WEBHOOKS;
 const duplicateStarted = performance.now();
 const duplicates = {};
 await load(Math.min(WEBHOOKS, 2000), IN_FLIGHT, async (i) => {
@@ -133,6 +149,10 @@ console.log(
   `statuses ${JSON.stringify(statuses)}; all ${ga4.collected.length} delivered to GA4 at ${Math.round(WEBHOOKS / deliveredSeconds)}/s end to end;`,
   `repeated deliveries answered ${JSON.stringify(duplicates)} at ${Math.round(Math.min(WEBHOOKS, 2000) / duplicateSeconds)}/s`,
 );
+if (cpuPerWebhook !== undefined)
+  console.log(
+    `relay CPU per webhook, accepted and delivered: ${cpuPerWebhook.toFixed(3)} ms (${Math.round(1000 / cpuPerWebhook)}/s on one core)`,
+  );
 if (statuses[202] != WEBHOOKS || ga4.collected.length != WEBHOOKS || duplicates[200] != Math.min(WEBHOOKS, 2000))
   throw new Error('relay bench: not every webhook was accepted and sent once');
 
@@ -165,6 +185,21 @@ for (let waited = 0; ACTION_TYPES.some((actionType) => !bodyFor(actionType)) && 
 if (!smoke) for (const actionType of ACTION_TYPES) console.log(`\n${actionType}:\n` + JSON.stringify(bodyFor(actionType), null, 2));
 else if (ACTION_TYPES.some((actionType) => !bodyFor(actionType))) throw new Error('relay bench: an actionType sent nothing');
 
-relay.kill();
+// SIGTERM: the relay closes and, profiled, writes its profile on the way out.
+await new Promise((resolve) => {
+  relay.once('exit', resolve);
+  relay.kill();
+});
+if (profile) {
+  const { parts, top } = summarizeProfile(
+    join(
+      dir,
+      readdirSync(dir).find((name) => name.endsWith('.cpuprofile')),
+    ),
+  );
+  console.log('\nwhere the relay process spent its time (tokens, webhooks, deliveries, repeats):');
+  console.table(parts);
+  console.table(top);
+}
 ga4.close();
 rmSync(dir, { recursive: true, force: true });
