@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 const PARTS = [
   [
     'SQLite: statements and group commit',
-    (fn, url) => url.endsWith('node.mjs') && /^(commit|run|prepare|batch|accept|lease|finish|hit|requeue|prune)$/.test(fn),
+    (fn, url) => url.endsWith('node.mjs') && /^(commit|runStatement|prepare|enqueue|batch|accept|lease|finish|hit|requeue|prune)$/.test(fn),
   ],
   [
     'AES-GCM tokens and outbox, SHA-256 keys',
@@ -21,7 +21,10 @@ const PARTS = [
         fn,
       ),
   ],
-  ['GA4 requests (fetch, undici)', (fn, url) => /undici|webstreams|fetch/.test(url) || fn == 'sendMeasurement'],
+  [
+    'GA4 requests (nodeFetch, node:http client)',
+    (fn, url) => /undici|webstreams|fetch|_http_client|_http_agent/.test(url) || /^(sendMeasurement|nodeFetch|toResponse)$/.test(fn),
+  ],
   [
     'HTTP server and sockets (node:http, @hono/node-server)',
     (fn, url) =>

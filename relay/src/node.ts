@@ -10,6 +10,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { createRelay, type LogEntry } from './app';
 import { readRelayConfig } from './config';
+import { nodeFetch } from './nodeFetch';
 import { openSqliteStore } from './sqliteStore';
 
 /** How often the outbox is drained besides after every webhook (retries of failed deliveries). */
@@ -52,6 +53,7 @@ export async function startNodeRelay(env: Record<string, string | undefined> = p
     config: read.config,
     store,
     log: log || stdoutLog(),
+    fetch: nodeFetch,
     clientAddress: clientAddress(env.RELAY_TRUST_PROXY == '1'),
   });
   // This process alone owns the file: leases taken before a crash or restart died with their process.

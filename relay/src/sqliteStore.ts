@@ -35,13 +35,17 @@ export function openSqliteStore(path: string): RelayStore & { close(): void } {
     if (!entry) prepared.set(sql, (entry = { statement: db.prepare(sql), returnsRows: /\bRETURNING\b|^\s*SELECT\b/i.test(sql) }));
     return entry;
   };
-  const run = (statements: readonly Statement[]): StatementResult[] =>
-    statements.map(([sql, params]) => {
-      const { statement, returnsRows } = prepare(sql);
-      if (!returnsRows) return { changes: Number(statement.run(...params).changes), rows: [] };
-      const rows = statement.all(...params) as Record<string, unknown>[];
-      return { changes: rows.length, rows };
-    });
+  function runStatement([sql, params]: Statement): StatementResult {
+    const { statement, returnsRows } = prepare(sql);
+    if (!returnsRows) return { changes: Number(statement.run(...params).changes), rows: [] };
+    const rows = statement.all(...params) as Record<string, unknown>[];
+    return { changes: rows.length, rows };
+  }
+
+  // The transaction's own statements, compiled once too.
+  const [begin, end, savepoint, release, undo] = ['BEGIN IMMEDIATE', 'COMMIT', 'SAVEPOINT batch', 'RELEASE batch', 'ROLLBACK TO batch'].map(
+    (sql) => db.prepare(sql),
+  );
 
   let queue: Pending[] = [];
   /** Commits every queued batch in one transaction (synchronous: nothing interleaves with it). */
@@ -49,20 +53,21 @@ export function openSqliteStore(path: string): RelayStore & { close(): void } {
     const batches = queue;
     queue = [];
     const outcomes: (() => void)[] = [];
-    db.exec('BEGIN IMMEDIATE');
+    begin.run();
     try {
       for (const pending of batches) {
-        db.exec('SAVEPOINT batch');
+        savepoint.run();
         try {
-          const results = run(pending.statements);
-          db.exec('RELEASE batch');
+          const results = pending.statements.map(runStatement);
+          release.run();
           outcomes.push(() => pending.resolve(results));
         } catch (error) {
-          db.exec('ROLLBACK TO batch; RELEASE batch');
+          undo.run();
+          release.run();
           outcomes.push(() => pending.reject(error));
         }
       }
-      db.exec('COMMIT');
+      end.run();
     } catch (error) {
       if (db.isTransaction) db.exec('ROLLBACK');
       for (const pending of batches) pending.reject(error);
@@ -73,7 +78,7 @@ export function openSqliteStore(path: string): RelayStore & { close(): void } {
 
   const engine: SqlEngine = {
     batch(statements) {
-      return new Promise((resolve, reject) => {
+      return new Promise(function enqueue(resolve, reject) {
         if (queue.push({ statements, resolve, reject }) == 1) setImmediate(commit);
       });
     },
