@@ -22,8 +22,8 @@ const PARTS = [
       ),
   ],
   [
-    'GA4 requests (nodeFetch, node:http client)',
-    (fn, url) => /undici|webstreams|fetch|_http_client|_http_agent/.test(url) || /^(sendMeasurement|nodeFetch|toResponse)$/.test(fn),
+    'GA4 requests (nodePost: the node:http client)',
+    (fn, url) => /_http_client|_http_agent/.test(url) || /^(sendMeasurement|nodePost)$/.test(fn),
   ],
   [
     'HTTP server and sockets (node:http, @hono/node-server)',

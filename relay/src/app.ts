@@ -12,13 +12,13 @@
  * carry outcomes, action types and counts, never an id.
  * https://hono.dev/docs/api/hono
  */
+import { Buffer } from 'node:buffer';
 import { createHash, randomUUID } from 'node:crypto';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { MAX_BODY_BYTES, type RelayConfig } from './config';
 import { BACKDATE_LIMIT, buildMeasurementBody, forDelivery, validateMeasurementBody, type MeasurementBody } from './measurementProtocol';
-import { sendMeasurement, type SendResult } from './sendMeasurement';
+import { postWithFetch, sendMeasurement, type PostJson, type SendResult } from './sendMeasurement';
 import type { OutboxEntry, RelayStore } from './store';
 import { openJson, openToken, sealJson, sealToken } from './token';
 import { parseTokenRequest } from './tokenRequest';
@@ -43,12 +43,19 @@ export interface RelayDeps {
   store: RelayStore;
   /** Epoch ms; a fake clock in tests. */
   now?: () => number;
-  /** The platform's fetch, or a fake GA4 in tests. */
+  /** How requests reach GA4: Node's nodePost, or the platform's fetch (the Worker; a fake GA4 in tests). */
+  post?: PostJson;
+  /** The fetch that `postWithFetch` uses when no `post` is given: the platform's by default. */
   fetch?: typeof fetch;
   /** One structured line per outcome; JSON on stdout by default. */
   log?: (entry: LogEntry) => void;
   /** The client's address, for the token rate limit (the runtime knows where it is). */
   clientAddress?: (c: Context) => string | undefined;
+  /**
+   * The request body as text, or undefined past `MAX_BODY_BYTES`: the Fetch API request's by default;
+   * Node reads its IncomingMessage (nodeBody.ts), sparing a web stream per request.
+   */
+  readBody?: (c: Context) => Promise<string | undefined>;
   /** Keeps work going after the answer where the runtime would stop it (the Worker's `waitUntil`). */
   background?: (c: Context, work: Promise<unknown>) => void;
 }
@@ -70,10 +77,28 @@ export const DELIVERY_DEADLINE = BACKDATE_LIMIT - 10 * MINUTE;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** Reads a small JSON body whatever its content type (pages send text/plain to avoid a CORS preflight). */
-async function readJson(c: Context): Promise<unknown> {
+/** The Fetch API request's body as text, read no further than `MAX_BODY_BYTES`; undefined past it. */
+export async function readWebBody(c: Context): Promise<string | undefined> {
+  if (Number(c.req.header('content-length') || 0) > MAX_BODY_BYTES) return undefined;
+  const reader = c.req.raw.body && c.req.raw.body.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    size += read.value.length;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(read.value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A small JSON body whatever its content type (pages send text/plain to avoid a CORS preflight); undefined when it is not JSON. */
+function parseJson(text: string): unknown {
   try {
-    return JSON.parse(await c.req.text());
+    return JSON.parse(text);
   } catch {
     return undefined;
   }
@@ -95,8 +120,9 @@ export function createRelay(deps: RelayDeps) {
   const { config, store } = deps;
   const now = deps.now || Date.now;
   const log = deps.log || defaultLog;
+  const post = deps.post || postWithFetch(deps.fetch);
   const app = new Hono();
-  const tooLarge = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: 'body too large' }, 413) });
+  const readBody = deps.readBody || readWebBody;
 
   app.get('/healthz', (c) => c.text('ok'));
 
@@ -113,7 +139,9 @@ export function createRelay(deps: RelayDeps) {
     allowedOnly,
     cors({ origin: config.allowedOrigins, allowMethods: ['POST'], allowHeaders: ['content-type'], maxAge: 86400 }),
   );
-  app.post('/v1/tokens', tooLarge, async (c) => {
+  app.post('/v1/tokens', async (c) => {
+    const text = await readBody(c);
+    if (text === undefined) return c.json({ error: 'body too large' }, 413);
     const at = now();
     const address = (deps.clientAddress && deps.clientAddress(c)) || 'unknown';
     // A salted hash: the address itself is never stored, and the bucket is useless after its minute.
@@ -122,7 +150,7 @@ export function createRelay(deps: RelayDeps) {
       log({ what: 'token', outcome: 'rate limited' });
       return c.json({ error: 'too many requests' }, 429, { 'retry-after': '60' });
     }
-    const parsed = parseTokenRequest(await readJson(c));
+    const parsed = parseTokenRequest(parseJson(text));
     if ('error' in parsed) {
       log({ what: 'token', outcome: 'invalid request', field: parsed.error.field });
       return c.json({ error: 'invalid request', ...parsed.error }, 400);
@@ -140,7 +168,9 @@ export function createRelay(deps: RelayDeps) {
   });
 
   // Webhook receipt: Chili Piper signs nothing, so the sealed token and the strict body are the protection.
-  app.post('/v1/hooks/:token', tooLarge, async (c) => {
+  app.post('/v1/hooks/:token', async (c) => {
+    const text = await readBody(c);
+    if (text === undefined) return c.json({ error: 'body too large' }, 413);
     const at = now();
     const token = c.req.param('token');
     const claims = openToken(token, config.tokenKeys, at);
@@ -149,7 +179,7 @@ export function createRelay(deps: RelayDeps) {
       log({ what: 'webhook', outcome: 'unknown token' });
       return c.json({ error: 'not found' }, 404);
     }
-    const parsed = parseWebhook(await readJson(c));
+    const parsed = parseWebhook(parseJson(text));
     if ('error' in parsed) {
       log({ what: 'webhook', outcome: 'invalid body', field: parsed.error.field });
       return c.json({ error: 'invalid body', ...parsed.error }, 400);
@@ -252,7 +282,7 @@ export function createRelay(deps: RelayDeps) {
           apiSecret: config.apiSecret,
           endpoint: config.endpoint,
           debug: config.debug,
-          fetch: deps.fetch,
+          post,
           now: at,
         });
         if (result.outcome == 'failed') {

@@ -10,7 +10,8 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { createRelay, type LogEntry } from './app';
 import { readRelayConfig } from './config';
-import { nodeFetch } from './nodeFetch';
+import { readNodeBody } from './nodeBody';
+import { nodePost } from './nodePost';
 import { openSqliteStore } from './sqliteStore';
 
 /** How often the outbox is drained besides after every webhook (retries of failed deliveries). */
@@ -53,7 +54,8 @@ export async function startNodeRelay(env: Record<string, string | undefined> = p
     config: read.config,
     store,
     log: log || stdoutLog(),
-    fetch: nodeFetch,
+    post: nodePost,
+    readBody: readNodeBody,
     clientAddress: clientAddress(env.RELAY_TRUST_PROXY == '1'),
   });
   // This process alone owns the file: leases taken before a crash or restart died with their process.

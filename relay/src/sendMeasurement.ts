@@ -10,6 +10,26 @@
  */
 import type { MeasurementBody } from './measurementProtocol';
 
+/** One POST of a JSON body and what the relay reads of the answer; rejects on network errors and timeouts. */
+export type PostJson = (
+  url: string,
+  json: string,
+  timeoutMs: number,
+) => Promise<{ status: number; retryAfter: string | null; text: string }>;
+
+/** PostJson with a `fetch`: the platform's (the Worker) or a fake (tests). */
+export const postWithFetch =
+  (doFetch: typeof fetch = fetch): PostJson =>
+  async (url, json, timeoutMs) => {
+    const response = await doFetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: json,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    return { status: response.status, retryAfter: response.headers.get('retry-after'), text: await response.text() };
+  };
+
 export interface SendOptions {
   measurementId: string;
   apiSecret: string;
@@ -17,8 +37,8 @@ export interface SendOptions {
   endpoint?: string;
   /** Use /debug/mp/collect and return its validation messages; nothing is recorded by GA4. */
   debug?: boolean;
-  /** Injected for tests and runtimes: the platform's fetch by default. */
-  fetch?: typeof fetch;
+  /** How the request goes: the platform's fetch by default. */
+  post?: PostJson;
   /** Epoch ms, to read a `Retry-After` date. */
   now: number;
 }
@@ -27,6 +47,9 @@ export type SendResult =
   | { outcome: 'sent'; status: number; validationMessages?: unknown[] }
   | { outcome: 'rejected'; status: number }
   | { outcome: 'failed'; reason: string; retryAfterMs?: number };
+
+/** A hung connection is a network error; well inside the outbox's one-minute lease. */
+const TIMEOUT_MS = 10_000;
 
 /** A `Retry-After` header in milliseconds from `now` (delay-seconds or an HTTP date); undefined when absent or unreadable. */
 export function retryAfterMs(header: string | null, now: number): number | undefined {
@@ -37,7 +60,7 @@ export function retryAfterMs(header: string | null, now: number): number | undef
 }
 
 export async function sendMeasurement(body: MeasurementBody, options: SendOptions): Promise<SendResult> {
-  const doFetch = options.fetch || fetch;
+  const post = options.post || postWithFetch();
   const path = options.debug ? '/debug/mp/collect' : '/mp/collect';
   const url =
     (options.endpoint || 'https://www.google-analytics.com') +
@@ -46,34 +69,22 @@ export async function sendMeasurement(body: MeasurementBody, options: SendOption
     encodeURIComponent(options.measurementId) +
     '&api_secret=' +
     encodeURIComponent(options.apiSecret);
-  let response: Response;
+  let answer: Awaited<ReturnType<PostJson>>;
   try {
-    response = await doFetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      // A hung connection is a network error; well inside the outbox's one-minute lease.
-      signal: AbortSignal.timeout(10_000),
-    });
+    answer = await post(url, JSON.stringify(body), TIMEOUT_MS);
   } catch (error) {
     return { outcome: 'failed', reason: 'network: ' + String((error as Error).message || error) };
   }
-  if (response.status >= 500 || response.status == 429) {
-    await response.body?.cancel();
-    return {
-      outcome: 'failed',
-      reason: 'HTTP ' + response.status,
-      retryAfterMs: retryAfterMs(response.headers.get('retry-after'), options.now),
-    };
+  const { status } = answer;
+  if (status >= 500 || status == 429)
+    return { outcome: 'failed', reason: 'HTTP ' + status, retryAfterMs: retryAfterMs(answer.retryAfter, options.now) };
+  if (status < 200 || status >= 300) return { outcome: 'rejected', status };
+  if (!options.debug) return { outcome: 'sent', status };
+  let validationMessages: unknown[] = [];
+  try {
+    validationMessages = (JSON.parse(answer.text) as { validationMessages?: unknown[] }).validationMessages || [];
+  } catch {
+    // not the validation server's JSON: nothing to report
   }
-  if (response.status < 200 || response.status >= 300) {
-    await response.body?.cancel();
-    return { outcome: 'rejected', status: response.status };
-  }
-  if (!options.debug) {
-    await response.body?.cancel();
-    return { outcome: 'sent', status: response.status };
-  }
-  const answer = (await response.json().catch(() => ({}))) as { validationMessages?: unknown[] };
-  return { outcome: 'sent', status: response.status, validationMessages: answer.validationMessages || [] };
+  return { outcome: 'sent', status, validationMessages };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MeasurementBody } from '../src/measurementProtocol';
-import { retryAfterMs, sendMeasurement } from '../src/sendMeasurement';
+import { postWithFetch, retryAfterMs, sendMeasurement } from '../src/sendMeasurement';
 
 const NOW = Date.UTC(2026, 10, 21, 12);
 const BODY: MeasurementBody = {
@@ -18,7 +18,7 @@ function fakeGa4(script: (number | 'network' | { status: number; json?: unknown;
     if (typeof next == 'number') return new Response(next == 204 ? null : '', { status: next });
     return new Response(next.json === undefined ? null : JSON.stringify(next.json), { status: next.status, headers: next.headers });
   }) as unknown as typeof globalThis.fetch;
-  return { fetch, calls };
+  return { post: postWithFetch(fetch), calls };
 }
 const options = { measurementId: 'G-TEST123', apiSecret: 's3cr&t', now: NOW };
 

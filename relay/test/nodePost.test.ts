@@ -2,12 +2,11 @@
 /**
  * The Node relay's GA4 transport against a real HTTP server on loopback: what
  * sendMeasurement reads (status, Retry-After, the validation server's JSON)
- * arrives as the platform fetch would give it; network errors and timeouts
- * reject; connections are reused.
+ * arrives; network errors and timeouts reject; connections are reused.
  */
 import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nodeFetch } from '../src/nodeFetch';
+import { nodePost } from '../src/nodePost';
 import { sendMeasurement } from '../src/sendMeasurement';
 
 const received: { method?: string; url?: string; type?: string; body: string; socket: unknown }[] = [];
@@ -35,9 +34,9 @@ const BODY = {
   consent: { ad_user_data: 'DENIED', ad_personalization: 'DENIED' } as const,
   events: [{ name: 'widget_meeting_created', params: { engagement_time_msec: 1 } }],
 };
-const options = { measurementId: 'G-TEST123', apiSecret: 's3cr&t', endpoint: '', now: Date.now(), fetch: nodeFetch };
+const options = { measurementId: 'G-TEST123', apiSecret: 's3cr&t', endpoint: '', now: Date.now(), post: nodePost };
 
-describe('nodeFetch, the Node relay’s GA4 transport', () => {
+describe('nodePost, the Node relay’s GA4 transport', () => {
   it('posts the JSON body with its content type to the path and query, and reads a 204', async () => {
     received.length = 0;
     expect(await sendMeasurement(BODY, { ...options, endpoint: base })).toEqual({ outcome: 'sent', status: 204 });
@@ -85,7 +84,7 @@ describe('nodeFetch, the Node relay’s GA4 transport', () => {
       reason: expect.stringMatching(/^network: /),
     });
     answers.push(() => {}); // never answers
-    await expect(nodeFetch(base + '/mp/collect', { method: 'POST', body: '{}', signal: AbortSignal.timeout(100) })).rejects.toThrow();
+    await expect(nodePost(base + '/mp/collect', '{}', 100)).rejects.toThrow(/no answer within 100 ms/);
     expect(await sendMeasurement(BODY, { ...options, endpoint: base })).toEqual({ outcome: 'sent', status: 204 });
   });
 });
