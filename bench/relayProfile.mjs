@@ -26,9 +26,9 @@ const PARTS = [
     (fn, url) => /_http_client|_http_agent/.test(url) || /^(sendMeasurement|nodePost)$/.test(fn),
   ],
   [
-    'HTTP server and sockets (node:http, @hono/node-server)',
+    'HTTP server and sockets (node:http, @hono/node-server, undici Request/Response)',
     (fn, url) =>
-      /_http_|node:net|stream_base|node:stream|streams\/|node:events|http_parser/.test(url) ||
+      /_http_|node:net|stream_base|node:stream|streams\/|node:events|http_parser|undici|webstreams/.test(url) ||
       /^(writev|writeUtf8String|writeBuffer|parserOnIncoming)$/.test(fn),
   ],
   ['JSON', (fn) => fn == 'parse' || fn == 'stringify'],
