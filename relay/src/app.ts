@@ -104,7 +104,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-const defaultLog = (entry: LogEntry) => process.stdout.write(JSON.stringify(entry) + '\n');
+const defaultLog = (entry: LogEntry) => console.log(JSON.stringify(entry));
 
 /** When a failed delivery is tried again: backoff, Retry-After, and one last try at the deadline. */
 export function nextAttemptAt(entry: OutboxEntry, at: number, retryAfter: number | undefined): number {
