@@ -114,6 +114,8 @@ async function until(condition: () => boolean, what: string) {
   }
 }
 
+/** Webhooks accepted before the first crash: more than one delivery batch (25), so some are never sent before a crash. */
+const WEBHOOKS = 60;
 const routeId = (i: number) => '608b31464a37500001ba' + (0x8000 + i).toString(16);
 
 describe('the Node relay killed (SIGKILL) between answering Chili Piper and delivering', () => {
@@ -135,7 +137,7 @@ describe('the Node relay killed (SIGKILL) between answering Chili Piper and deli
     };
 
     // 1. GA4 holds every request. The first webhook's delivery is under way (GA4 has it, unanswered);
-    //    the next 29 are answered 202 and wait behind it. Then the process dies.
+    //    the next 59 are answered 202 and wait behind it. Then the process dies.
     ga4.state.mode = 'hold';
     ga4.state.phase = 1;
     let started = startRelay(ga4.url, port);
@@ -143,7 +145,7 @@ describe('the Node relay killed (SIGKILL) between answering Chili Piper and deli
     await started.listening;
     await accept(0);
     await until(() => ga4.received.length == 1, 'the first delivery');
-    for (let i = 1; i < 30; i += 5) await Promise.all([i, i + 1, i + 2, i + 3, i + 4].filter((k) => k < 30).map(accept));
+    for (let i = 1; i < WEBHOOKS; i += 5) await Promise.all([i, i + 1, i + 2, i + 3, i + 4].filter((k) => k < WEBHOOKS).map(accept));
     await killed(relay);
     await ga4.drained();
     expect(ga4.received.map((r) => r.route)).toEqual([routeId(0)]);
@@ -168,7 +170,7 @@ describe('the Node relay killed (SIGKILL) between answering Chili Piper and deli
     started = startRelay(ga4.url, port);
     relay = started.child;
     await started.listening;
-    const accepted = Array.from({ length: 30 }, (_, i) => routeId(i));
+    const accepted = Array.from({ length: WEBHOOKS }, (_, i) => routeId(i));
     await until(() => accepted.every((route) => ga4.received.some((r) => r.route == route && r.answered)), 'every delivery');
     await new Promise((resolve) => setTimeout(resolve, 300)); // anything sent twice would arrive now
     await killed(relay);
@@ -188,7 +190,8 @@ describe('the Node relay killed (SIGKILL) between answering Chili Piper and deli
       else expect(requests(route), detail).toHaveLength(1);
     }
     expect(sentByTheDead.size).toBeGreaterThanOrEqual(2); // control: both crashes had a request in flight
-    expect(sentByTheDead.size).toBeLessThan(accepted.length); // …and most webhooks had not been sent
+    // …and no more than each dead relay's first request or batch (1 + 25): the rest had not left.
+    expect(sentByTheDead.size).toBeLessThanOrEqual(1 + 25);
     const twice = accepted.filter((route) => answers(route) == 2);
     console.log(
       `crash test: ${accepted.length - sentByTheDead.size} of ${accepted.length} webhooks delivered exactly once; ` +
