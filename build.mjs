@@ -131,6 +131,9 @@ async function buildEsm() {
   const entryPoints = { index: 'src/index.ts', core: 'src/modular.ts' };
   for (const entry of MANIFEST) entryPoints[`vendors/${entry.vendor}`] = `src/vendors/${entry.vendor}/index.ts`;
   entryPoints['vendors/chili_piper_relay'] = 'src/vendors/chili_piper/relay.ts';
+  // GA4's rules and the event schema, shared with the relay (relay/) through the package's exports.
+  entryPoints.ga4 = 'src/core/ga4.ts';
+  entryPoints.schema = 'src/core/schema.ts';
   await build({
     ...shared,
     entryPoints,
@@ -177,6 +180,8 @@ function buildTypes() {
     writeFileSync(`${DIST}/vendors/${entry.vendor}.d.ts`, `export * from '../types/vendors/${entry.vendor}/index.js';\n`);
   }
   writeFileSync(`${DIST}/vendors/chili_piper_relay.d.ts`, `export * from '../types/vendors/chili_piper/relay.js';\n`);
+  writeFileSync(`${DIST}/ga4.d.ts`, `export * from './types/core/ga4.js';\n`);
+  writeFileSync(`${DIST}/schema.d.ts`, `export * from './types/core/schema.js';\n`);
 }
 
 /**

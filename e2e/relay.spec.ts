@@ -16,7 +16,8 @@ import type { LogEntry } from '../relay/src/app';
 // and a fake GA4 collection endpoint on loopback that receives the Measurement Protocol requests.
 const RELAY_PUBLIC = 'https://relay.acme-shop.test';
 const CLIENT_ID = '1234567890.1763726400';
-const SESSION_ID = '1763726400';
+// The visitor's session started a minute ago: the relay joins events to it only while they fall inside it.
+const SESSION_ID = String(Math.floor(Date.now() / 1000) - 60);
 
 /**
  * The bridge with the relay's client as the site includes it: the core, the Chili Piper and relay plugin
@@ -47,7 +48,11 @@ const site = (analyticsConsent: boolean, variant: 'iife' | 'paste' = 'iife') => 
     window.gtag = function (command, id, field, callback) {
       if (command == 'get' && id == 'G-TEST123456') setTimeout(function () { callback(field == 'client_id' ? '${CLIENT_ID}' : ${SESSION_ID}); }, 5);
     };`),
-  relayBridge(variant, { chiliPiper: { relay: { url: RELAY_PUBLIC, analyticsConsent, measurementId: 'G-TEST123456' } } }),
+  relayBridge(variant, {
+    chiliPiper: {
+      relay: { url: RELAY_PUBLIC, analyticsConsent, measurementId: 'G-TEST123456', adUserData: true, adPersonalization: false },
+    },
+  }),
   external(LEGACY_URL),
   inline(`addEventListener('DOMContentLoaded', function () {
       var button = document.createElement('button');
@@ -165,6 +170,8 @@ test('with consent: the loader posts the sealed webHook, the browser leaves the 
   ]);
   for (const { body: sent } of ga4.collected) {
     expect(sent.client_id).toBe(CLIENT_ID);
+    // The site's advertising consent, sealed into the URL, travels with every event.
+    expect(sent.consent).toEqual({ ad_user_data: 'GRANTED', ad_personalization: 'DENIED' });
     expect(sent.events[0].params).toMatchObject({
       widget_vendor: 'chili_piper',
       widget_product: 'concierge',

@@ -385,11 +385,19 @@ for (let i = 0; i < originRows.length; i++) {
 }
 
 // The webhook relay (opt-in): only with analytics consent, and with the visitor's GA ids for the stream.
+// The advertising consent goes along, sealed into each webhook URL: GA4 receives it with the relay's events.
 // https://developers.google.com/tag-platform/tag-manager/templates/api#readanalyticsstorage
+// https://developers.google.com/tag-platform/tag-manager/templates/api#isconsentgranted
 let relay = null;
 if (data.chiliPiper && data.chiliPiperRelay && data.chiliPiperRelayUrl) {
   const consent = isConsentGranted('analytics_storage') === true;
-  relay = { url: data.chiliPiperRelayUrl, analyticsConsent: consent, measurementId: data.chiliPiperRelayMeasurementId || '' };
+  relay = {
+    url: data.chiliPiperRelayUrl,
+    analyticsConsent: consent,
+    measurementId: data.chiliPiperRelayMeasurementId || '',
+    adUserData: isConsentGranted('ad_user_data') === true,
+    adPersonalization: isConsentGranted('ad_personalization') === true,
+  };
   // Nothing is read from analytics storage without consent.
   if (consent) {
     const ids = readGaIds();
@@ -447,11 +455,24 @@ if (!allowed) {
 
 if (config.debug) logToConsole('[gtm-widget-bridge] template config', config);
 if (relay) {
-  // Consent given or withdrawn after this tag fired: the bridge asks the relay for URLs, or stops.
-  addConsentListener('analytics_storage', function (consentType, granted) {
+  // Consent given or withdrawn after this tag fired: the bridge asks the relay for URLs (sealed with the
+  // advertising consent of that moment), or stops.
+  const forwardConsent = function () {
+    const granted = isConsentGranted('analytics_storage') === true;
     const ids = granted ? readGaIds() : {};
-    if (queryPermission('access_globals', 'execute', RELAY_CONSENT)) callInWindow(RELAY_CONSENT, granted, ids.clientId, ids.sessionId);
-  });
+    if (queryPermission('access_globals', 'execute', RELAY_CONSENT))
+      callInWindow(
+        RELAY_CONSENT,
+        granted,
+        ids.clientId,
+        ids.sessionId,
+        isConsentGranted('ad_user_data') === true,
+        isConsentGranted('ad_personalization') === true,
+      );
+  };
+  addConsentListener('analytics_storage', forwardConsent);
+  addConsentListener('ad_user_data', forwardConsent);
+  addConsentListener('ad_personalization', forwardConsent);
 }
 setInWindow(CONFIG_KEY, config, true);
 // Success once every file loaded; failure once, at the first that did not.
@@ -681,6 +702,68 @@ ___WEB_PERMISSIONS___
                     "boolean": false
                   }
                 ]
+              },
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "consentType"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "ad_user_data"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  }
+                ]
+              },
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "consentType"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "ad_personalization"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  }
+                ]
               }
             ]
           }
@@ -866,7 +949,7 @@ scenarios:
     assertApi('setInWindow').wasNotCalled();
     assertApi('injectScript').wasNotCalled();
     assertApi('gtmOnFailure').wasCalled();
-- name: "The relay reads the GA ids only with analytics consent, injects the relay client's file and forwards consent changes"
+- name: "The relay reads the GA ids only with analytics consent, seals the advertising consent, injects the relay client's file and forwards consent changes"
   code: |-
     const mockData = {
       chiliPiper: true,
@@ -894,8 +977,9 @@ scenarios:
       onSuccess();
     });
     let granted = false;
+    let ads = { ad_user_data: false, ad_personalization: false };
     mock('isConsentGranted', function (consentType) {
-      return consentType == 'analytics_storage' && granted;
+      return consentType == 'analytics_storage' ? granted : ads[consentType] === true;
     });
     mock('readAnalyticsStorage', {
       client_id: '1234567890.1763726400',
@@ -904,16 +988,21 @@ scenarios:
         { measurement_id: 'G-ABC12345', session_id: '1763726400', session_number: 4 },
       ],
     });
-    let listener;
+    const listeners = {};
     mock('addConsentListener', function (consentType, callback) {
-      assertThat(consentType).isEqualTo('analytics_storage');
-      listener = callback;
+      listeners[consentType] = callback;
     });
     mock('callInWindow', function () {});
 
     // Without consent: nothing read from analytics storage, the relay told so.
     runCode(mockData);
-    assertThat(config.chiliPiper.relay).isEqualTo({ url: 'https://relay.example.com', analyticsConsent: false, measurementId: 'G-ABC12345' });
+    assertThat(config.chiliPiper.relay).isEqualTo({
+      url: 'https://relay.example.com',
+      analyticsConsent: false,
+      measurementId: 'G-ABC12345',
+      adUserData: false,
+      adPersonalization: false,
+    });
     assertApi('readAnalyticsStorage').wasNotCalled();
     assertThat(injected).isEqualTo([
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/core.js',
@@ -921,8 +1010,9 @@ scenarios:
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/chili_piper_relay.js',
     ]);
 
-    // With consent: the client id and this stream's session id.
+    // With consent: the client id and this stream's session id, and the advertising consent as Consent Mode has it.
     granted = true;
+    ads = { ad_user_data: true, ad_personalization: false };
     runCode(mockData);
     assertThat(config.chiliPiper).isEqualTo({
       origins: [],
@@ -930,16 +1020,38 @@ scenarios:
         url: 'https://relay.example.com',
         analyticsConsent: true,
         measurementId: 'G-ABC12345',
+        adUserData: true,
+        adPersonalization: false,
         clientId: '1234567890.1763726400',
         sessionId: '1763726400',
       },
     });
     assertApi('callInWindow').wasNotCalled();
-    listener('analytics_storage', false);
-    assertApi('callInWindow').wasCalledWith('gtmWidgetBridge.chiliPiper.setAnalyticsConsent', false, undefined, undefined);
+    granted = false;
+    listeners.analytics_storage('analytics_storage', false);
+    assertApi('callInWindow').wasCalledWith('gtmWidgetBridge.chiliPiper.setAnalyticsConsent', false, undefined, undefined, true, false);
     // Granted later: the ids go along, so the bridge needs no gtag() on the page.
-    listener('analytics_storage', true);
-    assertApi('callInWindow').wasCalledWith('gtmWidgetBridge.chiliPiper.setAnalyticsConsent', true, '1234567890.1763726400', '1763726400');
+    granted = true;
+    listeners.analytics_storage('analytics_storage', true);
+    assertApi('callInWindow').wasCalledWith(
+      'gtmWidgetBridge.chiliPiper.setAnalyticsConsent',
+      true,
+      '1234567890.1763726400',
+      '1763726400',
+      true,
+      false,
+    );
+    // Advertising consent changed: the bridge is told, so the next URLs seal the new state.
+    ads = { ad_user_data: false, ad_personalization: true };
+    listeners.ad_personalization('ad_personalization', true);
+    assertApi('callInWindow').wasCalledWith(
+      'gtmWidgetBridge.chiliPiper.setAnalyticsConsent',
+      true,
+      '1234567890.1763726400',
+      '1763726400',
+      false,
+      true,
+    );
     assertApi('gtmOnSuccess').wasCalled();
 
     // Unticked: no relay and no relay client.

@@ -32,11 +32,19 @@ for (let i = 0; i < originRows.length; i++) {
 }
 
 // The webhook relay (opt-in): only with analytics consent, and with the visitor's GA ids for the stream.
+// The advertising consent goes along, sealed into each webhook URL: GA4 receives it with the relay's events.
 // https://developers.google.com/tag-platform/tag-manager/templates/api#readanalyticsstorage
+// https://developers.google.com/tag-platform/tag-manager/templates/api#isconsentgranted
 let relay = null;
 if (data.chiliPiper && data.chiliPiperRelay && data.chiliPiperRelayUrl) {
   const consent = isConsentGranted('analytics_storage') === true;
-  relay = { url: data.chiliPiperRelayUrl, analyticsConsent: consent, measurementId: data.chiliPiperRelayMeasurementId || '' };
+  relay = {
+    url: data.chiliPiperRelayUrl,
+    analyticsConsent: consent,
+    measurementId: data.chiliPiperRelayMeasurementId || '',
+    adUserData: isConsentGranted('ad_user_data') === true,
+    adPersonalization: isConsentGranted('ad_personalization') === true,
+  };
   // Nothing is read from analytics storage without consent.
   if (consent) {
     const ids = readGaIds();
@@ -94,11 +102,24 @@ if (!allowed) {
 
 if (config.debug) logToConsole('[gtm-widget-bridge] template config', config);
 if (relay) {
-  // Consent given or withdrawn after this tag fired: the bridge asks the relay for URLs, or stops.
-  addConsentListener('analytics_storage', function (consentType, granted) {
+  // Consent given or withdrawn after this tag fired: the bridge asks the relay for URLs (sealed with the
+  // advertising consent of that moment), or stops.
+  const forwardConsent = function () {
+    const granted = isConsentGranted('analytics_storage') === true;
     const ids = granted ? readGaIds() : {};
-    if (queryPermission('access_globals', 'execute', RELAY_CONSENT)) callInWindow(RELAY_CONSENT, granted, ids.clientId, ids.sessionId);
-  });
+    if (queryPermission('access_globals', 'execute', RELAY_CONSENT))
+      callInWindow(
+        RELAY_CONSENT,
+        granted,
+        ids.clientId,
+        ids.sessionId,
+        isConsentGranted('ad_user_data') === true,
+        isConsentGranted('ad_personalization') === true,
+      );
+  };
+  addConsentListener('analytics_storage', forwardConsent);
+  addConsentListener('ad_user_data', forwardConsent);
+  addConsentListener('ad_personalization', forwardConsent);
 }
 setInWindow(CONFIG_KEY, config, true);
 // Success once every file loaded; failure once, at the first that did not.

@@ -12,15 +12,16 @@
  * carry outcomes, action types and counts, never an id.
  * https://hono.dev/docs/api/hono
  */
-import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { CLIENT_ID_PATTERN, SESSION_ID_PATTERN } from '../../src/core/ga4';
-import { sha256Hex } from '../../src/lib/sha256Hex';
+import { Buffer } from 'node:buffer';
+import { createHash, randomUUID } from 'node:crypto';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { cors } from 'hono/cors';
 import { MAX_BODY_BYTES, type RelayConfig } from './config';
-import { buildMeasurementBody, BACKDATE_LIMIT, validateMeasurementBody, type MeasurementBody } from './measurementProtocol';
-import { sendMeasurement } from './sendMeasurement';
+import { BACKDATE_LIMIT, buildMeasurementBody, forDelivery, validateMeasurementBody, type MeasurementBody } from './measurementProtocol';
+import { postWithFetch, sendMeasurement, type PostJson, type SendResult } from './sendMeasurement';
 import type { OutboxEntry, RelayStore } from './store';
 import { openJson, openToken, sealJson, sealToken } from './token';
+import { parseTokenRequest } from './tokenRequest';
 import { parseWebhook } from './webhook';
 
 /** One structured log line: never an id, a token, an address or a secret. */
@@ -30,7 +31,9 @@ export interface LogEntry {
   action?: string;
   status?: number;
   attempts?: number;
-  /** Debug mode: GA4's validation messages (codes, field paths and descriptions of our own parameters). */
+  /** The offending field of a refused request. */
+  field?: string;
+  /** GA4's validation messages (debug mode), or the local validator's. */
   messages?: unknown[];
 }
 
@@ -40,25 +43,29 @@ export interface RelayDeps {
   store: RelayStore;
   /** Epoch ms; a fake clock in tests. */
   now?: () => number;
-  /** The platform's fetch, or a fake GA4 in tests. */
+  /** How requests reach GA4: Node's nodePost, or the platform's fetch (the Worker; a fake GA4 in tests). */
+  post?: PostJson;
+  /** The fetch that `postWithFetch` uses when no `post` is given: the platform's by default. */
   fetch?: typeof fetch;
   /** One structured line per outcome; JSON on stdout by default. */
   log?: (entry: LogEntry) => void;
   /** The client's address, for the token rate limit (the runtime knows where it is). */
   clientAddress?: (c: Context) => string | undefined;
   /**
-   * SHA-256 as hex: Web Crypto by default; Node passes its synchronous hash, which spares a thread-pool
-   * round trip on each of the three hashes a webhook needs.
+   * The request body as text, or undefined past `MAX_BODY_BYTES`: the Fetch API request's by default;
+   * Node reads its IncomingMessage (nodeBody.ts), sparing a web stream per request.
    */
-  sha256?: (text: string) => string | Promise<string>;
+  readBody?: (c: Context) => Promise<string | undefined>;
+  /** Keeps work going after the answer where the runtime would stop it (the Worker's `waitUntil`). */
+  background?: (c: Context, work: Promise<unknown>) => void;
 }
 
 const MINUTE = 60 * 1000;
 /** A lease long enough for one Measurement Protocol request and its timeout. */
 const LEASE_MS = MINUTE;
-/** Entries leased at a time (and at most one GA4 request each). */
+/** Entries leased and sent at a time (GA4 requests in flight at most). */
 const DRAIN_BATCH = 25;
-/** Retries back off from 30 s, doubling, up to an hour apart, until the 72 h backdating limit. */
+/** Retries back off from 30 s, doubling, up to an hour apart, and never sooner than GA4's Retry-After. */
 const FIRST_RETRY_MS = 30 * 1000;
 const LONGEST_RETRY_MS = 60 * MINUTE;
 /**
@@ -68,16 +75,42 @@ const LONGEST_RETRY_MS = 60 * MINUTE;
  */
 export const DELIVERY_DEADLINE = BACKDATE_LIMIT - 10 * MINUTE;
 
-/** Reads a small JSON body whatever its content type (pages send text/plain to avoid a CORS preflight). */
-async function readJson(c: Context): Promise<unknown> {
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The Fetch API request's body as text, read no further than `MAX_BODY_BYTES`; undefined past it. */
+export async function readWebBody(c: Context): Promise<string | undefined> {
+  if (Number(c.req.header('content-length') || 0) > MAX_BODY_BYTES) return undefined;
+  const reader = c.req.raw.body && c.req.raw.body.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    size += read.value.length;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(read.value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A small JSON body whatever its content type (pages send text/plain to avoid a CORS preflight); undefined when it is not JSON. */
+function parseJson(text: string): unknown {
   try {
-    return JSON.parse(await c.req.text());
+    return JSON.parse(text);
   } catch {
     return undefined;
   }
 }
 
 const defaultLog = (entry: LogEntry) => console.log(JSON.stringify(entry));
+
+/** When a failed delivery is tried again: backoff, Retry-After, and one last try at the deadline. */
+export function nextAttemptAt(entry: OutboxEntry, at: number, retryAfter: number | undefined): number {
+  const backoff = Math.min(FIRST_RETRY_MS * 2 ** (entry.attempts - 1), LONGEST_RETRY_MS);
+  return Math.min(at + Math.max(backoff, retryAfter || 0), entry.createdAt + DELIVERY_DEADLINE);
+}
 
 /**
  * The relay's app, `drain()` that delivers what is due in the outbox (run after each webhook),
@@ -87,101 +120,86 @@ export function createRelay(deps: RelayDeps) {
   const { config, store } = deps;
   const now = deps.now || Date.now;
   const log = deps.log || defaultLog;
-  const sha256 = deps.sha256 || sha256Hex;
-  /** Deliveries started by webhooks and not finished yet. */
-  const inFlight = new Set<Promise<unknown>>();
+  const post = deps.post || postWithFetch(deps.fetch);
   const app = new Hono();
-  const tooLarge = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: 'body too large' }, 413) });
+  const readBody = deps.readBody || readWebBody;
 
   app.get('/healthz', (c) => c.text('ok'));
 
-  // Token issuance: only for the sites listed, a few per minute per address.
-  const corsHeaders = (origin: string) => ({ 'access-control-allow-origin': origin, vary: 'Origin' });
-  app.options('/v1/tokens', (c) => {
-    const origin = c.req.header('origin') || '';
-    if (config.allowedOrigins.indexOf(origin) < 0) return c.body(null, 403);
-    return c.body(null, 204, {
-      ...corsHeaders(origin),
-      'access-control-allow-methods': 'POST',
-      'access-control-allow-headers': 'content-type',
-      'access-control-max-age': '86400',
-    });
-  });
-  app.post('/v1/tokens', tooLarge, async (c) => {
-    const origin = c.req.header('origin') || '';
-    if (config.allowedOrigins.indexOf(origin) < 0) {
-      log({ what: 'token', outcome: 'origin not allowed' });
-      return c.json({ error: 'origin not allowed' }, 403);
-    }
-    const headers = corsHeaders(origin);
+  // Token issuance: only for the sites listed (anyone else gets a plain 403, preflight included, with no
+  // CORS headers), a few per minute per address.
+  const allowedOnly: MiddlewareHandler = async (c, next) => {
+    if (config.allowedOrigins.indexOf(c.req.header('origin') || '') >= 0) return next();
+    if (c.req.method != 'OPTIONS') log({ what: 'token', outcome: 'origin not allowed' });
+    return c.req.method == 'OPTIONS' ? c.body(null, 403) : c.json({ error: 'origin not allowed' }, 403);
+  };
+  // https://hono.dev/docs/middleware/builtin/cors
+  app.use(
+    '/v1/tokens',
+    allowedOnly,
+    cors({ origin: config.allowedOrigins, allowMethods: ['POST'], allowHeaders: ['content-type'], maxAge: 86400 }),
+  );
+  app.post('/v1/tokens', async (c) => {
+    const text = await readBody(c);
+    if (text === undefined) return c.json({ error: 'body too large' }, 413);
     const at = now();
     const address = (deps.clientAddress && deps.clientAddress(c)) || 'unknown';
-    const window = Math.floor(at / MINUTE);
     // A salted hash: the address itself is never stored, and the bucket is useless after its minute.
-    const bucket = await sha256(Object.values(config.tokenKeys)[0] + '|' + address + '|' + window);
+    const bucket = sha256(Object.values(config.tokenKeys)[0] + '|' + address + '|' + Math.floor(at / MINUTE));
     if ((await store.hit(bucket, at, MINUTE)) > config.tokensPerMinute) {
       log({ what: 'token', outcome: 'rate limited' });
-      return c.json({ error: 'too many requests' }, 429, { ...headers, 'retry-after': '60' });
+      return c.json({ error: 'too many requests' }, 429, { 'retry-after': '60' });
     }
-    const body = await readJson(c);
-    const request = (typeof body == 'object' && body) || {};
-    const { clientId, sessionId, analyticsConsent, lead } = request as Record<string, unknown>;
-    const unknownKeys = Object.keys(request).filter((key) => ['clientId', 'sessionId', 'analyticsConsent', 'lead'].indexOf(key) < 0);
-    if (
-      typeof clientId != 'string' ||
-      !CLIENT_ID_PATTERN.test(clientId) ||
-      (sessionId !== undefined && (typeof sessionId != 'string' || !SESSION_ID_PATTERN.test(sessionId))) ||
-      typeof lead != 'boolean' ||
-      unknownKeys.length
-    ) {
-      log({ what: 'token', outcome: 'invalid request' });
-      return c.json({ error: 'invalid request' }, 400, headers);
+    const parsed = parseTokenRequest(parseJson(text));
+    if ('error' in parsed) {
+      log({ what: 'token', outcome: 'invalid request', field: parsed.error.field });
+      return c.json({ error: 'invalid request', ...parsed.error }, 400);
     }
+    const { request } = parsed;
     // Without analytics consent there is nothing to measure: no token at all.
-    if (analyticsConsent !== true) {
+    if (!request.analyticsConsent) {
       log({ what: 'token', outcome: 'no consent' });
-      return c.json({ error: 'analytics consent required' }, 403, headers);
+      return c.json({ error: 'analytics consent required', field: 'analyticsConsent' }, 403);
     }
     const expiresAt = at + config.tokenTtlMs;
-    const token = await sealToken(
-      { clientId, sessionId: sessionId as string | undefined, issuedAt: at, expiresAt, analyticsConsent, lead },
-      config.tokenKeys,
-    );
+    const token = sealToken({ ...request, issuedAt: at, expiresAt }, config.tokenKeys);
     log({ what: 'token', outcome: 'issued' });
-    return c.json({ webhookUrl: config.publicUrl + '/v1/hooks/' + token, expiresAt }, 201, headers);
+    return c.json({ webhookUrl: config.publicUrl + '/v1/hooks/' + token, expiresAt }, 201);
   });
 
   // Webhook receipt: Chili Piper signs nothing, so the sealed token and the strict body are the protection.
-  app.post('/v1/hooks/:token', tooLarge, async (c) => {
+  app.post('/v1/hooks/:token', async (c) => {
+    const text = await readBody(c);
+    if (text === undefined) return c.json({ error: 'body too large' }, 413);
     const at = now();
     const token = c.req.param('token');
-    const claims = await openToken(token, config.tokenKeys, at);
+    const claims = openToken(token, config.tokenKeys, at);
     // One answer for unknown, tampered and expired tokens: nothing to learn by probing.
     if (!claims) {
       log({ what: 'webhook', outcome: 'unknown token' });
       return c.json({ error: 'not found' }, 404);
     }
-    const parsed = parseWebhook(await readJson(c));
+    const parsed = parseWebhook(parseJson(text));
     if ('error' in parsed) {
-      log({ what: 'webhook', outcome: 'invalid body: ' + parsed.error });
-      return c.json({ error: 'invalid body', field: parsed.error }, 400);
+      log({ what: 'webhook', outcome: 'invalid body', field: parsed.error.field });
+      return c.json({ error: 'invalid body', ...parsed.error }, 400);
     }
     const { webhook } = parsed;
     if (!claims.analyticsConsent) {
       log({ what: 'webhook', outcome: 'no consent', action: webhook.actionType });
       return c.body(null, 204);
     }
-    const body = buildMeasurementBody(webhook, claims, at, { eventPrefix: config.eventPrefix });
-    const problems = validateMeasurementBody(body, at);
-    if (problems.length) {
-      log({ what: 'webhook', outcome: 'invalid measurement: ' + problems.join('; '), action: webhook.actionType });
-      return c.json({ error: 'cannot be measured' }, 422);
+    const body = buildMeasurementBody(webhook, claims, at, config);
+    const messages = validateMeasurementBody(body, at);
+    if (messages.length) {
+      log({ what: 'webhook', outcome: 'invalid measurement', action: webhook.actionType, messages });
+      return c.json({ error: 'cannot be measured', messages }, 422);
     }
     const acceptance = await store.accept({
-      key: await sha256(parsed.key),
-      token: await sha256(token),
-      booking: await sha256(webhook.routeId),
-      entry: { id: crypto.randomUUID(), payload: await sealJson(body, config.tokenKeys, 'outbox'), createdAt: at },
+      key: sha256(parsed.key),
+      token: sha256(token),
+      booking: sha256(webhook.routeId),
+      entry: { id: randomUUID(), payload: sealJson(body, config.tokenKeys, 'outbox'), createdAt: at },
     });
     log({ what: 'webhook', outcome: acceptance, action: webhook.actionType });
     if (acceptance == 'other-booking') return c.json({ error: 'this URL belongs to another booking' }, 409);
@@ -189,28 +207,42 @@ export function createRelay(deps: RelayDeps) {
     if (acceptance == 'duplicate') return c.json({ status: 'duplicate' }, 200);
     // Acknowledged at once (the outbox has it); delivery follows, handed to the Worker's waitUntil
     // where there is one, so a slow GA4 never holds Chili Piper's call.
-    const delivery = drain().catch((error: unknown) => log({ what: 'delivery', outcome: 'drain failed: ' + String(error) }));
-    inFlight.add(delivery);
-    void delivery.then(() => inFlight.delete(delivery));
-    const executionCtx = (() => {
-      try {
-        return c.executionCtx;
-      } catch {
-        return undefined;
-      }
-    })();
-    if (executionCtx) executionCtx.waitUntil(delivery);
+    const delivery = drain();
+    if (deps.background) deps.background(c, delivery);
     return c.json({ status: 'accepted' }, 202);
   });
 
-  /** Delivers every due outbox entry once; failures wait for a later drain. */
-  async function drain(): Promise<void> {
-    const at = now();
-    let batch: OutboxEntry[];
-    do {
-      batch = await store.lease(at, DRAIN_BATCH, LEASE_MS);
-      for (const entry of batch) await deliver(entry, at);
-    } while (batch.length == DRAIN_BATCH);
+  /** The one drain under way in this process (or isolate), and whether entries arrived since it leased. */
+  let draining: Promise<void> | undefined;
+  let again = false;
+
+  /**
+   * Delivers every due outbox entry; failures wait for a later drain. Calls
+   * while a drain runs join it (it leases once more before it ends), so a
+   * burst of webhooks costs one lease per batch, not one per webhook.
+   */
+  function drain(): Promise<void> {
+    again = true;
+    draining =
+      draining ||
+      (async () => {
+        try {
+          while (again) {
+            again = false;
+            let batch: OutboxEntry[];
+            do {
+              const at = now();
+              batch = await store.lease(at, DRAIN_BATCH, LEASE_MS);
+              if (batch.length) await deliver(batch, at);
+            } while (batch.length == DRAIN_BATCH);
+          }
+        } catch (error) {
+          log({ what: 'delivery', outcome: 'drain failed: ' + String(error) });
+        } finally {
+          draining = undefined;
+        }
+      })();
+    return draining;
   }
 
   /**
@@ -224,48 +256,57 @@ export function createRelay(deps: RelayDeps) {
     await store.prune(at, at - config.tokenTtlMs - BACKDATE_LIMIT);
   }
 
-  async function deliver(entry: OutboxEntry, at: number): Promise<void> {
-    const body = (await openJson(entry.payload, config.tokenKeys, 'outbox')) as MeasurementBody | undefined;
-    // Sealed under a key since removed, or past the backdating limit: GA4 would drop it anyway.
-    if (!body || at - entry.createdAt > DELIVERY_DEADLINE) {
-      log({ what: 'delivery', outcome: body ? 'expired' : 'unreadable', attempts: entry.attempts });
-      await store.remove(entry.id);
-      return;
-    }
-    const problems = validateMeasurementBody(body, at);
-    if (problems.length) {
-      log({ what: 'delivery', outcome: 'invalid measurement: ' + problems.join('; '), attempts: entry.attempts });
-      await store.remove(entry.id);
-      return;
-    }
-    const result = await sendMeasurement(body, {
-      measurementId: config.measurementId,
-      apiSecret: config.apiSecret,
-      endpoint: config.endpoint,
-      debug: config.debug,
-      fetch: deps.fetch,
-      attempts: 1,
-    });
-    const action = String(body.events[0].params.widget_action);
-    if (result.outcome == 'failed') {
-      log({ what: 'delivery', outcome: 'failed, will retry', action, attempts: entry.attempts });
-      await store.retryAt(entry.id, at + Math.min(FIRST_RETRY_MS * 2 ** (entry.attempts - 1), LONGEST_RETRY_MS));
-      return;
-    }
-    await store.remove(entry.id);
-    log({ what: 'delivery', outcome: result.outcome, action, status: result.status, attempts: entry.attempts });
-    if (result.outcome == 'sent' && result.validationMessages)
-      log({
-        what: 'validation',
-        outcome: result.validationMessages.length ? 'invalid' : 'valid',
-        action,
-        messages: result.validationMessages,
-      });
+  /** Sends a leased batch at once; one transaction then removes what is done and reschedules the rest. */
+  async function deliver(batch: OutboxEntry[], at: number): Promise<void> {
+    const done: string[] = [];
+    const retries: { id: string; nextAt: number }[] = [];
+    await Promise.all(
+      batch.map(async (entry) => {
+        const sealed = openJson(entry.payload, config.tokenKeys, 'outbox') as MeasurementBody | undefined;
+        // Sealed under a key since removed, or past the backdating limit: GA4 would drop it anyway.
+        if (!sealed || at - entry.createdAt > DELIVERY_DEADLINE) {
+          log({ what: 'delivery', outcome: sealed ? 'expired' : 'unreadable', attempts: entry.attempts });
+          done.push(entry.id);
+          return;
+        }
+        const body = forDelivery(sealed, at);
+        const action = String(body.events[0].params.widget_action);
+        const messages = validateMeasurementBody(body, at);
+        if (messages.length) {
+          log({ what: 'delivery', outcome: 'invalid measurement', action, attempts: entry.attempts, messages });
+          done.push(entry.id);
+          return;
+        }
+        const result: SendResult = await sendMeasurement(body, {
+          measurementId: config.measurementId,
+          apiSecret: config.apiSecret,
+          endpoint: config.endpoint,
+          debug: config.debug,
+          post,
+          now: at,
+        });
+        if (result.outcome == 'failed') {
+          log({ what: 'delivery', outcome: 'failed, will retry', action, attempts: entry.attempts });
+          retries.push({ id: entry.id, nextAt: nextAttemptAt(entry, at, result.retryAfterMs) });
+          return;
+        }
+        done.push(entry.id);
+        log({ what: 'delivery', outcome: result.outcome, action, status: result.status, attempts: entry.attempts });
+        if (result.outcome == 'sent' && result.validationMessages)
+          log({
+            what: 'validation',
+            outcome: result.validationMessages.length ? 'invalid' : 'valid',
+            action,
+            messages: result.validationMessages,
+          });
+      }),
+    );
+    await store.finish(done, retries);
   }
 
   /** Resolves once every delivery started so far has finished (tests; a graceful shutdown). */
   async function settled(): Promise<void> {
-    while (inFlight.size) await Promise.all(inFlight);
+    while (draining) await draining;
   }
 
   return { app, drain, maintain, settled };

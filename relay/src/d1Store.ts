@@ -3,16 +3,11 @@
  * in order as one transaction, so the same SQL as the embedded store holds.
  * https://developers.cloudflare.com/d1/worker-api/d1-database/#batch
  */
+import type { D1Database } from '@cloudflare/workers-types/index.ts';
 import { createSqlStore, SCHEMA, type RelayStore } from './store';
 
-/** The part of D1's binding the store uses (https://developers.cloudflare.com/d1/worker-api/). */
-export interface D1Like {
-  prepare(sql: string): { bind(...values: unknown[]): unknown };
-  batch(statements: unknown[]): Promise<{ results?: unknown[]; meta: { changes?: number } }[]>;
-}
-
 /** The store in a D1 database; the tables are created (if missing) before the first statement. */
-export function openD1Store(db: D1Like): RelayStore {
+export function openD1Store(db: D1Database): RelayStore {
   let ready: Promise<unknown> | undefined;
   return createSqlStore({
     async batch(statements) {
@@ -23,11 +18,8 @@ export function openD1Store(db: D1Like): RelayStore {
           throw error;
         });
       await ready;
-      const results = await db.batch(statements.map(([sql, params]) => db.prepare(sql).bind(...params)));
-      return results.map((result) => ({
-        changes: Number(result.meta.changes || 0),
-        rows: (result.results || []) as Record<string, unknown>[],
-      }));
+      const results = await db.batch<Record<string, unknown>>(statements.map(([sql, params]) => db.prepare(sql).bind(...params)));
+      return results.map((result) => ({ changes: Number(result.meta.changes || 0), rows: result.results || [] }));
     },
   });
 }

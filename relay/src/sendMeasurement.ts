@@ -1,12 +1,34 @@
 /**
- * Sends one Measurement Protocol body. GA4 answers 2xx even for invalid
- * payloads, so a non-2xx answer is a request GA4 will never accept: it is not
- * retried. Network errors and 5xx answers are retried with exponential
- * backoff. With `debug`, the body goes to the validation endpoint instead and
- * its `validationMessages` are returned.
+ * Sends one Measurement Protocol body, once: the outbox decides about retries.
+ * GA4 answers 2xx even for invalid payloads, so another 4xx is a request GA4
+ * will never accept (`rejected`). Network errors, 5xx and 429 are `failed`
+ * and tried again later, not before the answer's `Retry-After`. With `debug`,
+ * the body goes to the validation server instead and its `validationMessages`
+ * are returned.
  * https://developers.google.com/analytics/devguides/collection/protocol/ga4/validating-events
+ * Retry-After: https://www.rfc-editor.org/rfc/rfc9110#field.retry-after
  */
 import type { MeasurementBody } from './measurementProtocol';
+
+/** One POST of a JSON body and what the relay reads of the answer; rejects on network errors and timeouts. */
+export type PostJson = (
+  url: string,
+  json: string,
+  timeoutMs: number,
+) => Promise<{ status: number; retryAfter: string | null; text: string }>;
+
+/** PostJson with a `fetch`: the platform's (the Worker) or a fake (tests). */
+export const postWithFetch =
+  (doFetch: typeof fetch = fetch): PostJson =>
+  async (url, json, timeoutMs) => {
+    const response = await doFetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: json,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    return { status: response.status, retryAfter: response.headers.get('retry-after'), text: await response.text() };
+  };
 
 export interface SendOptions {
   measurementId: string;
@@ -15,27 +37,30 @@ export interface SendOptions {
   endpoint?: string;
   /** Use /debug/mp/collect and return its validation messages; nothing is recorded by GA4. */
   debug?: boolean;
-  /** Injected for tests and runtimes: the platform's fetch by default. */
-  fetch?: typeof fetch;
-  /** Injected for tests: waits `ms` before a retry. */
-  sleep?: (ms: number) => Promise<void>;
-  /** Attempts in all, the first included. */
-  attempts?: number;
-  /** First backoff; doubles each retry. */
-  backoffMs?: number;
+  /** How the request goes: the platform's fetch by default. */
+  post?: PostJson;
+  /** Epoch ms, to read a `Retry-After` date. */
+  now: number;
 }
 
 export type SendResult =
-  | { outcome: 'sent'; status: number; attempts: number; validationMessages?: unknown[] }
-  | { outcome: 'rejected'; status: number; attempts: number }
-  | { outcome: 'failed'; attempts: number; reason: string };
+  | { outcome: 'sent'; status: number; validationMessages?: unknown[] }
+  | { outcome: 'rejected'; status: number }
+  | { outcome: 'failed'; reason: string; retryAfterMs?: number };
 
-const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** A hung connection is a network error; well inside the outbox's one-minute lease. */
+const TIMEOUT_MS = 10_000;
+
+/** A `Retry-After` header in milliseconds from `now` (delay-seconds or an HTTP date); undefined when absent or unreadable. */
+export function retryAfterMs(header: string | null, now: number): number | undefined {
+  if (!header) return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
 
 export async function sendMeasurement(body: MeasurementBody, options: SendOptions): Promise<SendResult> {
-  const doFetch = options.fetch || fetch;
-  const sleep = options.sleep || wait;
-  const attempts = options.attempts || 4;
+  const post = options.post || postWithFetch();
   const path = options.debug ? '/debug/mp/collect' : '/mp/collect';
   const url =
     (options.endpoint || 'https://www.google-analytics.com') +
@@ -44,30 +69,22 @@ export async function sendMeasurement(body: MeasurementBody, options: SendOption
     encodeURIComponent(options.measurementId) +
     '&api_secret=' +
     encodeURIComponent(options.apiSecret);
-  let reason = '';
-  for (let attempt = 1; attempt <= attempts; attempt++) {
-    if (attempt > 1) await sleep((options.backoffMs || 500) * 2 ** (attempt - 2));
-    let response: Response;
-    try {
-      response = await doFetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-        // A hung connection is a network error, retried; well inside the outbox's one-minute lease.
-        signal: AbortSignal.timeout(10_000),
-      });
-    } catch (error) {
-      reason = 'network: ' + String((error as Error).message || error);
-      continue;
-    }
-    if (response.status >= 500) {
-      reason = 'HTTP ' + response.status;
-      continue;
-    }
-    if (response.status < 200 || response.status >= 300) return { outcome: 'rejected', status: response.status, attempts: attempt };
-    if (!options.debug) return { outcome: 'sent', status: response.status, attempts: attempt };
-    const answer = (await response.json().catch(() => ({}))) as { validationMessages?: unknown[] };
-    return { outcome: 'sent', status: response.status, attempts: attempt, validationMessages: answer.validationMessages || [] };
+  let answer: Awaited<ReturnType<PostJson>>;
+  try {
+    answer = await post(url, JSON.stringify(body), TIMEOUT_MS);
+  } catch (error) {
+    return { outcome: 'failed', reason: 'network: ' + String((error as Error).message || error) };
   }
-  return { outcome: 'failed', attempts, reason };
+  const { status } = answer;
+  if (status >= 500 || status == 429)
+    return { outcome: 'failed', reason: 'HTTP ' + status, retryAfterMs: retryAfterMs(answer.retryAfter, options.now) };
+  if (status < 200 || status >= 300) return { outcome: 'rejected', status };
+  if (!options.debug) return { outcome: 'sent', status };
+  let validationMessages: unknown[] = [];
+  try {
+    validationMessages = (JSON.parse(answer.text) as { validationMessages?: unknown[] }).validationMessages || [];
+  } catch {
+    // not the validation server's JSON: nothing to report
+  }
+  return { outcome: 'sent', status, validationMessages };
 }

@@ -37,10 +37,13 @@ export interface RelayStore {
    * entry) and counts the attempt.
    */
   lease(now: number, limit: number, leaseMs: number): Promise<OutboxEntry[]>;
-  /** Delivered or given up: the entry goes. */
-  remove(id: string): Promise<void>;
-  /** Not delivered: try again at `nextAt`. */
-  retryAt(id: string, nextAt: number): Promise<void>;
+  /** After a batch: the entries `done` (delivered or given up) go; each of `retries` is tried again at its `nextAt`. */
+  finish(done: readonly string[], retries: readonly { id: string; nextAt: number }[]): Promise<void>;
+  /**
+   * Makes every entry due at `now`, leased or waiting for a retry: for a
+   * process that alone owns the store and restarts (its leases died with it).
+   */
+  requeue(now: number): Promise<void>;
   /** Counts one request in `bucket`'s window (ending `windowMs` after its first request); returns the count. */
   hit(bucket: string, now: number, windowMs: number): Promise<number>;
   /** Forgets idempotency keys and bindings recorded before `before`, and ended rate-limit windows. */
@@ -104,11 +107,15 @@ export function createSqlStore(engine: SqlEngine): RelayStore {
         attempts: Number(row.attempts),
       }));
     },
-    async remove(id) {
-      await engine.batch([['DELETE FROM outbox WHERE id = ?1', [id]]]);
+    async finish(done, retries) {
+      if (!done.length && !retries.length) return;
+      await engine.batch([
+        ...done.map((id): Statement => ['DELETE FROM outbox WHERE id = ?1', [id]]),
+        ...retries.map(({ id, nextAt }): Statement => ['UPDATE outbox SET next_at = ?1 WHERE id = ?2', [nextAt, id]]),
+      ]);
     },
-    async retryAt(id, nextAt) {
-      await engine.batch([['UPDATE outbox SET next_at = ?1 WHERE id = ?2', [nextAt, id]]]);
+    async requeue(now) {
+      await engine.batch([['UPDATE outbox SET next_at = ?1 WHERE next_at > ?1', [now]]]);
     },
     async hit(bucket, now, windowMs) {
       const [result] = await engine.batch([

@@ -44,18 +44,33 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const isTime = (value: unknown): value is number =>
   Number.isSafeInteger(value) && (value as number) >= EARLIEST && (value as number) < LATEST;
 
-/** The webhook and its idempotency key (hashed before it is stored), or why it is refused. */
-export function parseWebhook(body: unknown): { webhook: ChiliPiperWebhook; key: string } | { error: string } {
-  if (!isRecord(body)) return { error: 'not a JSON object' };
-  for (const key of Object.keys(body)) if (KEYS.indexOf(key) < 0) return { error: 'unknown field ' + JSON.stringify(key.slice(0, 40)) };
+/** Why a body is refused: the offending field (a dotted path) and what it must be. */
+export interface FieldProblem {
+  field: string;
+  expected: string;
+}
+
+const CHILI_PIPER_ID = 'letters and digits, at most 64 (Chili Piper writes 24 hex characters)';
+const EPOCH_MS = 'epoch milliseconds (an integer between 2015 and 2100)';
+
+/** The webhook and its idempotency key (hashed before it is stored), or the field that is wrong. */
+export function parseWebhook(body: unknown): { webhook: ChiliPiperWebhook; key: string } | { error: FieldProblem } {
+  const refuse = (field: string, expected: string) => ({ error: { field, expected } });
+  if (!isRecord(body)) return refuse('(body)', 'a JSON object {routeId, eventId, actionType, assigneeId, slot: {start, end}}');
+  for (const key of Object.keys(body)) if (KEYS.indexOf(key) < 0) return refuse(key.slice(0, 40), 'no such field: only ' + KEYS.join(', '));
   const { routeId, eventId, actionType, assigneeId, slot } = body;
-  if (typeof routeId != 'string' || !ID.test(routeId)) return { error: 'routeId' };
-  if (typeof eventId != 'string' || !ID.test(eventId)) return { error: 'eventId' };
-  if (typeof actionType != 'string' || !Object.prototype.hasOwnProperty.call(ACTION_TYPES, actionType)) return { error: 'actionType' };
-  if (assigneeId !== undefined && (typeof assigneeId != 'string' || !ID.test(assigneeId))) return { error: 'assigneeId' };
-  if (!isRecord(slot) || Object.keys(slot).some((key) => key != 'start' && key != 'end')) return { error: 'slot' };
+  if (typeof routeId != 'string' || !ID.test(routeId)) return refuse('routeId', CHILI_PIPER_ID);
+  if (typeof eventId != 'string' || !ID.test(eventId)) return refuse('eventId', CHILI_PIPER_ID);
+  if (typeof actionType != 'string' || !Object.prototype.hasOwnProperty.call(ACTION_TYPES, actionType))
+    return refuse('actionType', 'one of ' + Object.keys(ACTION_TYPES).join(', '));
+  if (assigneeId !== undefined && (typeof assigneeId != 'string' || !ID.test(assigneeId)))
+    return refuse('assigneeId', 'absent, or a CRM user id: ' + CHILI_PIPER_ID);
+  if (!isRecord(slot)) return refuse('slot', 'an object {start, end}');
+  for (const key of Object.keys(slot))
+    if (key != 'start' && key != 'end') return refuse('slot.' + key.slice(0, 40), 'no such field: only start, end');
   const { start, end } = slot;
-  if (!isTime(start) || !isTime(end) || end <= start || end - start > LONGEST) return { error: 'slot' };
+  if (!isTime(start)) return refuse('slot.start', EPOCH_MS);
+  if (!isTime(end) || end <= start || end - start > LONGEST) return refuse('slot.end', EPOCH_MS + ', after slot.start, at most 24 h later');
   return {
     webhook: { routeId, eventId, actionType: actionType as ActionType, slot: { start, end } },
     key: idempotencyKey(routeId, eventId, actionType as ActionType, start, end, assigneeId as string | undefined),

@@ -1,5 +1,5 @@
 /**
- * SHA-256 of a string as lower-case hex, with Web Crypto (browsers; the relay on Workers and Node).
+ * SHA-256 of a string as lower-case hex, with Web Crypto (in the browser, for hashed e-mail).
  * Rejects (never throws) where Web Crypto is missing, e.g. on http:// pages.
  */
 export function sha256Hex(text: string): Promise<string> {

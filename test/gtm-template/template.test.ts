@@ -155,7 +155,7 @@ describe('gtm-template/template.tpl', () => {
     expect(info.description).toMatch(/https:\/\/www\.npmjs\.com\/package\/gtm-widget-bridge/);
   });
 
-  it('declares the narrowest permissions: the exact URLs of the core and each plugin file, the config key (read and write, as setInWindow needs), the relay consent call, analytics consent (read only), analytics storage, debug logging', () => {
+  it('declares the narrowest permissions: the exact URLs of the core and each plugin file, the config key (read and write, as setInWindow needs), the relay consent call, analytics and advertising consent (read only), analytics storage, debug logging', () => {
     expect(permissions()).toEqual([
       expect.objectContaining({
         instance: {
@@ -205,15 +205,15 @@ describe('gtm-template/template.tpl', () => {
               key: 'consentTypes',
               value: {
                 type: 2,
-                listItem: [
+                listItem: ['analytics_storage', 'ad_user_data', 'ad_personalization'].map((consentType) =>
                   expect.objectContaining({
                     mapValue: [
-                      { type: 1, string: 'analytics_storage' },
+                      { type: 1, string: consentType },
                       { type: 8, boolean: true },
                       { type: 8, boolean: false },
                     ],
                   }),
-                ],
+                ),
               },
             },
           ],
@@ -242,7 +242,7 @@ describe('___TESTS___ scenarios, run locally', () => {
       'A failed injection calls gtmOnFailure, once, however many files fail',
       'Unticked widgets are left out of the config and of the injected files; empty fields fall back to defaults',
       'Without permission nothing is written or injected, and the tag fails',
-      "The relay reads the GA ids only with analytics consent, injects the relay client's file and forwards consent changes",
+      "The relay reads the GA ids only with analytics consent, seals the advertising consent, injects the relay client's file and forwards consent changes",
     ]);
   });
 

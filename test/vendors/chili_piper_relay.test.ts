@@ -6,6 +6,8 @@ import { installBridge, testWindow } from './../helpers';
 const RELAY = 'https://relay.example.com';
 const WEBHOOK = RELAY + '/v1/hooks/k1.sealed-token-';
 const IDS = { clientId: '1234567890.1763726400', sessionId: '1763726400' };
+/** Advertising consent as sealed when the page says nothing about it. */
+const DENIED = { adUserData: false, adPersonalization: false };
 
 /** A relay answering each token request with a fresh URL; every request body kept. */
 function fakeRelay(
@@ -50,6 +52,8 @@ describe('chiliPiper.relay option', () => {
       analyticsConsent: true,
       measurementId: undefined,
       ...IDS,
+      adUserData: undefined,
+      adPersonalization: undefined,
     });
     expect(readRelayOptions({ url: 'http://127.0.0.1:8787', analyticsConsent: false })).toMatchObject({ url: 'http://127.0.0.1:8787' });
     for (const bad of [
@@ -60,6 +64,7 @@ describe('chiliPiper.relay option', () => {
       { url: RELAY, analyticsConsent: true, clientId: 'jane@example.com' },
       { url: RELAY, analyticsConsent: true, sessionId: 'abc' },
       { url: RELAY, analyticsConsent: true, measurementId: 'UA-1234-1' },
+      { url: RELAY, analyticsConsent: true, adUserData: 'granted' },
       'https://relay.example.com',
     ])
       expect(readRelayOptions(bad), JSON.stringify(bad)).toBeUndefined();
@@ -77,7 +82,7 @@ describe('chiliPiper.relay option', () => {
       expect(relay.fetch).toHaveBeenCalledTimes(consent ? 2 : 0); // one URL used, the next one asked for
       expect(queued[0][2]).toEqual(consent ? { map: true, webHook: WEBHOOK + 1 } : { map: true });
       expect(site).toEqual({ map: true }); // the site's own object is never written to
-      if (consent) expect(relay.bodies[0]).toEqual({ ...IDS, analyticsConsent: true, lead: true });
+      if (consent) expect(relay.bodies[0]).toEqual({ ...IDS, analyticsConsent: true, ...DENIED, lead: true });
       handle.uninstall();
       delete testWindow.ChiliPiper;
     }
@@ -127,7 +132,7 @@ describe('chiliPiper.relay option', () => {
     expect(relay.fetch).not.toHaveBeenCalled();
     api()!.setAnalyticsConsent(true, IDS.clientId, IDS.sessionId);
     expect(await api()!.webhookUrl()).toBe(WEBHOOK + 1);
-    expect(relay.bodies[0]).toEqual({ ...IDS, analyticsConsent: true, lead: true });
+    expect(relay.bodies[0]).toEqual({ ...IDS, analyticsConsent: true, ...DENIED, lead: true });
   });
 
   it('reads the GA ids with gtag("get") when the page does not pass them', async () => {
@@ -139,8 +144,36 @@ describe('chiliPiper.relay option', () => {
     testWindow.gtag = gtag;
     installBridge({ chiliPiper: { relay: { url: RELAY, analyticsConsent: true, measurementId: 'G-ABC12345' } } });
     expect(await api()!.webhookUrl()).toBe(WEBHOOK + 1);
-    expect(relay.bodies[0]).toEqual({ ...IDS, analyticsConsent: true, lead: true });
+    expect(relay.bodies[0]).toEqual({ ...IDS, analyticsConsent: true, ...DENIED, lead: true });
     delete testWindow.gtag;
+  });
+
+  it("seals the advertising consent: the option's, else the page's Consent Mode, else denied; a change asks for a new URL", async () => {
+    const relay = fakeRelay();
+    const layer: unknown[] = [];
+    testWindow.dataLayer = layer;
+    // gtag() pushes its arguments object: the default, then the CMP's update.
+    const gtag = function (..._args: unknown[]) {
+      // eslint-disable-next-line prefer-rest-params
+      layer.push(arguments);
+    };
+    gtag('consent', 'default', { ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'granted' });
+    gtag('consent', 'update', { ad_user_data: 'granted' });
+    layer.push(['consent', 'update', { ad_personalization: 'granted' }]); // an array is no gtag() command
+    const handle = installBridge({ chiliPiper: { relay: { url: RELAY, analyticsConsent: true, ...IDS } } });
+    expect(await api()!.webhookUrl()).toBe(WEBHOOK + 1);
+    expect(relay.bodies[0]).toEqual({ ...IDS, analyticsConsent: true, adUserData: true, adPersonalization: false, lead: true });
+    await settle(); // the next URL is held, sealed with the same consent
+    api()!.setAnalyticsConsent(true, undefined, undefined, false, true);
+    expect(await api()!.webhookUrl()).toBe(WEBHOOK + 3); // the held one (2) is dropped
+    expect(relay.bodies[2]).toEqual({ ...IDS, analyticsConsent: true, adUserData: false, adPersonalization: true, lead: true });
+    handle.uninstall();
+    // The option wins over Consent Mode.
+    const explicit = fakeRelay();
+    installBridge({ chiliPiper: { relay: { url: RELAY, analyticsConsent: true, ...IDS, adUserData: false, adPersonalization: true } } });
+    expect(await api()!.webhookUrl()).toBe(WEBHOOK + 1);
+    expect(explicit.bodies[0]).toMatchObject({ adUserData: false, adPersonalization: true });
+    delete testWindow.dataLayer;
   });
 
   it('a failing or lying relay leaves the booking to the browser: no URL, nothing thrown', async () => {

@@ -57,6 +57,6 @@ export const chiliPiperDocs = {
     origins:
       'extra exact origins allowed to post booking messages, besides https://*.chilipiper.com and https://*.chilipiper.io, e.g. "https://booking.example.com".',
     relay:
-      'opt-in webhook relay, in the .relay builds only (gtm-widget-bridge.relay.gtm.html), e.g. {url: "https://relay.example.com", analyticsConsent: true, measurementId: "G-XXXXXXXXXX"}: with analytics consent, bookings made with the legacy snippet get a per-booking webhook URL and their outcomes reach GA4 from the relay (docs/closing-the-loop.md).',
+      'opt-in webhook relay, with the relay client file (vendors/chili_piper_relay.js, which the template, the command line and the playground add), e.g. {url: "https://relay.example.com", analyticsConsent: true, measurementId: "G-XXXXXXXXXX"}: with analytics consent, bookings made with the legacy snippet get a per-booking webhook URL and their outcomes reach GA4 from the relay (docs/closing-the-loop.md).',
   },
 } satisfies VendorDocs<typeof chiliPiperStages>;

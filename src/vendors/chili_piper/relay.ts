@@ -29,6 +29,13 @@ export interface ChiliPiperRelayOptions {
   clientId?: string;
   /** The GA session id, likewise. */
   sessionId?: string;
+  /**
+   * Consent Mode's `ad_user_data` and `ad_personalization`, sealed into each webhook URL and sent with
+   * its events. Unset: read from the page's Consent Mode commands (`gtag('consent', …)` in
+   * `window.dataLayer`); denied where the page has none.
+   */
+  adUserData?: boolean;
+  adPersonalization?: boolean;
 }
 
 /** What the bridge exposes as `gtmWidgetBridge.chiliPiper` when the relay is on. */
@@ -43,9 +50,10 @@ export interface ChiliPiperRelayApi {
   /**
    * Consent changed: withdrawn forgets any URL held and asks for none; granted asks for one, with the
    * GA client and session ids when the caller has them (the GTM template reads them from analytics
-   * storage), otherwise read with `gtag('get', …)`.
+   * storage), otherwise read with `gtag('get', …)`. `adUserData` and `adPersonalization`, when given,
+   * replace the advertising consent sealed into the next URLs.
    */
-  setAnalyticsConsent(granted: boolean, clientId?: string, sessionId?: string): void;
+  setAnalyticsConsent(granted: boolean, clientId?: string, sessionId?: string, adUserData?: boolean, adPersonalization?: boolean): void;
 }
 
 /** The snippet's methods that take `(domain, router, options)` and post `options.webHook` to Chili Piper. */
@@ -61,10 +69,17 @@ export function readRelayOptions(value: unknown): ChiliPiperRelayOptions | undef
   const measurementId = ownValue(value, 'measurementId');
   const clientId = ownValue(value, 'clientId');
   const sessionId = ownValue(value, 'sessionId');
+  const adUserData = ownValue(value, 'adUserData');
+  const adPersonalization = ownValue(value, 'adPersonalization');
   // https, or plain http to the machine itself (a relay under development).
   if (typeof url != 'string' || !/^(https:\/\/[^\s/?#]+|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)(\/[^\s?#]*)?$/.test(url))
     return undefined;
   if (typeof consent != 'boolean') return undefined;
+  if (
+    (adUserData !== undefined && typeof adUserData != 'boolean') ||
+    (adPersonalization !== undefined && typeof adPersonalization != 'boolean')
+  )
+    return undefined;
   const optional = (field: unknown, pattern: RegExp) =>
     field === undefined || field === '' || (typeof field == 'string' && pattern.test(field));
   if (
@@ -79,7 +94,25 @@ export function readRelayOptions(value: unknown): ChiliPiperRelayOptions | undef
     measurementId: (measurementId as string) || undefined,
     clientId: (clientId as string) || undefined,
     sessionId: (sessionId as string) || undefined,
+    adUserData: adUserData as boolean | undefined,
+    adPersonalization: adPersonalization as boolean | undefined,
   };
+}
+
+/**
+ * The page's Consent Mode state for `type`: the last `gtag('consent', 'default' | 'update', {…})` in
+ * `window.dataLayer` that sets it (gtag() pushes its arguments there); denied when none does.
+ * https://developers.google.com/tag-platform/security/guides/consent
+ */
+function consentModeGrants(type: string): boolean {
+  const layer = (window as { dataLayer?: unknown }).dataLayer;
+  let granted = false;
+  if (Array.isArray(layer))
+    for (const command of layer) {
+      const state = isRecord(command) && command[0] == 'consent' ? ownValue(command[2], type) : undefined;
+      if (typeof state == 'string') granted = state == 'granted';
+    }
+  return granted;
 }
 
 interface Ids {
@@ -145,6 +178,7 @@ export function enableChiliPiperRelay(): void {
 export function startRelayClient(options: ChiliPiperRelayOptions, countsLead: boolean, log: Log) {
   let consent = options.analyticsConsent;
   let given = idsOf(options.clientId, options.sessionId);
+  let ads: [boolean | undefined, boolean | undefined] = [options.adUserData, options.adPersonalization];
   let held: Held | undefined;
   let pending: Promise<Held | undefined> | undefined;
   // Handed out and not yet claimed by a booking iframe.
@@ -165,7 +199,14 @@ export function startRelayClient(options: ChiliPiperRelayOptions, countsLead: bo
           method: 'POST',
           // text/plain keeps it a simple request: no CORS preflight round trip.
           headers: { 'content-type': 'text/plain;charset=UTF-8' },
-          body: JSON.stringify({ clientId: ids.clientId, sessionId: ids.sessionId, analyticsConsent: true, lead: countsLead }),
+          body: JSON.stringify({
+            clientId: ids.clientId,
+            sessionId: ids.sessionId,
+            analyticsConsent: true,
+            adUserData: ads[0] === undefined ? consentModeGrants('ad_user_data') : ads[0],
+            adPersonalization: ads[1] === undefined ? consentModeGrants('ad_personalization') : ads[1],
+            lead: countsLead,
+          }),
           credentials: 'omit',
         })
           .then((response) => (response.ok ? response.json() : undefined))
@@ -251,10 +292,20 @@ export function startRelayClient(options: ChiliPiperRelayOptions, countsLead: bo
 
   const api: ChiliPiperRelayApi = {
     webhookUrl: () => obtain().then(() => take()),
-    setAnalyticsConsent(granted, clientId, sessionId) {
+    setAnalyticsConsent(granted, clientId, sessionId, adUserData, adPersonalization) {
       if (typeof granted != 'boolean') return;
       consent = granted;
       given = idsOf(clientId, sessionId) || given;
+      if (
+        typeof adUserData == 'boolean' &&
+        typeof adPersonalization == 'boolean' &&
+        (adUserData !== ads[0] || adPersonalization !== ads[1])
+      ) {
+        // A URL held is sealed with the old advertising consent: ask for another.
+        ads = [adUserData, adPersonalization];
+        generation++;
+        held = pending = undefined;
+      }
       if (!granted) {
         generation++;
         held = pending = undefined;

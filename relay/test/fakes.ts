@@ -5,10 +5,10 @@
  * real SQLite store with every log line kept.
  * https://developers.google.com/analytics/devguides/collection/protocol/ga4/validating-events#response
  */
-import { createRelay, type LogEntry } from '../../relay/src/app';
-import type { RelayConfig } from '../../relay/src/config';
-import type { MeasurementBody } from '../../relay/src/measurementProtocol';
-import { openSqliteStore } from '../../relay/src/sqliteStore';
+import { createRelay, type LogEntry } from '../src/app';
+import type { RelayConfig } from '../src/config';
+import type { MeasurementBody } from '../src/measurementProtocol';
+import { openSqliteStore } from '../src/sqliteStore';
 
 export const NOW = Date.UTC(2026, 10, 21, 12);
 export const HOUR = 3_600_000;
@@ -25,6 +25,7 @@ export const CONFIG: RelayConfig = {
   publicUrl: 'https://relay.shop.example',
   eventPrefix: 'widget_',
   tokenTtlMs: 30 * 24 * HOUR,
+  sessionTimeoutMs: 30 * 60_000,
   tokensPerMinute: 20,
   debug: false,
 };
@@ -38,24 +39,29 @@ export const SEED_BODY = {
   slot: { start: NOW + 48 * HOUR, end: NOW + 48 * HOUR + 30 * 60_000 },
 };
 export const CLIENT_ID = '1234567890.1763726400';
-export const SESSION_ID = '1763726400';
+/** The visitor's session started at NOW (a GA4 session id is its start in seconds). */
+export const SESSION_ID = String(NOW / 1000);
 
-/** How the fake GA4 answers the next request: a status, a network failure, or validation messages. */
-export type Answer = number | 'network' | { validationMessages: unknown[] } | { after: Promise<void> };
+/** How the fake GA4 answers the next request: a status, a network failure, validation messages, a delayed 204, or a status with headers. */
+export type Answer =
+  number | 'network' | { validationMessages: unknown[] } | { after: Promise<void> } | { status: number; headers: Record<string, string> };
 
 export function fakeGa4() {
   const requests: { url: URL; body: MeasurementBody }[] = [];
   const answers: Answer[] = [];
+  /** The answer when none is queued in `answers`: 204 unless a test says otherwise. */
+  const fallback = { answer: (_body: MeasurementBody): Answer => 204 };
   const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
-    const answer = answers.length ? answers.shift()! : 204;
+    const answer = answers.length ? answers.shift()! : fallback.answer(JSON.parse(String(init!.body)));
     if (answer == 'network') throw new TypeError('fetch failed');
     requests.push({ url: new URL(String(input)), body: JSON.parse(String(init!.body)) });
     // A slow GA4: answers 204 once `after` resolves.
     if (typeof answer == 'object' && 'after' in answer) await answer.after;
     if (typeof answer == 'number' || 'after' in answer) return new Response(null, { status: typeof answer == 'number' ? answer : 204 });
+    if ('headers' in answer) return new Response(null, answer);
     return Response.json(answer, { status: 200 });
   }) as typeof globalThis.fetch;
-  return { fetch, requests, answers };
+  return { fetch, requests, answers, fallback };
 }
 
 /** The relay on an in-memory SQLite store (or the file at `path`), a fake clock and a fake GA4. */

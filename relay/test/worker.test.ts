@@ -5,31 +5,34 @@
  * and a fake GA4 as the Worker's outbound network.
  * https://developers.cloudflare.com/workers/testing/miniflare/
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLIENT_ID, KEYS, ORIGIN, SEED_BODY, SESSION_ID } from './fakes';
+import { CLIENT_ID, KEYS, ORIGIN, SEED_BODY } from './fakes';
 
-const wrangler = JSON.parse(readFileSync('relay/wrangler.json', 'utf8'));
+const wrangler = JSON.parse(readFileSync('wrangler.json', 'utf8'));
+const PUBLIC_URL = 'https://relay.acme-shop.test';
+// The Worker runs on the real clock: a session that started a minute ago.
+const SESSION_ID = String(Math.floor(Date.now() / 1000) - 60);
 let mf: Miniflare;
 const received: { url: string; body: { client_id: string; events: { name: string; params: Record<string, unknown> }[] } }[] = [];
 const answers: number[] = [];
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ['relay/build.mjs']);
   mf = new Miniflare({
     modules: true,
-    scriptPath: 'relay/' + wrangler.main,
+    scriptPath: wrangler.main,
     compatibilityDate: wrangler.compatibility_date,
+    compatibilityFlags: wrangler.compatibility_flags,
     d1Databases: Object.fromEntries(
       wrangler.d1_databases.map((db: { binding: string; database_id: string }) => [db.binding, db.database_id]),
     ),
-    // The shipped vars, with this test's site and secrets (wrangler secret put in a deployment).
+    // The shipped vars, with this test's site, relay and secrets in place of the placeholders (wrangler secret put in a deployment).
     bindings: {
       ...wrangler.vars,
       GA4_MEASUREMENT_ID: 'G-TEST123456',
       RELAY_ALLOWED_ORIGINS: ORIGIN,
+      RELAY_PUBLIC_URL: PUBLIC_URL,
       GA4_API_SECRET: 'secret-value',
       RELAY_TOKEN_KEYS: Object.entries(KEYS)
         .map(([id, key]) => id + ':' + key)
@@ -58,7 +61,7 @@ async function webhookPath(): Promise<string> {
   });
   expect(response.status).toBe(201);
   const { webhookUrl } = (await response.json()) as { webhookUrl: string };
-  expect(webhookUrl.startsWith(wrangler.vars.RELAY_PUBLIC_URL + '/v1/hooks/')).toBe(true);
+  expect(webhookUrl.startsWith(PUBLIC_URL + '/v1/hooks/')).toBe(true);
   return new URL(webhookUrl).pathname;
 }
 
