@@ -3,6 +3,7 @@ import { isRecord } from '../lib/isRecord';
 import { hasOwn } from '../lib/hasOwn';
 import type { AnyVendorAdapter as VendorAdapter, Rule } from '../core/adapter';
 import { isValidEventPrefix } from '../core/ga4';
+import { defaultSettings, type Settings } from '../core/readConfig';
 import { isFreeForQueue } from '../lib/isFreeForQueue';
 import { uniqueList } from '../lib/uniqueList';
 
@@ -32,19 +33,12 @@ export interface CoreConfig<Vendor extends string = string> {
   debug?: boolean;
 }
 
-/** A configuration with every field present and valid. */
-export interface ResolvedConfig {
+/** A configuration with every field present and valid: the page's settings with the vendors named, and each vendor's options. */
+export type ResolvedConfig = Omit<Settings, 'vendors'> & {
   vendors: string[];
-  dataLayerName: string;
-  eventPrefix: string;
-  output: 'dataLayer' | 'gtag';
-  leadActions: Record<string, string[]>;
-  generateLead: boolean;
-  hashEmail: boolean;
-  debug: boolean;
   /** Each vendor's validated options, by its options key. */
   options: Record<string, Record<string, unknown>>;
-}
+};
 
 type CoreField = Exclude<keyof ResolvedConfig, 'options'>;
 
@@ -58,17 +52,7 @@ export function defaultConfig(adapters: readonly VendorAdapter[]): ResolvedConfi
     const fields = spec.fields as Record<string, readonly [unknown, unknown, () => unknown]>;
     for (const field of Object.keys(fields)) values[field] = fields[field][2]();
   }
-  return {
-    vendors: adapters.map((adapter) => adapter.vendor),
-    dataLayerName: 'dataLayer',
-    eventPrefix: 'widget_',
-    output: 'dataLayer',
-    leadActions: {},
-    generateLead: true,
-    hashEmail: false,
-    debug: false,
-    options,
-  };
+  return Object.assign(defaultSettings(), { vendors: adapters.map((adapter) => adapter.vendor), options });
 }
 
 export { MAX_LIST_LENGTH } from '../lib/uniqueList';
