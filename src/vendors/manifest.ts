@@ -7,6 +7,7 @@
  * never this file, so no docs text reaches a site.
  */
 import type { AnyVendorAdapter, VendorDocs } from '../core/adapter';
+import { calendlyDocs } from './calendly/docs';
 import { chiliPiperDocs } from './chili_piper/docs';
 import { customerlyDocs } from './customerly/docs';
 import { genesysDocs } from './genesys/docs';
@@ -22,6 +23,7 @@ const DOCS: { readonly [V in WidgetVendor]: VendorDocs } = {
   customerly: customerlyDocs,
   userlike: userlikeDocs,
   genesys: genesysDocs,
+  calendly: calendlyDocs,
 };
 
 /** One vendor of the manifest. */
