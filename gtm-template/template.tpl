@@ -340,6 +340,48 @@ ___TEMPLATE_PARAMETERS___
   },
   {
     "type": "GROUP",
+    "name": "calendlyGroup",
+    "displayName": "Calendly",
+    "groupStyle": "ZIPPY_CLOSED",
+    "enablingConditions": [
+      {
+        "paramName": "calendly",
+        "paramValue": true,
+        "type": "EQUALS"
+      }
+    ],
+    "subParams": [
+      {
+        "type": "SIMPLE_TABLE",
+        "name": "calendlyOrigins",
+        "displayName": "Extra allowed origins",
+        "simpleTableColumns": [
+          {
+            "type": "TEXT",
+            "name": "origin",
+            "displayName": "Origin",
+            "defaultValue": "",
+            "valueValidators": [
+              {
+                "type": "NON_EMPTY"
+              },
+              {
+                "type": "REGEX",
+                "args": [
+                  "^(https?://[a-z0-9.-]+(:[0-9]+)?|\\{\\{[^{}]+\\}\\})$"
+                ],
+                "errorMessage": "An origin such as https://scheduling.example.com (lower case, no path, no trailing slash), or a {{variable}}."
+              }
+            ]
+          }
+        ],
+        "newRowButtonText": "Add origin",
+        "help": "Messages are accepted from https://calendly.com without configuration. Calendly sends them only when the embed's URL carries embed_domain (Calendly's embed code and react-calendly add it)."
+      }
+    ]
+  },
+  {
+    "type": "GROUP",
     "name": "debugGroup",
     "displayName": "Debugging",
     "groupStyle": "ZIPPY_CLOSED",
@@ -386,10 +428,14 @@ for (let i = 0; i < VENDOR_CHECKBOXES.length; i++) {
   if (data[VENDOR_CHECKBOXES[i][0]]) vendors.push(VENDOR_CHECKBOXES[i][1]);
 }
 
-const origins = [];
-const originRows = data.chiliPiperOrigins || [];
-for (let i = 0; i < originRows.length; i++) {
-  if (originRows[i].origin) origins.push(originRows[i].origin);
+// The non-empty origins of one vendor's "Extra allowed origins" table.
+function originsOf(rows) {
+  const origins = [];
+  rows = rows || [];
+  for (let i = 0; i < rows.length; i++) {
+    if (rows[i].origin) origins.push(rows[i].origin);
+  }
+  return origins;
 }
 
 // The webhook relay (opt-in): only with analytics consent, and with the visitor's GA ids for the stream.
@@ -441,7 +487,8 @@ const config = {
   dataLayerName: data.dataLayerName || 'dataLayer',
   eventPrefix: data.eventPrefix || 'widget_',
   output: data.output === 'gtag' ? 'gtag' : 'dataLayer',
-  chiliPiper: { origins: origins, relay: relay },
+  chiliPiper: { origins: originsOf(data.chiliPiperOrigins), relay: relay },
+  calendly: { origins: originsOf(data.calendlyOrigins) },
   leadActions: leadActions,
   generateLead: data.generateLead !== false,
   hashEmail: data.hashEmail === true,
@@ -843,6 +890,7 @@ scenarios:
       eventPrefix: 'widget_',
       output: 'dataLayer',
       chiliPiper: { origins: [], relay: null },
+      calendly: { origins: [] },
       leadActions: {},
       generateLead: true,
       hashEmail: false,
@@ -869,6 +917,7 @@ scenarios:
       customerly: false,
       userlike: true,
       genesys: false,
+      calendly: true,
       output: 'gtag',
       dataLayerName: 'siteLayer',
       eventPrefix: 'chat_',
@@ -880,6 +929,7 @@ scenarios:
         { vendor: 'userlike', action: '' },
       ],
       chiliPiperOrigins: [{ origin: 'https://booking.example.com' }, { origin: '' }],
+      calendlyOrigins: [{ origin: 'https://scheduling.example.com' }, { origin: '' }],
       hashEmail: true,
       debug: true,
     };
@@ -895,11 +945,12 @@ scenarios:
     runCode(mockData);
 
     assertThat(config).isEqualTo({
-      vendors: ['chili_piper', 'userlike'],
+      vendors: ['chili_piper', 'userlike', 'calendly'],
       dataLayerName: 'siteLayer',
       eventPrefix: 'chat_',
       output: 'gtag',
       chiliPiper: { origins: ['https://booking.example.com'], relay: null },
+      calendly: { origins: ['https://scheduling.example.com'] },
       leadActions: { chili_piper: ['booked', 'booking-confirmed'], userlike: ['register_submit'] },
       generateLead: true,
       hashEmail: true,

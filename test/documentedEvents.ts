@@ -113,3 +113,13 @@ export const GENESYS_EVENTS = [
   'WebChat.unminimized',
   ...['started', 'restored', 'agentConnected', 'agentDisconnected', 'ended', 'error'].map((event) => 'WebChatService.' + event),
 ];
+
+/**
+ * Calendly's parent-window events, without their `calendly.` prefix: the "Embed Parent Window Events"
+ * page (https://developer.calendly.com/api-docs/overview/embedding/notifying-the-parent-window) and
+ * react-calendly 4.4.0's CalendlyEvent enum, which lists the same five.
+ */
+export const CALENDLY_EVENTS = ['profile_page_viewed', 'event_type_viewed', 'date_and_time_selected', 'event_scheduled'];
+
+/** Calendly events documented but deliberately not pushed (layout). */
+export const CALENDLY_IGNORED_EVENTS = ['page_height'];

@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HappyPath } from '../src/core/adapter';
 import { DOCUMENTED_ADAPTERS as ADAPTERS } from '../src/vendors/manifest';
-import { CHILI_PIPER_ACTIONS, CUSTOMERLY_CALLBACKS, GENESYS_EVENTS, USERLIKE_OLDER_EVENTS, USERLIKE_SEED_EVENTS } from './documentedEvents';
+import {
+  CALENDLY_EVENTS,
+  CHILI_PIPER_ACTIONS,
+  CUSTOMERLY_CALLBACKS,
+  GENESYS_EVENTS,
+  USERLIKE_OLDER_EVENTS,
+  USERLIKE_SEED_EVENTS,
+} from './documentedEvents';
 import { FUNNEL_STEPS, stepsStrictlyIncrease } from './funnelSteps';
 import { CHILI_PIPER_ORIGIN, dataLayer, installBridge, postMessageFrom, testWindow } from './helpers';
 
@@ -55,6 +62,27 @@ function driverFor(path: Path): (name: string) => void {
           handler({ event: name, data: name.startsWith('WebChatService.started') ? { sessionID: 'session-1' } : { ...metadata } });
       };
     }
+    case 'calendly': {
+      // One scheduling iframe (the window that posts) per walk; the booking's scheduled event URI on event_scheduled.
+      const frame = {} as Window;
+      return (name) =>
+        window.dispatchEvent(
+          new MessageEvent('message', {
+            origin: 'https://calendly.com',
+            source: frame,
+            data: {
+              event: 'calendly.' + name,
+              payload:
+                name == 'event_scheduled'
+                  ? {
+                      event: { uri: 'https://api.calendly.com/scheduled_events/GBGBDCAADAEDCRZ2' },
+                      invitee: { uri: 'https://api.calendly.com/scheduled_events/GBGBDCAADAEDCRZ2/invitees/AAAAAAAAAAAAAAAA' },
+                    }
+                  : {},
+            },
+          }),
+        );
+    }
     default:
       throw new Error('no driver for ' + path.vendor + ': add one when adding a vendor');
   }
@@ -105,6 +133,7 @@ describe('funnel order: walking each product’s happy path in vendor order', ()
     customerly: CUSTOMERLY_CALLBACKS,
     userlike: [...USERLIKE_SEED_EVENTS, ...USERLIKE_OLDER_EVENTS],
     genesys: GENESYS_EVENTS,
+    calendly: CALENDLY_EVENTS,
   };
   for (const vendor of Object.keys(EVERY_EVENT)) {
     it(`${vendor}: every documented event is one push, and the funnel steps strictly increase`, () => {

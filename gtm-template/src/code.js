@@ -25,10 +25,14 @@ for (let i = 0; i < VENDOR_CHECKBOXES.length; i++) {
   if (data[VENDOR_CHECKBOXES[i][0]]) vendors.push(VENDOR_CHECKBOXES[i][1]);
 }
 
-const origins = [];
-const originRows = data.chiliPiperOrigins || [];
-for (let i = 0; i < originRows.length; i++) {
-  if (originRows[i].origin) origins.push(originRows[i].origin);
+// The non-empty origins of one vendor's "Extra allowed origins" table.
+function originsOf(rows) {
+  const origins = [];
+  rows = rows || [];
+  for (let i = 0; i < rows.length; i++) {
+    if (rows[i].origin) origins.push(rows[i].origin);
+  }
+  return origins;
 }
 
 // The webhook relay (opt-in): only with analytics consent, and with the visitor's GA ids for the stream.
@@ -80,7 +84,8 @@ const config = {
   dataLayerName: data.dataLayerName || 'dataLayer',
   eventPrefix: data.eventPrefix || 'widget_',
   output: data.output === 'gtag' ? 'gtag' : 'dataLayer',
-  chiliPiper: { origins: origins, relay: relay },
+  chiliPiper: { origins: originsOf(data.chiliPiperOrigins), relay: relay },
+  calendly: { origins: originsOf(data.calendlyOrigins) },
   leadActions: leadActions,
   generateLead: data.generateLead !== false,
   hashEmail: data.hashEmail === true,

@@ -70,9 +70,11 @@ export function createReporter(config: Settings, log: Log, keys: readonly string
       let push = build(config.eventPrefix + stage, params);
       // An exact duplicate (same vendor, action, interaction and details) is one event reported twice:
       // a message posted twice, or a callback the vendor calls through two registrations. Compared
-      // before the funnel rule below, which would make the second copy look different.
-      if (isDuplicatePush(JSON.stringify(push))) return log(name + ': duplicate, ignored');
+      // before the funnel rule below, which would make the second copy look different. The adapter's
+      // scope is part of the interaction: the same event from two embeds (two Calendly iframes, which
+      // name no interaction before the booking) is two events.
       const scope = event.scope || event.widget_interaction_id;
+      if (isDuplicatePush(JSON.stringify(push) + (scope ? '|' + scope : ''))) return log(name + ': duplicate, ignored');
       const step = FUNNEL_STEPS.indexOf(stage);
       if (step >= 0 && (event.notAStep || (scope && furthestStep(vendor + '|' + product + '|' + scope, step) >= step))) {
         // A literal, not Stage.Interaction: importing the Stage object would bundle all of it.

@@ -34,6 +34,7 @@ assertThat(config).isEqualTo({
   eventPrefix: 'widget_',
   output: 'dataLayer',
   chiliPiper: { origins: [], relay: null },
+  calendly: { origins: [] },
   leadActions: {},
   generateLead: true,
   hashEmail: false,

@@ -22,8 +22,7 @@ export const calendlyDocs = {
   mechanism:
     '`window` `message` events `{event: "calendly.<name>", payload}` from the scheduling iframe, accepted only from `https://calendly.com` and `calendly.origins` (exact strings). Calendly posts them only when the iframe URL carries `embed_domain` (Calendly’s own widget.js and react-calendly add it; a hand-written iframe must too). On `event_scheduled` the UUID at the end of `payload.event.uri` (the scheduled meeting, not a person) is pushed as `widget_event_id` and is the interaction id, so one booking is one `generate_lead` however often its message arrives; `payload.invitee.uri` identifies the invitee and is never read. Each scheduling iframe is one interaction: its funnel steps only go forward, and two embeds on a page are two interactions.',
   ignored: {
-    page_height:
-      'Sent with the scheduling page’s height in pixels so the site can size the embed: layout, not something the visitor did.',
+    page_height: 'Sent with the scheduling page’s height in pixels so the site can size the embed: layout, not something the visitor did.',
   },
   happyPaths: [
     {
@@ -31,7 +30,11 @@ export const calendlyDocs = {
       name: 'booked from the profile page',
       events: ['profile_page_viewed', 'event_type_viewed', 'date_and_time_selected', 'event_scheduled'],
     },
-    { product: 'scheduling', name: 'booked from an event type link', events: ['event_type_viewed', 'date_and_time_selected', 'event_scheduled'] },
+    {
+      product: 'scheduling',
+      name: 'booked from an event type link',
+      events: ['event_type_viewed', 'date_and_time_selected', 'event_scheduled'],
+    },
   ],
   template: { param: 'calendly', label: 'Calendly (scheduling embed)' },
   optionHelp: {
