@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { SCHEMA_KEYS } from '../dist/index.mjs';
 import { BRIDGE, CDN_URL, expectFullSchema, expectPushes, external, fixture, loadBridgeLate, openHost, waitForMessages } from './helpers';
 import { PLANTED } from '../fixtures/personalData';
+import { DEMO_PORT } from '../playwright.config';
 
 // The site's own integration is react-calendly (npm react-calendly 4.4.0, no official Calendly package exists):
 // its InlineWidget builds the calendly.com iframe URL and its useCalendlyEventListener calls the site's
@@ -171,4 +172,30 @@ test('look-alike and opaque origins push nothing, though react-calendly hands th
   await send(page, a, scheduled(A_UUID));
   await expectPushes(page, booked(A_UUID), ['SPOOFED']);
   expect(errors).toEqual([]);
+});
+
+// The playground of `npm start` (demo/serve.mjs, Playwright's webServer): the simulated Calendly page on the vendor origin.
+test("the playground's Calendly panel turns a simulated booking into pushes and keeps the site's listener", async ({ page }) => {
+  await page.goto(`http://127.0.0.1:${DEMO_PORT}/`);
+  const panel = page.frameLocator('iframe[title="Simulated Calendly scheduling page"]');
+  await panel.getByRole('button', { name: 'Run a whole booking' }).click();
+  const calendlyPushes = () =>
+    page.evaluate(() =>
+      (window as unknown as { dataLayer: { event: string; widget_vendor: string; widget_action: string }[] }).dataLayer
+        .filter((push) => push.widget_vendor == 'calendly')
+        .map((push) => push.event + ' ' + push.widget_action),
+    );
+  await expect
+    .poll(calendlyPushes)
+    .toEqual([
+      'widget_view profile_page_viewed',
+      'widget_interaction event_type_viewed',
+      'widget_start date_and_time_selected',
+      'widget_complete event_scheduled',
+      'generate_lead event_scheduled',
+    ]);
+  await expect(page.locator('#panel-calendly')).toContainText('site Calendly listener heard calendly.event_scheduled');
+  await panel.getByRole('button', { name: 'page_height (ignored)' }).click();
+  await expect(page.locator('#log .push.suppressed')).toContainText('calendly "page_height": unknown event, ignored');
+  expect(await calendlyPushes()).toHaveLength(5);
 });

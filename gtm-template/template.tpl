@@ -376,7 +376,7 @@ ___TEMPLATE_PARAMETERS___
           }
         ],
         "newRowButtonText": "Add origin",
-        "help": "Messages are accepted from https://calendly.com without configuration. Calendly sends them only when the embed's URL carries embed_domain (Calendly's embed code and react-calendly add it)."
+        "help": "Messages are accepted from https://calendly.com without configuration. Calendly sends them only when the embed's URL carries embed_domain (react-calendly adds it; add it to a hand-written iframe)."
       }
     ]
   },
