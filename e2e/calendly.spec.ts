@@ -194,7 +194,7 @@ test("the playground's Calendly panel turns a simulated booking into pushes and 
       'widget_complete event_scheduled',
       'generate_lead event_scheduled',
     ]);
-  await expect(page.locator('#panel-calendly')).toContainText('site Calendly listener heard calendly.event_scheduled');
+  await expect(page.locator('#site-log')).toContainText('site Calendly listener heard calendly.event_scheduled');
   await panel.getByRole('button', { name: 'page_height (ignored)' }).click();
   await expect(page.locator('#log .push.suppressed')).toContainText('calendly "page_height": unknown event, ignored');
   expect(await calendlyPushes()).toHaveLength(5);
