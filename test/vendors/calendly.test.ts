@@ -384,6 +384,36 @@ describe('Calendly listener', () => {
     expect(eventNames()).toEqual(['widget_view']);
   });
 
+  it('sends one lead per page for confirmations without a readable meeting URI, and one per meeting with it', () => {
+    vi.useFakeTimers();
+    installBridge();
+    postFrom({}, message('event_scheduled', { event: { uri: 'garbled' } }));
+    vi.advanceTimersByTime(2000);
+    postFrom({}, message('event_scheduled', {}));
+    expect(eventNames()).toEqual(['widget_complete', 'generate_lead', 'widget_complete']);
+    // Positive control: a genuine confirmation still has its own lead.
+    postFrom({}, scheduled());
+    expect(eventNames().filter((name) => name == 'generate_lead')).toHaveLength(2);
+  });
+
+  it('is not fooled by keys another script put on Object.prototype', () => {
+    installBridge();
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.event = 'calendly.event_scheduled';
+    proto.payload = { event: { uri: EVENT_URI } };
+    try {
+      postFrom({}, {});
+      postFrom({}, { event: 'calendly.event_scheduled' });
+    } finally {
+      delete proto.event;
+      delete proto.payload;
+    }
+    // Only the message with its own event name is pushed, and without the inherited meeting id.
+    expect(dataLayer().map(definedParams)[0]).toMatchObject({ event: 'widget_complete', widget_action: 'event_scheduled' });
+    expect(dataLayer()[0].widget_event_id).toBeUndefined();
+    expect(eventNames()).toEqual(['widget_complete', 'generate_lead']);
+  });
+
   it('leaves the lead to the configuration', () => {
     installBridge({ leadActions: { calendly: [] } });
     postFrom({}, scheduled());
