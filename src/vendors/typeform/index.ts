@@ -1,0 +1,128 @@
+/**
+ * Typeform: the form iframe (`https://form.typeform.com/to/<formId>`, or
+ * `https://form.typeform.eu` for EU data residency) posts `window` `message`
+ * events `{type, embedId, …payload}` to the host page, and npm
+ * `@typeform/embed` (build/index.js: `createIframe`, `getFormReadyHandler` and
+ * its siblings) turns them into the site's `onReady`, `onStarted`,
+ * `onQuestionChanged`, `onSubmit`, `onEndingButtonClick` and
+ * `onDuplicateDetected` callbacks: one `message` listener per callback and
+ * embed, each matching `type` and the embed's random `embedId`, handing the
+ * rest of the data (`formId`, `responseId`, `ref`, `isClosed`) to the
+ * callback. Payloads: https://github.com/Typeform/embed/blob/main/packages/embed/README.md
+ * ("Callbacks"); https://www.typeform.com/developers/embed/callbacks/.
+ *
+ * The bridge listens to the same messages itself, rather than wrapping the
+ * callbacks: the site's callbacks are never replaced, it works whether the
+ * site uses @typeform/embed, its `embed.js` loader or a bare iframe, and
+ * whichever loads first. The package checks no origin; the bridge does,
+ * before reading `event.data`. One listener for every embed, so a message is
+ * one push however many embeds the page has (a listener added once per embed
+ * is how a hand-written `onSubmit` listener counts one submit per embed).
+ */
+import { defineAdapter, type VendorEvent } from '../../core/adapter';
+import { guard } from '../../core/guard';
+import { hasOwn } from '../../lib/hasOwn';
+import { ownValue } from '../../lib/ownValue';
+import { toId } from '../../lib/toId';
+import { typeformKeys, type TypeformOptions, type TypeformParams } from './params';
+import { typeformStages, type TypeformAction } from './stages';
+
+export type { TypeformOptions, TypeformParams } from './params';
+export { typeformStages } from './stages';
+
+/** The package's DEFAULT_DOMAIN and DEFAULT_EU_DOMAIN (@typeform/embed build/index.js), as origins. */
+const ORIGINS = ['https://form.typeform.com', 'https://form.typeform.eu'];
+
+/**
+ * Whether a message origin is Typeform's form app, or one of the site's
+ * extra origins (custom domains): exact string comparisons on the
+ * browser-serialized origin, so `https://form.typeform.com.evil.net`,
+ * `https://evil.form.typeform.com`, `http://form.typeform.com` and `null`
+ * fail before any data is read.
+ */
+export function isTypeformOrigin(origin: string, extraOrigins: readonly string[]): boolean {
+  return ORIGINS.indexOf(origin) >= 0 || extraOrigins.indexOf(origin) >= 0;
+}
+
+/**
+ * Reads one message of the form iframe: `{type, …}` with a type of the stage
+ * table (own property, string). Only `formId`, `responseId` and `embedId`
+ * are read, so answers, hidden fields, `ref`s or anything else the message
+ * might carry can never reach the dataLayer.
+ */
+export function readTypeformMessage(data: unknown): VendorEvent | undefined {
+  const type = ownValue(data, 'type');
+  if (typeof type != 'string' || !hasOwn(typeformStages, type)) return undefined;
+  return {
+    widget_action: type,
+    widget_interaction_id: toId(ownValue(data, 'responseId')),
+    widget_id: toId(ownValue(data, 'formId')),
+  };
+}
+
+/** A serialized origin as browsers put it in `MessageEvent.origin`: scheme, host, optional port, nothing else. */
+const isOrigin = (value: unknown): value is string => typeof value == 'string' && /^https?:\/\/[a-z0-9.-]+(:\d+)?$/.test(value);
+
+export const typeform = defineAdapter<'typeform', TypeformParams, 'typeform', TypeformOptions>({
+  vendor: 'typeform',
+  product: 'form',
+  stages: typeformStages,
+  leadActions: ['form-submit'] satisfies TypeformAction[],
+  // Every genuine `form-submit` carries its responseId: one lead per response.
+  leadsNeedId: true,
+  keys: typeformKeys,
+  options: {
+    key: 'typeform',
+    fields: {
+      origins: [
+        // The whole list or nothing: a list with one malformed origin is reported and replaced by [].
+        (value) => (Array.isArray(value) && value.every(isOrigin) ? (value as string[]) : undefined),
+        'origins like "https://forms.example.com"',
+        () => [],
+      ],
+    },
+  },
+  install({ report, options, log, track }) {
+    const extraOrigins = options.origins;
+    /** Per embed (the iframe's window): its number and the response it is on since its last `form-ready`. */
+    const embeds = new WeakMap<object, { n: number; response?: string }>();
+    let embedsSeen = 0;
+    const handle = guard(log, (event: MessageEvent) => {
+      const data: unknown = event.data;
+      const message = readTypeformMessage(data);
+      if (!message) return log('typeform: unread message');
+      const action = message.widget_action;
+      const source = event.source;
+      // The package closes popups, sliders, popovers and side tabs on `form-close`, never an inline widget.
+      if (action == 'form-close' && isInlineWidget(source)) return log('typeform: inline form-close');
+      const key = source || handle;
+      let embed = embeds.get(key);
+      if (!embed) embeds.set(key, (embed = { n: ++embedsSeen }));
+      // A (re)loaded form starts over; a response id, once reported, names the embed's interaction.
+      if (action == 'form-ready') embed.response = undefined;
+      const own = message.widget_interaction_id;
+      if (own) embed.response = own;
+      else if (action != 'form-submit') {
+        // Until a response exists, the package's per-embed id tells two embeds of one form apart.
+        const embedId = ownValue(data, 'embedId');
+        message.widget_interaction_id = embed.response || toId(embedId);
+      }
+      message.scope = embed.n + '|' + (embed.response || '');
+      report(message);
+    });
+    const onMessage = (event: MessageEvent): void => {
+      // Foreign messages (ads, video embeds, extensions) leave before event.data is touched.
+      if (isTypeformOrigin(event.origin, extraOrigins)) handle(event);
+    };
+    addEventListener('message', onMessage);
+    track(() => removeEventListener('message', onMessage));
+  },
+});
+
+/** Whether `source` is the window of an inline widget iframe (`typeform-embed=embed-widget` in its URL). */
+function isInlineWidget(source: unknown): boolean {
+  const frames = document.getElementsByTagName('iframe');
+  for (let i = 0; i < frames.length; i++)
+    if (frames[i].contentWindow === source) return frames[i].src.indexOf('typeform-embed=embed-widget') >= 0;
+  return false;
+}
