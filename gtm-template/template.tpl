@@ -78,7 +78,7 @@ ___TEMPLATE_PARAMETERS___
         "checkboxText": "Typeform (embedded forms)",
         "simpleValueType": true,
         "defaultValue": true,
-        "help": "Untick if your pages never show Typeform: the tag then injects a build without it. The bridge listens to Typeform and never loads it. What it listens to: https://www.typeform.com/developers/embed/callbacks/"
+        "help": "Untick if your pages never show Typeform: the tag then injects a build without it. The bridge listens to Typeform and never loads it. What it listens to: https://github.com/Typeform/embed/blob/main/packages/embed/README.md"
       },
       {
         "type": "LABEL",

@@ -113,3 +113,19 @@ export const GENESYS_EVENTS = [
   'WebChat.unminimized',
   ...['started', 'restored', 'agentConnected', 'agentDisconnected', 'ended', 'error'].map((event) => 'WebChatService.' + event),
 ];
+
+/**
+ * Typeform: the form iframe's message types that npm @typeform/embed 6.1.1 turns into callbacks
+ * (build/index.js, getForm…Handler: onReady, onStarted, onQuestionChanged, onSubmit,
+ * onEndingButtonClick, onDuplicateDetected) and `form-close`, on which it closes a popup, slider,
+ * popover or side tab (and calls onClose). Layout and redirect messages are not listed: not pushed.
+ */
+export const TYPEFORM_EVENTS = [
+  'form-ready',
+  'form-started',
+  'form-screen-changed',
+  'form-submit',
+  'thank-you-screen-button-click',
+  'duplicate-detected',
+  'form-close',
+];

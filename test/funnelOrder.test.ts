@@ -1,12 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HappyPath } from '../src/core/adapter';
 import { DOCUMENTED_ADAPTERS as ADAPTERS } from '../src/vendors/manifest';
-import { CHILI_PIPER_ACTIONS, CUSTOMERLY_CALLBACKS, GENESYS_EVENTS, USERLIKE_OLDER_EVENTS, USERLIKE_SEED_EVENTS } from './documentedEvents';
+import {
+  CHILI_PIPER_ACTIONS,
+  CUSTOMERLY_CALLBACKS,
+  GENESYS_EVENTS,
+  TYPEFORM_EVENTS,
+  USERLIKE_OLDER_EVENTS,
+  USERLIKE_SEED_EVENTS,
+} from './documentedEvents';
 import { FUNNEL_STEPS, stepsStrictlyIncrease } from './funnelSteps';
 import { CHILI_PIPER_ORIGIN, dataLayer, installBridge, postMessageFrom, testWindow } from './helpers';
 
 afterEach(() => {
   for (const key of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus']) delete testWindow[key];
+  vi.useRealTimers();
 });
 
 type Handler = (event: unknown) => void;
@@ -53,6 +61,21 @@ function driverFor(path: Path): (name: string) => void {
         metadata[name.split('.')[1]] = time += 1000;
         for (const handler of handlers[name] || [])
           handler({ event: name, data: name.startsWith('WebChatService.started') ? { sessionID: 'session-1' } : { ...metadata } });
+      };
+    }
+    case 'typeform': {
+      // The form iframe's messages as @typeform/embed reads them, the response id on form-started and
+      // form-submit; a visitor's steps a second apart (the pushes carry the time since form-ready).
+      vi.useFakeTimers({ toFake: ['Date'] });
+      let time = 1700000000000;
+      return (type) => {
+        vi.setSystemTime((time += 1000));
+        postMessageFrom('https://form.typeform.com', {
+          type,
+          embedId: '123',
+          formId: 'AbCdEf',
+          ...(type == 'form-started' || type == 'form-submit' ? { responseId: 'resp-1' } : {}),
+        });
       };
     }
     default:
@@ -105,6 +128,7 @@ describe('funnel order: walking each product’s happy path in vendor order', ()
     customerly: CUSTOMERLY_CALLBACKS,
     userlike: [...USERLIKE_SEED_EVENTS, ...USERLIKE_OLDER_EVENTS],
     genesys: GENESYS_EVENTS,
+    typeform: TYPEFORM_EVENTS,
   };
   for (const vendor of Object.keys(EVERY_EVENT)) {
     it(`${vendor}: every documented event is one push, and the funnel steps strictly increase`, () => {

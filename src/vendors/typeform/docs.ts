@@ -24,7 +24,7 @@ export const typeformDocs = {
       'The visitor pressed Escape inside the form; @typeform/embed then closes the popup, slider, popover or side tab (`onClose`): the widget was closed. Ignored from an inline widget, which the package does not close.',
   },
   title: 'Typeform',
-  link: 'https://www.typeform.com/developers/embed/callbacks/',
+  link: 'https://github.com/Typeform/embed/blob/main/packages/embed/README.md',
   mechanism:
     "`window` `message` events from the form iframe, accepted only from `https://form.typeform.com`, `https://form.typeform.eu` (the EU data-residency domain) and `typeform.origins` (custom domains), compared as exact strings before the data is read. Shape: `{type, embedId, formId, responseId?, …}`, the messages @typeform/embed turns into the site's callbacks (it listens to the same messages, so the site's `onSubmit` and the other callbacks keep working untouched, with or without the package). Only `type`, `formId` (→ `widget_id`), `responseId` and `embedId` are read: never answers, hidden fields or `ref`s. The interaction is one embed (the iframe): its `responseId` once the form started (and for the submit), before that the package's per-embed `embedId`; one listener for all embeds, so two embeds are two interactions and each message is one push. A lead needs the `responseId`: one per response.",
   ignored: {

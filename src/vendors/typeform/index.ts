@@ -9,12 +9,17 @@
  * embed, each matching `type` and the embed's random `embedId`, handing the
  * rest of the data (`formId`, `responseId`, `ref`, `isClosed`) to the
  * callback. Payloads: https://github.com/Typeform/embed/blob/main/packages/embed/README.md
- * ("Callbacks"); https://www.typeform.com/developers/embed/callbacks/.
+ * ("Callbacks"; the same types in the package's types/base/actionable-options.d.ts).
+ * The package has matched messages by `embedId` since it heard other embeds'
+ * messages (https://github.com/Typeform/embed/pull/101); a wrapper that
+ * did not called every embed's `onSubmit` on one submit
+ * (https://github.com/alexgarces/react-typeform-embed/issues/26).
  *
  * The bridge listens to the same messages itself, rather than wrapping the
- * callbacks: the site's callbacks are never replaced, it works whether the
- * site uses @typeform/embed, its `embed.js` loader or a bare iframe, and
- * whichever loads first. The package checks no origin; the bridge does,
+ * callbacks: the site's callbacks are never replaced, it works with
+ * @typeform/embed from npm or from its `embed.js` loader, whichever loads
+ * first (and with an iframe the site builds itself, as far as the form posts
+ * it the same messages). The package checks no origin; the bridge does,
  * before reading `event.data`. One listener for every embed, so a message is
  * one push however many embeds the page has (a listener added once per embed
  * is how a hand-written `onSubmit` listener counts one submit per embed).
@@ -84,8 +89,8 @@ export const typeform = defineAdapter<'typeform', TypeformParams, 'typeform', Ty
   },
   install({ report, options, log, track }) {
     const extraOrigins = options.origins;
-    /** Per embed (the iframe's window): its number and the response it is on since its last `form-ready`. */
-    const embeds = new WeakMap<object, { n: number; response?: string }>();
+    /** Per embed (the iframe's window): its number, when its form was last ready, and the response it is on since. */
+    const embeds = new WeakMap<object, { n: number; ready?: number; response?: string }>();
     let embedsSeen = 0;
     const handle = guard(log, (event: MessageEvent) => {
       const data: unknown = event.data;
@@ -99,14 +104,17 @@ export const typeform = defineAdapter<'typeform', TypeformParams, 'typeform', Ty
       let embed = embeds.get(key);
       if (!embed) embeds.set(key, (embed = { n: ++embedsSeen }));
       // A (re)loaded form starts over; a response id, once reported, names the embed's interaction.
-      if (action == 'form-ready') embed.response = undefined;
+      const now = Date.now();
+      if (action == 'form-ready') {
+        embed.response = undefined;
+        embed.ready = now;
+      }
+      // Also what tells two quick question changes apart: GA4 gets no question `ref`.
+      if (embed.ready !== undefined) message.widget_elapsed_ms = now - embed.ready;
       const own = message.widget_interaction_id;
       if (own) embed.response = own;
-      else if (action != 'form-submit') {
-        // Until a response exists, the package's per-embed id tells two embeds of one form apart.
-        const embedId = ownValue(data, 'embedId');
-        message.widget_interaction_id = embed.response || toId(embedId);
-      }
+      // Until a response exists, the package's per-embed id tells two embeds of one form apart.
+      else if (action != 'form-submit') message.widget_interaction_id = embed.response || toId(ownValue(data, 'embedId'));
       message.scope = embed.n + '|' + (embed.response || '');
       report(message);
     });
@@ -121,8 +129,8 @@ export const typeform = defineAdapter<'typeform', TypeformParams, 'typeform', Ty
 
 /** Whether `source` is the window of an inline widget iframe (`typeform-embed=embed-widget` in its URL). */
 function isInlineWidget(source: unknown): boolean {
-  const frames = document.getElementsByTagName('iframe');
-  for (let i = 0; i < frames.length; i++)
-    if (frames[i].contentWindow === source) return frames[i].src.indexOf('typeform-embed=embed-widget') >= 0;
-  return false;
+  return [].some.call(
+    document.querySelectorAll('iframe[src*="typeform-embed=embed-widget"]'),
+    (frame: HTMLIFrameElement) => frame.contentWindow === source,
+  );
 }
