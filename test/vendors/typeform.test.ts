@@ -361,6 +361,14 @@ describe('Typeform listener', () => {
     ]);
   });
 
+  it("names an embed by the package's digits-only embedId until a response exists, a leading 00 included; nothing else", () => {
+    installBridge();
+    postFrom(frame('embed-widget'), ORIGIN, { type: 'form-ready', embedId: '004180034437060165', formId: FORM });
+    postFrom(frame('embed-widget'), ORIGIN, { type: 'form-ready', embedId: '12ab', formId: FORM });
+    postFrom(frame('embed-widget'), ORIGIN, { type: 'form-ready', embedId: 4711, formId: 'Other' });
+    expect(dataLayer().map((push) => push.widget_interaction_id)).toEqual(['004180034437060165', undefined, undefined]);
+  });
+
   it('a form reloaded in its embed starts a new response: a second submit and lead', () => {
     installBridge();
     const embed = frame('embed-widget');

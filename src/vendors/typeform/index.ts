@@ -113,8 +113,10 @@ export const typeform = defineAdapter<'typeform', TypeformParams, 'typeform', Ty
       if (embed.ready !== undefined) message.widget_elapsed_ms = now - embed.ready;
       const own = message.widget_interaction_id;
       if (own) embed.response = own;
-      // Until a response exists, the package's per-embed id tells two embeds of one form apart.
-      else if (action != 'form-submit') message.widget_interaction_id = embed.response || toId(ownValue(data, 'embedId'));
+      // Until a response exists, the package's per-embed id tells two embeds of one form apart: the
+      // decimal digits of a Math.random() (generateEmbedId), so digits only, and kept when they start
+      // with 00 (toId would drop them as a phone number's international prefix, one embed in a hundred).
+      else if (action != 'form-submit') message.widget_interaction_id = embed.response || digitsOnly(ownValue(data, 'embedId'));
       message.scope = embed.n + '|' + (embed.response || '');
       report(message);
     });
@@ -126,6 +128,9 @@ export const typeform = defineAdapter<'typeform', TypeformParams, 'typeform', Ty
     track(() => removeEventListener('message', onMessage));
   },
 });
+
+/** `value` when it is a string of 1 to 24 decimal digits. */
+const digitsOnly = (value: unknown): string | undefined => (typeof value == 'string' && /^\d{1,24}$/.test(value) ? value : undefined);
 
 /** Whether `source` is the window of an inline widget iframe (`typeform-embed=embed-widget` in its URL). */
 function isInlineWidget(source: unknown): boolean {
