@@ -340,6 +340,48 @@ ___TEMPLATE_PARAMETERS___
   },
   {
     "type": "GROUP",
+    "name": "typeformGroup",
+    "displayName": "Typeform",
+    "groupStyle": "ZIPPY_CLOSED",
+    "enablingConditions": [
+      {
+        "paramName": "typeform",
+        "paramValue": true,
+        "type": "EQUALS"
+      }
+    ],
+    "subParams": [
+      {
+        "type": "SIMPLE_TABLE",
+        "name": "typeformOrigins",
+        "displayName": "Extra allowed origins",
+        "simpleTableColumns": [
+          {
+            "type": "TEXT",
+            "name": "origin",
+            "displayName": "Origin",
+            "defaultValue": "",
+            "valueValidators": [
+              {
+                "type": "NON_EMPTY"
+              },
+              {
+                "type": "REGEX",
+                "args": [
+                  "^(https?://[a-z0-9.-]+(:[0-9]+)?|\\{\\{[^{}]+\\}\\})$"
+                ],
+                "errorMessage": "An origin such as https://forms.example.com (lower case, no path, no trailing slash), or a {{variable}}."
+              }
+            ]
+          }
+        ],
+        "newRowButtonText": "Add origin",
+        "help": "Form messages are accepted from https://form.typeform.com and https://form.typeform.eu without configuration. Add an origin only if your forms are served from your own (custom) domain."
+      }
+    ]
+  },
+  {
+    "type": "GROUP",
     "name": "debugGroup",
     "displayName": "Debugging",
     "groupStyle": "ZIPPY_CLOSED",
@@ -386,11 +428,16 @@ for (let i = 0; i < VENDOR_CHECKBOXES.length; i++) {
   if (data[VENDOR_CHECKBOXES[i][0]]) vendors.push(VENDOR_CHECKBOXES[i][1]);
 }
 
-const origins = [];
-const originRows = data.chiliPiperOrigins || [];
-for (let i = 0; i < originRows.length; i++) {
-  if (originRows[i].origin) origins.push(originRows[i].origin);
+// The non-empty origins of an "Extra allowed origins" table.
+function originsOf(rows) {
+  const list = [];
+  rows = rows || [];
+  for (let i = 0; i < rows.length; i++) {
+    if (rows[i].origin) list.push(rows[i].origin);
+  }
+  return list;
 }
+const origins = originsOf(data.chiliPiperOrigins);
 
 // The webhook relay (opt-in): only with analytics consent, and with the visitor's GA ids for the stream.
 // The advertising consent goes along, sealed into each webhook URL: GA4 receives it with the relay's events.
@@ -442,6 +489,7 @@ const config = {
   eventPrefix: data.eventPrefix || 'widget_',
   output: data.output === 'gtag' ? 'gtag' : 'dataLayer',
   chiliPiper: { origins: origins, relay: relay },
+  typeform: { origins: originsOf(data.typeformOrigins) },
   leadActions: leadActions,
   generateLead: data.generateLead !== false,
   hashEmail: data.hashEmail === true,
@@ -806,13 +854,14 @@ ___WEB_PERMISSIONS___
 ___TESTS___
 
 scenarios:
-- name: "Defaults configure all four widgets and inject the core and their four files, success once all loaded"
+- name: "Defaults configure all five widgets and inject the core and their five files, success once all loaded"
   code: |-
     const mockData = {
       chiliPiper: true,
       customerly: true,
       userlike: true,
       genesys: true,
+      typeform: true,
       output: 'dataLayer',
       dataLayerName: 'dataLayer',
       eventPrefix: 'widget_',
@@ -838,11 +887,12 @@ scenarios:
     runCode(mockData);
 
     assertThat(config).isEqualTo({
-      vendors: ['chili_piper', 'customerly', 'userlike', 'genesys'],
+      vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'typeform'],
       dataLayerName: 'dataLayer',
       eventPrefix: 'widget_',
       output: 'dataLayer',
       chiliPiper: { origins: [], relay: null },
+      typeform: { origins: [] },
       leadActions: {},
       generateLead: true,
       hashEmail: false,
@@ -854,11 +904,12 @@ scenarios:
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/customerly.js',
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/userlike.js',
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/genesys.js',
+      'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/typeform.js',
     ]);
     // Success only once the last file loaded.
-    for (let i = 0; i < 4; i++) loaded[i]();
+    for (let i = 0; i < 5; i++) loaded[i]();
     assertApi('gtmOnSuccess').wasNotCalled();
-    loaded[4]();
+    loaded[5]();
     assertApi('gtmOnSuccess').wasCalled();
     assertApi('gtmOnFailure').wasNotCalled();
     assertApi('logToConsole').wasNotCalled();
@@ -869,6 +920,7 @@ scenarios:
       customerly: false,
       userlike: true,
       genesys: false,
+      typeform: true,
       output: 'gtag',
       dataLayerName: 'siteLayer',
       eventPrefix: 'chat_',
@@ -880,6 +932,7 @@ scenarios:
         { vendor: 'userlike', action: '' },
       ],
       chiliPiperOrigins: [{ origin: 'https://booking.example.com' }, { origin: '' }],
+      typeformOrigins: [{ origin: 'https://forms.example.com' }, { origin: '' }],
       hashEmail: true,
       debug: true,
     };
@@ -895,11 +948,12 @@ scenarios:
     runCode(mockData);
 
     assertThat(config).isEqualTo({
-      vendors: ['chili_piper', 'userlike'],
+      vendors: ['chili_piper', 'userlike', 'typeform'],
       dataLayerName: 'siteLayer',
       eventPrefix: 'chat_',
       output: 'gtag',
       chiliPiper: { origins: ['https://booking.example.com'], relay: null },
+      typeform: { origins: ['https://forms.example.com'] },
       leadActions: { chili_piper: ['booked', 'booking-confirmed'], userlike: ['register_submit'] },
       generateLead: true,
       hashEmail: true,

@@ -4,6 +4,7 @@ const mockData = {
   customerly: false,
   userlike: true,
   genesys: false,
+  typeform: true,
   output: 'gtag',
   dataLayerName: 'siteLayer',
   eventPrefix: 'chat_',
@@ -15,6 +16,7 @@ const mockData = {
     { vendor: 'userlike', action: '' },
   ],
   chiliPiperOrigins: [{ origin: 'https://booking.example.com' }, { origin: '' }],
+  typeformOrigins: [{ origin: 'https://forms.example.com' }, { origin: '' }],
   hashEmail: true,
   debug: true,
 };
@@ -30,11 +32,12 @@ mock('injectScript', function (url, onSuccess) {
 runCode(mockData);
 
 assertThat(config).isEqualTo({
-  vendors: ['chili_piper', 'userlike'],
+  vendors: ['chili_piper', 'userlike', 'typeform'],
   dataLayerName: 'siteLayer',
   eventPrefix: 'chat_',
   output: 'gtag',
   chiliPiper: { origins: ['https://booking.example.com'], relay: null },
+  typeform: { origins: ['https://forms.example.com'] },
   leadActions: { chili_piper: ['booked', 'booking-confirmed'], userlike: ['register_submit'] },
   generateLead: true,
   hashEmail: true,
