@@ -105,6 +105,7 @@ createServer(
     const path = new URL(request.url, 'http://x').pathname;
     if (path == '/chili_piper') return send(response, 200, TYPES['.html'], render('demo/chili_piper.html', vars));
     if (path == '/calendly') return send(response, 200, TYPES['.html'], render('demo/calendly.html', vars));
+    if (path == '/typeform') return send(response, 200, TYPES['.html'], render('demo/typeform.html', vars));
     send(response, 404, 'text/plain', 'not found');
   }),
 ).listen(VENDOR_PORT, HOST, () => console.log(`Simulated vendor origin: http://${HOST}:${VENDOR_PORT}/`));

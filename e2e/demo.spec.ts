@@ -43,6 +43,34 @@ test('the playground turns the simulated booking into pushes and shows them', as
   expect(errors).toEqual([]);
 });
 
+test('the playground’s Typeform panel posts the form’s messages: one push each, one lead, no answers', async ({ page }) => {
+  const errors: Error[] = [];
+  page.on('pageerror', (error) => errors.push(error));
+  await page.goto(`http://127.0.0.1:${DEMO_PORT}/`);
+  const form = page.frameLocator('iframe[title="Simulated Typeform form"]');
+  await form.getByRole('button', { name: 'Fill and submit the form' }).click();
+  const typeformPushes = () =>
+    page.evaluate(() =>
+      (window as unknown as { dataLayer: { event: string; widget_vendor: string; widget_action: string }[] }).dataLayer
+        .filter((push) => push.widget_vendor == 'typeform')
+        .map((push) => push.event + ' ' + push.widget_action),
+    );
+  await expect
+    .poll(typeformPushes)
+    .toEqual([
+      'widget_view form-ready',
+      'widget_start form-started',
+      'widget_interaction form-screen-changed',
+      'widget_interaction form-screen-changed',
+      'widget_submit form-submit',
+      'generate_lead form-submit',
+    ]);
+  await form.getByRole('button', { name: 'submit with answers (never read)' }).click();
+  await expect.poll(async () => (await typeformPushes()).length).toBe(7);
+  expect(await page.evaluate(() => JSON.stringify((window as unknown as { dataLayer: unknown[] }).dataLayer))).not.toContain('Jane');
+  expect(errors).toEqual([]);
+});
+
 test('the playground’s Customerly and Userlike panels push without personal data and keep the site’s callbacks', async ({ page }) => {
   const errors: Error[] = [];
   page.on('pageerror', (error) => errors.push(error));
@@ -109,7 +137,8 @@ test('the playground hands out a working tag: pick widgets and options, copy, pa
   const built = await (await page.request.get(`http://127.0.0.1:${DEMO_PORT}/dist/gtm-widget-bridge.gtm.html`)).text();
   await expect(html).toHaveValue(built);
 
-  for (const title of ['Customerly', 'Userlike', 'Genesys Widgets', 'Calendly']) await page.getByLabel(title, { exact: true }).uncheck();
+  for (const title of ['Customerly', 'Userlike', 'Genesys Widgets', 'Calendly', 'Typeform'])
+    await page.getByLabel(title, { exact: true }).uncheck();
   await page.locator('input[name=eventPrefix]').fill('chat_');
   await page
     .locator('#tag-options textarea[data-options-key=chiliPiper][data-field=origins]')

@@ -81,6 +81,14 @@ ___TEMPLATE_PARAMETERS___
         "help": "Untick if your pages never show Calendly: the tag then injects a build without it. The bridge listens to Calendly and never loads it. What it listens to: https://developer.calendly.com/api-docs/overview/embedding/notifying-the-parent-window"
       },
       {
+        "type": "CHECKBOX",
+        "name": "typeform",
+        "checkboxText": "Typeform (embedded forms)",
+        "simpleValueType": true,
+        "defaultValue": true,
+        "help": "Untick if your pages never show Typeform: the tag then injects a build without it. The bridge listens to Typeform and never loads it. What it listens to: https://github.com/Typeform/embed/blob/main/packages/embed/README.md"
+      },
+      {
         "type": "LABEL",
         "name": "widgetsHelp",
         "displayName": "Untick the widgets your site does not use. The bridge never loads a widget; it only listens to the ones your site already has."
@@ -382,6 +390,48 @@ ___TEMPLATE_PARAMETERS___
   },
   {
     "type": "GROUP",
+    "name": "typeformGroup",
+    "displayName": "Typeform",
+    "groupStyle": "ZIPPY_CLOSED",
+    "enablingConditions": [
+      {
+        "paramName": "typeform",
+        "paramValue": true,
+        "type": "EQUALS"
+      }
+    ],
+    "subParams": [
+      {
+        "type": "SIMPLE_TABLE",
+        "name": "typeformOrigins",
+        "displayName": "Extra allowed origins",
+        "simpleTableColumns": [
+          {
+            "type": "TEXT",
+            "name": "origin",
+            "displayName": "Origin",
+            "defaultValue": "",
+            "valueValidators": [
+              {
+                "type": "NON_EMPTY"
+              },
+              {
+                "type": "REGEX",
+                "args": [
+                  "^(https?://[a-z0-9.-]+(:[0-9]+)?|\\{\\{[^{}]+\\}\\})$"
+                ],
+                "errorMessage": "An origin such as https://forms.example.com (lower case, no path, no trailing slash), or a {{variable}}."
+              }
+            ]
+          }
+        ],
+        "newRowButtonText": "Add origin",
+        "help": "Form messages are accepted from https://form.typeform.com and https://form.typeform.eu without configuration. Add an origin only if your forms are served from your own (custom) domain."
+      }
+    ]
+  },
+  {
+    "type": "GROUP",
     "name": "debugGroup",
     "displayName": "Debugging",
     "groupStyle": "ZIPPY_CLOSED",
@@ -422,7 +472,7 @@ const CONFIG_KEY = 'gtmWidgetBridgeConfig';
 const RELAY_CONSENT = 'gtmWidgetBridge.chiliPiper.setAnalyticsConsent';
 
 // Each vendor's checkbox and vendor id, filled in from the vendor registry by the generator.
-const VENDOR_CHECKBOXES = [['chiliPiper', 'chili_piper'], ['customerly', 'customerly'], ['userlike', 'userlike'], ['genesys', 'genesys'], ['calendly', 'calendly']];
+const VENDOR_CHECKBOXES = [['chiliPiper', 'chili_piper'], ['customerly', 'customerly'], ['userlike', 'userlike'], ['genesys', 'genesys'], ['calendly', 'calendly'], ['typeform', 'typeform']];
 const vendors = [];
 for (let i = 0; i < VENDOR_CHECKBOXES.length; i++) {
   if (data[VENDOR_CHECKBOXES[i][0]]) vendors.push(VENDOR_CHECKBOXES[i][1]);
@@ -489,6 +539,7 @@ const config = {
   output: data.output === 'gtag' ? 'gtag' : 'dataLayer',
   chiliPiper: { origins: originsOf(data.chiliPiperOrigins), relay: relay },
   calendly: { origins: originsOf(data.calendlyOrigins) },
+  typeform: { origins: originsOf(data.typeformOrigins) },
   leadActions: leadActions,
   generateLead: data.generateLead !== false,
   hashEmail: data.hashEmail === true,
@@ -583,6 +634,10 @@ ___WEB_PERMISSIONS___
               {
                 "type": 1,
                 "string": "https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/calendly.js"
+              },
+              {
+                "type": 1,
+                "string": "https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/typeform.js"
               },
               {
                 "type": 1,
@@ -853,13 +908,14 @@ ___WEB_PERMISSIONS___
 ___TESTS___
 
 scenarios:
-- name: "Defaults configure all four widgets and inject the core and their four files, success once all loaded"
+- name: "Defaults configure all five widgets and inject the core and their five files, success once all loaded"
   code: |-
     const mockData = {
       chiliPiper: true,
       customerly: true,
       userlike: true,
       genesys: true,
+      typeform: true,
       output: 'dataLayer',
       dataLayerName: 'dataLayer',
       eventPrefix: 'widget_',
@@ -885,12 +941,13 @@ scenarios:
     runCode(mockData);
 
     assertThat(config).isEqualTo({
-      vendors: ['chili_piper', 'customerly', 'userlike', 'genesys'],
+      vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'typeform'],
       dataLayerName: 'dataLayer',
       eventPrefix: 'widget_',
       output: 'dataLayer',
       chiliPiper: { origins: [], relay: null },
       calendly: { origins: [] },
+      typeform: { origins: [] },
       leadActions: {},
       generateLead: true,
       hashEmail: false,
@@ -902,11 +959,12 @@ scenarios:
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/customerly.js',
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/userlike.js',
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/genesys.js',
+      'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/typeform.js',
     ]);
     // Success only once the last file loaded.
-    for (let i = 0; i < 4; i++) loaded[i]();
+    for (let i = 0; i < 5; i++) loaded[i]();
     assertApi('gtmOnSuccess').wasNotCalled();
-    loaded[4]();
+    loaded[5]();
     assertApi('gtmOnSuccess').wasCalled();
     assertApi('gtmOnFailure').wasNotCalled();
     assertApi('logToConsole').wasNotCalled();
@@ -918,6 +976,7 @@ scenarios:
       userlike: true,
       genesys: false,
       calendly: true,
+      typeform: true,
       output: 'gtag',
       dataLayerName: 'siteLayer',
       eventPrefix: 'chat_',
@@ -930,6 +989,7 @@ scenarios:
       ],
       chiliPiperOrigins: [{ origin: 'https://booking.example.com' }, { origin: '' }],
       calendlyOrigins: [{ origin: 'https://scheduling.example.com' }, { origin: '' }],
+      typeformOrigins: [{ origin: 'https://forms.example.com' }, { origin: '' }],
       hashEmail: true,
       debug: true,
     };
@@ -945,12 +1005,13 @@ scenarios:
     runCode(mockData);
 
     assertThat(config).isEqualTo({
-      vendors: ['chili_piper', 'userlike', 'calendly'],
+      vendors: ['chili_piper', 'userlike', 'calendly', 'typeform'],
       dataLayerName: 'siteLayer',
       eventPrefix: 'chat_',
       output: 'gtag',
       chiliPiper: { origins: ['https://booking.example.com'], relay: null },
       calendly: { origins: ['https://scheduling.example.com'] },
+      typeform: { origins: ['https://forms.example.com'] },
       leadActions: { chili_piper: ['booked', 'booking-confirmed'], userlike: ['register_submit'] },
       generateLead: true,
       hashEmail: true,

@@ -123,3 +123,19 @@ export const CALENDLY_EVENTS = ['profile_page_viewed', 'event_type_viewed', 'dat
 
 /** Calendly events documented but deliberately not pushed (layout). */
 export const CALENDLY_IGNORED_EVENTS = ['page_height'];
+
+/**
+ * Typeform: the form iframe's message types that npm @typeform/embed 6.1.1 turns into callbacks
+ * (build/index.js, getForm…Handler: onReady, onStarted, onQuestionChanged, onSubmit,
+ * onEndingButtonClick, onDuplicateDetected) and `form-close`, on which it closes a popup, slider,
+ * popover or side tab (and calls onClose). Layout and redirect messages are not listed: not pushed.
+ */
+export const TYPEFORM_EVENTS = [
+  'form-ready',
+  'form-started',
+  'form-screen-changed',
+  'form-submit',
+  'thank-you-screen-button-click',
+  'duplicate-detected',
+  'form-close',
+];

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HappyPath } from '../src/core/adapter';
 import { DOCUMENTED_ADAPTERS as ADAPTERS } from '../src/vendors/manifest';
 import {
@@ -6,6 +6,7 @@ import {
   CHILI_PIPER_ACTIONS,
   CUSTOMERLY_CALLBACKS,
   GENESYS_EVENTS,
+  TYPEFORM_EVENTS,
   USERLIKE_OLDER_EVENTS,
   USERLIKE_SEED_EVENTS,
 } from './documentedEvents';
@@ -14,6 +15,7 @@ import { CHILI_PIPER_ORIGIN, dataLayer, installBridge, postMessageFrom, testWind
 
 afterEach(() => {
   for (const key of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus']) delete testWindow[key];
+  vi.useRealTimers();
 });
 
 type Handler = (event: unknown) => void;
@@ -83,6 +85,21 @@ function driverFor(path: Path): (name: string) => void {
           }),
         );
     }
+    case 'typeform': {
+      // The form iframe's messages as @typeform/embed reads them, the response id on form-started and
+      // form-submit; a visitor's steps a second apart (the pushes carry the time since form-ready).
+      vi.useFakeTimers({ toFake: ['Date'] });
+      let time = 1700000000000;
+      return (type) => {
+        vi.setSystemTime((time += 1000));
+        postMessageFrom('https://form.typeform.com', {
+          type,
+          embedId: '123',
+          formId: 'AbCdEf',
+          ...(type == 'form-started' || type == 'form-submit' ? { responseId: 'resp-1' } : {}),
+        });
+      };
+    }
     default:
       throw new Error('no driver for ' + path.vendor + ': add one when adding a vendor');
   }
@@ -134,6 +151,7 @@ describe('funnel order: walking each product’s happy path in vendor order', ()
     userlike: [...USERLIKE_SEED_EVENTS, ...USERLIKE_OLDER_EVENTS],
     genesys: GENESYS_EVENTS,
     calendly: CALENDLY_EVENTS,
+    typeform: TYPEFORM_EVENTS,
   };
   for (const vendor of Object.keys(EVERY_EVENT)) {
     it(`${vendor}: every documented event is one push, and the funnel steps strictly increase`, () => {

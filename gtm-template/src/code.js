@@ -86,6 +86,7 @@ const config = {
   output: data.output === 'gtag' ? 'gtag' : 'dataLayer',
   chiliPiper: { origins: originsOf(data.chiliPiperOrigins), relay: relay },
   calendly: { origins: originsOf(data.calendlyOrigins) },
+  typeform: { origins: originsOf(data.typeformOrigins) },
   leadActions: leadActions,
   generateLead: data.generateLead !== false,
   hashEmail: data.hashEmail === true,

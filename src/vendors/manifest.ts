@@ -12,6 +12,7 @@ import { chiliPiperDocs } from './chili_piper/docs';
 import { customerlyDocs } from './customerly/docs';
 import { genesysDocs } from './genesys/docs';
 import { ADAPTERS, type WidgetVendor } from './registry';
+import { typeformDocs } from './typeform/docs';
 import { userlikeDocs } from './userlike/docs';
 
 /** An adapter with its docs: what every generator takes. */
@@ -24,6 +25,7 @@ const DOCS: { readonly [V in WidgetVendor]: VendorDocs } = {
   userlike: userlikeDocs,
   genesys: genesysDocs,
   calendly: calendlyDocs,
+  typeform: typeformDocs,
 };
 
 /** One vendor of the manifest. */

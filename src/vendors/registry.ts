@@ -14,16 +14,18 @@ import { calendly } from './calendly';
 import { chiliPiper } from './chili_piper';
 import { customerly } from './customerly';
 import { genesys } from './genesys';
+import { typeform } from './typeform';
 import { userlike } from './userlike';
 
 export type { CalendlyOptions, CalendlyParams } from './calendly';
 export type { ChiliPiperOptions, ChiliPiperParams } from './chili_piper';
 export type { CustomerlyParams } from './customerly';
 export type { GenesysParams } from './genesys';
+export type { TypeformOptions, TypeformParams } from './typeform';
 export type { UserlikeParams } from './userlike';
 
 /** Every vendor adapter, in push-key order. */
-export const ADAPTERS = [chiliPiper, customerly, userlike, genesys, calendly] as const;
+export const ADAPTERS = [chiliPiper, customerly, userlike, genesys, calendly, typeform] as const;
 
 type Adapter = (typeof ADAPTERS)[number];
 type UnionToIntersection<U> = (U extends unknown ? (union: U) => void : never) extends (intersection: infer I) => void ? I : never;

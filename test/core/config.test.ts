@@ -17,7 +17,7 @@ describe('parseConfig', () => {
     expect(parse(undefined)).toEqual({ config: defaultConfig(), warnings: [] });
     expect(parse(null)).toEqual({ config: defaultConfig(), warnings: [] });
     expect(defaultConfig()).toEqual({
-      vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'calendly'],
+      vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'calendly', 'typeform'],
       dataLayerName: 'dataLayer',
       eventPrefix: 'widget_',
       output: 'dataLayer',
@@ -25,7 +25,7 @@ describe('parseConfig', () => {
       generateLead: true,
       hashEmail: false,
       debug: false,
-      options: { chiliPiper: { origins: [], relay: null }, calendly: { origins: [] } },
+      options: { chiliPiper: { origins: [], relay: null }, calendly: { origins: [] }, typeform: { origins: [] } },
     });
   });
 
@@ -52,7 +52,10 @@ describe('parseConfig', () => {
       debug: true,
     };
     const { chiliPiper, ...core } = raw;
-    expect(parse(raw)).toEqual({ config: { ...core, options: { chiliPiper, calendly: { origins: [] } } }, warnings: [] });
+    expect(parse(raw)).toEqual({
+      config: { ...core, options: { chiliPiper, calendly: { origins: [] }, typeform: { origins: [] } } },
+      warnings: [],
+    });
   });
 
   it.each([
@@ -222,7 +225,7 @@ describe('parseConfig', () => {
     const vendors = parse({ vendors: ['chili_piper', 'drift', 'genesys'] });
     expect(vendors.config.vendors).toEqual(['chili_piper', 'genesys']);
     expect(vendors.warnings).toEqual([
-      'config.vendors[1] = "drift" ignored: not one of chili_piper, customerly, userlike, genesys, calendly',
+      'config.vendors[1] = "drift" ignored: not one of chili_piper, customerly, userlike, genesys, calendly, typeform',
     ]);
     // Positive control: a clean list warns about nothing.
     expect(parse({ chiliPiper: { origins: [good] } }).warnings).toEqual([]);
@@ -231,7 +234,10 @@ describe('parseConfig', () => {
   it('reads the old chiliPiperOrigins key as chiliPiper.origins, with a warning to rename it', () => {
     const origin = 'https://booking.example.com';
     expect(parse({ chiliPiperOrigins: [origin] })).toEqual({
-      config: { ...defaultConfig(), options: { chiliPiper: { origins: [origin], relay: null }, calendly: { origins: [] } } },
+      config: {
+        ...defaultConfig(),
+        options: { chiliPiper: { origins: [origin], relay: null }, calendly: { origins: [] }, typeform: { origins: [] } },
+      },
       warnings: ['config.chiliPiperOrigins is now config.chiliPiper.origins; read as such (rename it)'],
     });
     // Both given: the namespaced one wins.

@@ -5,6 +5,7 @@ const mockData = {
   userlike: true,
   genesys: false,
   calendly: true,
+  typeform: true,
   output: 'gtag',
   dataLayerName: 'siteLayer',
   eventPrefix: 'chat_',
@@ -17,6 +18,7 @@ const mockData = {
   ],
   chiliPiperOrigins: [{ origin: 'https://booking.example.com' }, { origin: '' }],
   calendlyOrigins: [{ origin: 'https://scheduling.example.com' }, { origin: '' }],
+  typeformOrigins: [{ origin: 'https://forms.example.com' }, { origin: '' }],
   hashEmail: true,
   debug: true,
 };
@@ -32,12 +34,13 @@ mock('injectScript', function (url, onSuccess) {
 runCode(mockData);
 
 assertThat(config).isEqualTo({
-  vendors: ['chili_piper', 'userlike', 'calendly'],
+  vendors: ['chili_piper', 'userlike', 'calendly', 'typeform'],
   dataLayerName: 'siteLayer',
   eventPrefix: 'chat_',
   output: 'gtag',
   chiliPiper: { origins: ['https://booking.example.com'], relay: null },
   calendly: { origins: ['https://scheduling.example.com'] },
+  typeform: { origins: ['https://forms.example.com'] },
   leadActions: { chili_piper: ['booked', 'booking-confirmed'], userlike: ['register_submit'] },
   generateLead: true,
   hashEmail: true,
