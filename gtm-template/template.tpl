@@ -73,6 +73,14 @@ ___TEMPLATE_PARAMETERS___
         "help": "Untick if your pages never show Genesys Widgets: the tag then injects a build without it. The bridge listens to Genesys Widgets and never loads it. What it listens to: https://docs.genesys.com/Documentation/GWC/latest/WidgetsAPI/WebChatEvents"
       },
       {
+        "type": "CHECKBOX",
+        "name": "calCom",
+        "checkboxText": "Cal.com (booking embed)",
+        "simpleValueType": true,
+        "defaultValue": true,
+        "help": "Untick if your pages never show Cal.com: the tag then injects a build without it. The bridge listens to Cal.com and never loads it. What it listens to: https://cal.com/docs/developing/guides/embeds/embed-events"
+      },
+      {
         "type": "LABEL",
         "name": "widgetsHelp",
         "displayName": "Untick the widgets your site does not use. The bridge never loads a widget; it only listens to the ones your site already has."
@@ -372,7 +380,7 @@ const CONFIG_KEY = 'gtmWidgetBridgeConfig';
 const RELAY_CONSENT = 'gtmWidgetBridge.chiliPiper.setAnalyticsConsent';
 
 // Each vendor's checkbox and vendor id, filled in from the vendor registry by the generator.
-const VENDOR_CHECKBOXES = [['chiliPiper', 'chili_piper'], ['customerly', 'customerly'], ['userlike', 'userlike'], ['genesys', 'genesys']];
+const VENDOR_CHECKBOXES = [['chiliPiper', 'chili_piper'], ['customerly', 'customerly'], ['userlike', 'userlike'], ['genesys', 'genesys'], ['calCom', 'cal_com']];
 const vendors = [];
 for (let i = 0; i < VENDOR_CHECKBOXES.length; i++) {
   if (data[VENDOR_CHECKBOXES[i][0]]) vendors.push(VENDOR_CHECKBOXES[i][1]);
@@ -524,6 +532,10 @@ ___WEB_PERMISSIONS___
               {
                 "type": 1,
                 "string": "https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/genesys.js"
+              },
+              {
+                "type": 1,
+                "string": "https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/cal_com.js"
               },
               {
                 "type": 1,

@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HappyPath } from '../src/core/adapter';
 import { DOCUMENTED_ADAPTERS as ADAPTERS } from '../src/vendors/manifest';
-import { CHILI_PIPER_ACTIONS, CUSTOMERLY_CALLBACKS, GENESYS_EVENTS, USERLIKE_OLDER_EVENTS, USERLIKE_SEED_EVENTS } from './documentedEvents';
+import {
+  CAL_COM_EVENTS,
+  CHILI_PIPER_ACTIONS,
+  CUSTOMERLY_CALLBACKS,
+  GENESYS_EVENTS,
+  USERLIKE_OLDER_EVENTS,
+  USERLIKE_SEED_EVENTS,
+} from './documentedEvents';
 import { FUNNEL_STEPS, stepsStrictlyIncrease } from './funnelSteps';
 import { CHILI_PIPER_ORIGIN, dataLayer, installBridge, postMessageFrom, testWindow } from './helpers';
 
@@ -55,6 +62,18 @@ function driverFor(path: Path): (name: string) => void {
           handler({ event: name, data: name.startsWith('WebChatService.started') ? { sessionID: 'session-1' } : { ...metadata } });
       };
     }
+    case 'cal_com':
+      // The embed iframe's message, as @calcom/embed-core's embed-iframe posts it to the parent.
+      return (type) =>
+        postMessageFrom('https://app.cal.com', {
+          originator: 'CAL',
+          type,
+          namespace: 'demo',
+          fullType: 'CAL:demo:' + type,
+          data: type.includes('ookingSuccessful')
+            ? { uid: 'booking-1', startTime: '2030-01-01T10:00:00Z', endTime: '2030-01-01T10:30:00Z' }
+            : {},
+        });
     default:
       throw new Error('no driver for ' + path.vendor + ': add one when adding a vendor');
   }
@@ -105,6 +124,7 @@ describe('funnel order: walking each product’s happy path in vendor order', ()
     customerly: CUSTOMERLY_CALLBACKS,
     userlike: [...USERLIKE_SEED_EVENTS, ...USERLIKE_OLDER_EVENTS],
     genesys: GENESYS_EVENTS,
+    cal_com: CAL_COM_EVENTS,
   };
   for (const vendor of Object.keys(EVERY_EVENT)) {
     it(`${vendor}: every documented event is one push, and the funnel steps strictly increase`, () => {

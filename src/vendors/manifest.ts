@@ -7,6 +7,7 @@
  * never this file, so no docs text reaches a site.
  */
 import type { AnyVendorAdapter, VendorDocs } from '../core/adapter';
+import { calComDocs } from './cal_com/docs';
 import { chiliPiperDocs } from './chili_piper/docs';
 import { customerlyDocs } from './customerly/docs';
 import { genesysDocs } from './genesys/docs';
@@ -22,6 +23,7 @@ const DOCS: { readonly [V in WidgetVendor]: VendorDocs } = {
   customerly: customerlyDocs,
   userlike: userlikeDocs,
   genesys: genesysDocs,
+  cal_com: calComDocs,
 };
 
 /** One vendor of the manifest. */

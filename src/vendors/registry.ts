@@ -10,18 +10,20 @@ import type { VendorAdapter } from '../core/adapter';
 import type { CoreConfig } from '../authoring/config';
 import { composeSchemaKeys } from '../core/installBridge';
 import type { WidgetParamsOf, WidgetPushOf } from '../core/schema';
+import { calCom } from './cal_com';
 import { chiliPiper } from './chili_piper';
 import { customerly } from './customerly';
 import { genesys } from './genesys';
 import { userlike } from './userlike';
 
+export type { CalComOptions, CalComParams } from './cal_com';
 export type { ChiliPiperOptions, ChiliPiperParams } from './chili_piper';
 export type { CustomerlyParams } from './customerly';
 export type { GenesysParams } from './genesys';
 export type { UserlikeParams } from './userlike';
 
 /** Every vendor adapter, in push-key order. */
-export const ADAPTERS = [chiliPiper, customerly, userlike, genesys] as const;
+export const ADAPTERS = [chiliPiper, customerly, userlike, genesys, calCom] as const;
 
 type Adapter = (typeof ADAPTERS)[number];
 type UnionToIntersection<U> = (U extends unknown ? (union: U) => void : never) extends (intersection: infer I) => void ? I : never;
