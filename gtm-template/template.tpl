@@ -340,6 +340,48 @@ ___TEMPLATE_PARAMETERS___
   },
   {
     "type": "GROUP",
+    "name": "calComGroup",
+    "displayName": "Cal.com",
+    "groupStyle": "ZIPPY_CLOSED",
+    "enablingConditions": [
+      {
+        "paramName": "calCom",
+        "paramValue": true,
+        "type": "EQUALS"
+      }
+    ],
+    "subParams": [
+      {
+        "type": "SIMPLE_TABLE",
+        "name": "calComOrigins",
+        "displayName": "Self-hosted Cal.com origins",
+        "simpleTableColumns": [
+          {
+            "type": "TEXT",
+            "name": "origin",
+            "displayName": "Origin",
+            "defaultValue": "",
+            "valueValidators": [
+              {
+                "type": "NON_EMPTY"
+              },
+              {
+                "type": "REGEX",
+                "args": [
+                  "^(https?://[a-z0-9.-]+(:[0-9]+)?|\\{\\{[^{}]+\\}\\})$"
+                ],
+                "errorMessage": "An origin such as https://cal.example.com (lower case, no path, no trailing slash), or a {{variable}}."
+              }
+            ]
+          }
+        ],
+        "newRowButtonText": "Add origin",
+        "help": "Embed messages are accepted from https://app.cal.com and https://cal.com without configuration. Add the origin of a self-hosted Cal.com instance (the origin in your Cal(\"init\", …) snippet)."
+      }
+    ]
+  },
+  {
+    "type": "GROUP",
     "name": "debugGroup",
     "displayName": "Debugging",
     "groupStyle": "ZIPPY_CLOSED",
@@ -386,11 +428,15 @@ for (let i = 0; i < VENDOR_CHECKBOXES.length; i++) {
   if (data[VENDOR_CHECKBOXES[i][0]]) vendors.push(VENDOR_CHECKBOXES[i][1]);
 }
 
-const origins = [];
-const originRows = data.chiliPiperOrigins || [];
-for (let i = 0; i < originRows.length; i++) {
-  if (originRows[i].origin) origins.push(originRows[i].origin);
+// A table of origins as a list, its empty rows left out.
+function originsOf(rows) {
+  const list = [];
+  for (let i = 0; i < (rows || []).length; i++) {
+    if (rows[i].origin) list.push(rows[i].origin);
+  }
+  return list;
 }
+const origins = originsOf(data.chiliPiperOrigins);
 
 // The webhook relay (opt-in): only with analytics consent, and with the visitor's GA ids for the stream.
 // The advertising consent goes along, sealed into each webhook URL: GA4 receives it with the relay's events.
@@ -442,6 +488,7 @@ const config = {
   eventPrefix: data.eventPrefix || 'widget_',
   output: data.output === 'gtag' ? 'gtag' : 'dataLayer',
   chiliPiper: { origins: origins, relay: relay },
+  calCom: { origins: originsOf(data.calComOrigins) },
   leadActions: leadActions,
   generateLead: data.generateLead !== false,
   hashEmail: data.hashEmail === true,
@@ -806,13 +853,14 @@ ___WEB_PERMISSIONS___
 ___TESTS___
 
 scenarios:
-- name: "Defaults configure all four widgets and inject the core and their four files, success once all loaded"
+- name: "Defaults configure all five widgets and inject the core and their five files, success once all loaded"
   code: |-
     const mockData = {
       chiliPiper: true,
       customerly: true,
       userlike: true,
       genesys: true,
+      calCom: true,
       output: 'dataLayer',
       dataLayerName: 'dataLayer',
       eventPrefix: 'widget_',
@@ -838,11 +886,12 @@ scenarios:
     runCode(mockData);
 
     assertThat(config).isEqualTo({
-      vendors: ['chili_piper', 'customerly', 'userlike', 'genesys'],
+      vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'cal_com'],
       dataLayerName: 'dataLayer',
       eventPrefix: 'widget_',
       output: 'dataLayer',
       chiliPiper: { origins: [], relay: null },
+      calCom: { origins: [] },
       leadActions: {},
       generateLead: true,
       hashEmail: false,
@@ -854,11 +903,12 @@ scenarios:
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/customerly.js',
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/userlike.js',
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/genesys.js',
+      'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/cal_com.js',
     ]);
     // Success only once the last file loaded.
-    for (let i = 0; i < 4; i++) loaded[i]();
+    for (let i = 0; i < 5; i++) loaded[i]();
     assertApi('gtmOnSuccess').wasNotCalled();
-    loaded[4]();
+    loaded[5]();
     assertApi('gtmOnSuccess').wasCalled();
     assertApi('gtmOnFailure').wasNotCalled();
     assertApi('logToConsole').wasNotCalled();
@@ -880,6 +930,7 @@ scenarios:
         { vendor: 'userlike', action: '' },
       ],
       chiliPiperOrigins: [{ origin: 'https://booking.example.com' }, { origin: '' }],
+      calComOrigins: [{ origin: '' }, { origin: 'https://cal.example.com' }],
       hashEmail: true,
       debug: true,
     };
@@ -900,6 +951,7 @@ scenarios:
       eventPrefix: 'chat_',
       output: 'gtag',
       chiliPiper: { origins: ['https://booking.example.com'], relay: null },
+      calCom: { origins: ['https://cal.example.com'] },
       leadActions: { chili_piper: ['booked', 'booking-confirmed'], userlike: ['register_submit'] },
       generateLead: true,
       hashEmail: true,

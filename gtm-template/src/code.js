@@ -25,11 +25,15 @@ for (let i = 0; i < VENDOR_CHECKBOXES.length; i++) {
   if (data[VENDOR_CHECKBOXES[i][0]]) vendors.push(VENDOR_CHECKBOXES[i][1]);
 }
 
-const origins = [];
-const originRows = data.chiliPiperOrigins || [];
-for (let i = 0; i < originRows.length; i++) {
-  if (originRows[i].origin) origins.push(originRows[i].origin);
+// A table of origins as a list, its empty rows left out.
+function originsOf(rows) {
+  const list = [];
+  for (let i = 0; i < (rows || []).length; i++) {
+    if (rows[i].origin) list.push(rows[i].origin);
+  }
+  return list;
 }
+const origins = originsOf(data.chiliPiperOrigins);
 
 // The webhook relay (opt-in): only with analytics consent, and with the visitor's GA ids for the stream.
 // The advertising consent goes along, sealed into each webhook URL: GA4 receives it with the relay's events.
@@ -81,6 +85,7 @@ const config = {
   eventPrefix: data.eventPrefix || 'widget_',
   output: data.output === 'gtag' ? 'gtag' : 'dataLayer',
   chiliPiper: { origins: origins, relay: relay },
+  calCom: { origins: originsOf(data.calComOrigins) },
   leadActions: leadActions,
   generateLead: data.generateLead !== false,
   hashEmail: data.hashEmail === true,

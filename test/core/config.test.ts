@@ -17,7 +17,7 @@ describe('parseConfig', () => {
     expect(parse(undefined)).toEqual({ config: defaultConfig(), warnings: [] });
     expect(parse(null)).toEqual({ config: defaultConfig(), warnings: [] });
     expect(defaultConfig()).toEqual({
-      vendors: ['chili_piper', 'customerly', 'userlike', 'genesys'],
+      vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'cal_com'],
       dataLayerName: 'dataLayer',
       eventPrefix: 'widget_',
       output: 'dataLayer',
@@ -25,7 +25,7 @@ describe('parseConfig', () => {
       generateLead: true,
       hashEmail: false,
       debug: false,
-      options: { chiliPiper: { origins: [], relay: null } },
+      options: { chiliPiper: { origins: [], relay: null }, calCom: { origins: [] } },
     });
   });
 
@@ -52,7 +52,9 @@ describe('parseConfig', () => {
       debug: true,
     };
     const { chiliPiper, ...core } = raw;
-    expect(parse(raw)).toEqual({ config: { ...core, options: { chiliPiper } }, warnings: [] });
+    expect(parse(raw)).toEqual({ config: { ...core, options: { chiliPiper, calCom: { origins: [] } } }, warnings: [] });
+    const calCom = { origins: ['https://cal.example.com', 'http://localhost:3000'] };
+    expect(parse({ calCom })).toEqual({ config: { ...defaultConfig(), options: { ...defaultConfig().options, calCom } }, warnings: [] });
   });
 
   it.each([
@@ -115,7 +117,7 @@ describe('parseConfig', () => {
   it('returns fresh defaults each time, so one install cannot mutate another', () => {
     const first = parseConfig(undefined);
     first.vendors.push('genesys');
-    expect(parseConfig(undefined).vendors).toHaveLength(4);
+    expect(parseConfig(undefined).vendors).toHaveLength(5);
   });
 
   it.each([['location'], ['document'], ['name'], ['onload'], ['top'], ['history']])(
@@ -219,7 +221,9 @@ describe('parseConfig', () => {
     ]);
     const vendors = parse({ vendors: ['chili_piper', 'drift', 'genesys'] });
     expect(vendors.config.vendors).toEqual(['chili_piper', 'genesys']);
-    expect(vendors.warnings).toEqual(['config.vendors[1] = "drift" ignored: not one of chili_piper, customerly, userlike, genesys']);
+    expect(vendors.warnings).toEqual([
+      'config.vendors[1] = "drift" ignored: not one of chili_piper, customerly, userlike, genesys, cal_com',
+    ]);
     // Positive control: a clean list warns about nothing.
     expect(parse({ chiliPiper: { origins: [good] } }).warnings).toEqual([]);
   });
@@ -227,7 +231,7 @@ describe('parseConfig', () => {
   it('reads the old chiliPiperOrigins key as chiliPiper.origins, with a warning to rename it', () => {
     const origin = 'https://booking.example.com';
     expect(parse({ chiliPiperOrigins: [origin] })).toEqual({
-      config: { ...defaultConfig(), options: { chiliPiper: { origins: [origin], relay: null } } },
+      config: { ...defaultConfig(), options: { chiliPiper: { origins: [origin], relay: null }, calCom: { origins: [] } } },
       warnings: ['config.chiliPiperOrigins is now config.chiliPiper.origins; read as such (rename it)'],
     });
     // Both given: the namespaced one wins.

@@ -1,9 +1,10 @@
-// Scenario: Defaults configure all four widgets and inject the core and their four files, success once all loaded
+// Scenario: Defaults configure all five widgets and inject the core and their five files, success once all loaded
 const mockData = {
   chiliPiper: true,
   customerly: true,
   userlike: true,
   genesys: true,
+  calCom: true,
   output: 'dataLayer',
   dataLayerName: 'dataLayer',
   eventPrefix: 'widget_',
@@ -29,11 +30,12 @@ mock('injectScript', function (url, onSuccess, onFailure, cacheToken) {
 runCode(mockData);
 
 assertThat(config).isEqualTo({
-  vendors: ['chili_piper', 'customerly', 'userlike', 'genesys'],
+  vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'cal_com'],
   dataLayerName: 'dataLayer',
   eventPrefix: 'widget_',
   output: 'dataLayer',
   chiliPiper: { origins: [], relay: null },
+  calCom: { origins: [] },
   leadActions: {},
   generateLead: true,
   hashEmail: false,
@@ -45,11 +47,12 @@ assertThat(injected).isEqualTo([
   '__DIST_BASE__vendors/customerly.js',
   '__DIST_BASE__vendors/userlike.js',
   '__DIST_BASE__vendors/genesys.js',
+  '__DIST_BASE__vendors/cal_com.js',
 ]);
 // Success only once the last file loaded.
-for (let i = 0; i < 4; i++) loaded[i]();
+for (let i = 0; i < 5; i++) loaded[i]();
 assertApi('gtmOnSuccess').wasNotCalled();
-loaded[4]();
+loaded[5]();
 assertApi('gtmOnSuccess').wasCalled();
 assertApi('gtmOnFailure').wasNotCalled();
 assertApi('logToConsole').wasNotCalled();

@@ -15,6 +15,7 @@ const mockData = {
     { vendor: 'userlike', action: '' },
   ],
   chiliPiperOrigins: [{ origin: 'https://booking.example.com' }, { origin: '' }],
+  calComOrigins: [{ origin: '' }, { origin: 'https://cal.example.com' }],
   hashEmail: true,
   debug: true,
 };
@@ -35,6 +36,7 @@ assertThat(config).isEqualTo({
   eventPrefix: 'chat_',
   output: 'gtag',
   chiliPiper: { origins: ['https://booking.example.com'], relay: null },
+  calCom: { origins: ['https://cal.example.com'] },
   leadActions: { chili_piper: ['booked', 'booking-confirmed'], userlike: ['register_submit'] },
   generateLead: true,
   hashEmail: true,
