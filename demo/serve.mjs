@@ -104,6 +104,7 @@ createServer(
   safely((request, response) => {
     const path = new URL(request.url, 'http://x').pathname;
     if (path == '/chili_piper') return send(response, 200, TYPES['.html'], render('demo/chili_piper.html', vars));
+    if (path == '/cal_com') return send(response, 200, TYPES['.html'], render('demo/cal_com.html', vars));
     send(response, 404, 'text/plain', 'not found');
   }),
 ).listen(VENDOR_PORT, HOST, () => console.log(`Simulated vendor origin: http://${HOST}:${VENDOR_PORT}/`));

@@ -109,9 +109,9 @@ test('the playground hands out a working tag: pick widgets and options, copy, pa
   const built = await (await page.request.get(`http://127.0.0.1:${DEMO_PORT}/dist/gtm-widget-bridge.gtm.html`)).text();
   await expect(html).toHaveValue(built);
 
-  for (const title of ['Customerly', 'Userlike', 'Genesys Widgets']) await page.getByLabel(title, { exact: true }).uncheck();
+  for (const title of ['Customerly', 'Userlike', 'Genesys Widgets', 'Cal.com']) await page.getByLabel(title, { exact: true }).uncheck();
   await page.locator('input[name=eventPrefix]').fill('chat_');
-  await page.locator('#tag-options textarea').fill('https://booking.example.com\nhttps://bad.example.com/');
+  await page.locator('#tag-options textarea[data-options-key="chiliPiper"]').fill('https://booking.example.com\nhttps://bad.example.com/');
   // The bridge's own validation: the bad origin is named with why, the good one kept.
   await expect(page.locator('#tag-warnings')).toContainText('"https://bad.example.com/" ignored: an origin has no path or trailing slash');
   await expect(html).toHaveValue(/eventPrefix: 'chat_'/);
