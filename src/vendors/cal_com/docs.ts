@@ -13,16 +13,17 @@ export const calComDocs = {
     linkReady:
       'Cal.com\'s events page: "the link is ready to be shown now" (the embed shows the booker and removes its loader): the widget is available to the visitor.',
     bookerViewed:
-      "Cal.com's events page: the booker was viewed for the first time (sent on the first `linkReady` of a page view, not while prerendering): the widget is shown. After `linkReady` of the same embed it is pushed as an interaction.",
+      "@calcom/embed-core's `EventDataMap` (sdk-action-manager.ts): the booker was viewed for the first time (sent on the first `linkReady` of a page view, not while prerendering): the widget is shown. After `linkReady` of the same embed it is pushed as an interaction.",
     bookerReopened:
-      "Cal.com's events page: a closed modal booker was opened again without a reload: the same booker seen again, not a new funnel step.",
+      "@calcom/embed-core's `EventDataMap`: a closed modal booker was opened again without a reload: the same booker seen again, not a new funnel step.",
     bookerReloaded: "Cal.com's events page: the booker inside the modal was reloaded: the same booker seen again, not a new funnel step.",
     availabilityLoaded:
       "Cal.com's events page: the free slots loaded for the first time (with the event type's id and slug): a loading step the embed reports around `linkReady`, not something the visitor did.",
-    availabilityRefreshed: "Cal.com's events page: the free slots were refreshed after the first load: not a visitor step.",
-    navigatedToBooker: "Cal.com's events page: a routing form led to the booker: an intermediate step, not a funnel step of its own.",
+    availabilityRefreshed: "@calcom/embed-core's `EventDataMap`: the free slots were refreshed after the first load: not a visitor step.",
+    navigatedToBooker:
+      "@calcom/embed-core's `EventDataMap`: a routing form led to the booker: an intermediate step, not a funnel step of its own.",
     routed:
-      "Cal.com's events page: a routing form applied its rule (custom message, external redirect or event-type redirect; neither is read): an intermediate step.",
+      "@calcom/embed-core's `EventDataMap`: a routing form applied its rule (custom message, external redirect or event-type redirect; neither is read): an intermediate step.",
     eventTypeSelected: 'Cal.com\'s events page: "when user chooses an event-type from the listing": the first active step of a booking.',
     bookingSuccessfulV2:
       'Cal.com\'s events page: "a booking is successfully created. It might not be confirmed" (the booking `uid` is the interaction id): the booking\'s outcome and the default lead, one per booking `uid`.',
@@ -41,9 +42,9 @@ export const calComDocs = {
     dryRunBookingSuccessfulV2: "A test booking (Cal.com's dry-run mode): nothing was booked.",
     dryRunRescheduleBookingSuccessfulV2: "A test reschedule (Cal.com's dry-run mode): nothing was moved.",
     bookingSuccessful:
-      'Deprecated by `bookingSuccessfulV2`, which the booker sends beside it; it carries the whole booking and the organizer (names, e-mail), and older versions sent it after a cancellation.',
+      "Deprecated by `bookingSuccessfulV2` (Cal.com's events page); it carries the whole booking and the organizer (name, e-mail), issue 21 reports older versions sending it after a cancellation, and a booker sending both would count one booking twice.",
     rescheduleBookingSuccessful:
-      'Deprecated by `rescheduleBookingSuccessfulV2`, which the booker sends beside it; it carries the whole booking and the organizer.',
+      "Deprecated by `rescheduleBookingSuccessfulV2` (Cal.com's events page); it carries the whole booking and the organizer.",
     linkPrerendered: 'The embed was prerendered hidden in the background: the visitor has seen nothing yet.',
     '__iframeReady, __windowLoadComplete, __dimensionChanged, __routeChanged, __closeIframe, __scrollByDistance, __connectInitiated, __connectCompleted':
       'Cal.com\'s internal actions between the iframe and embed.js ("actions that start with __ are internal"): layout and handshake, not visitor steps.',

@@ -5,7 +5,7 @@ import type { AssertNever } from '../../core/schema';
  * `client_email`, `operator_name` or `custom_data`.
  */
 export interface UserlikeParams {
-  /** Userlike widget id (`global_ctx.widget_id`). */
+  /** Userlike widget id (`global_ctx.widget_id`); Cal.com: the embed's namespace, which names one embed of the page. */
   widget_id: string | undefined;
   /** Widget language, ISO 639-1 (`global_ctx.widget_lang`). */
   widget_lang: string | undefined;
