@@ -106,6 +106,7 @@ createServer(
     if (path == '/chili_piper') return send(response, 200, TYPES['.html'], render('demo/chili_piper.html', vars));
     if (path == '/calendly') return send(response, 200, TYPES['.html'], render('demo/calendly.html', vars));
     if (path == '/typeform') return send(response, 200, TYPES['.html'], render('demo/typeform.html', vars));
+    if (path == '/cal_com') return send(response, 200, TYPES['.html'], render('demo/cal_com.html', vars));
     send(response, 404, 'text/plain', 'not found');
   }),
 ).listen(VENDOR_PORT, HOST, () => console.log(`Simulated vendor origin: http://${HOST}:${VENDOR_PORT}/`));

@@ -137,7 +137,7 @@ test('the playground hands out a working tag: pick widgets and options, copy, pa
   const built = await (await page.request.get(`http://127.0.0.1:${DEMO_PORT}/dist/gtm-widget-bridge.gtm.html`)).text();
   await expect(html).toHaveValue(built);
 
-  for (const title of ['Customerly', 'Userlike', 'Genesys Widgets', 'Calendly', 'Typeform'])
+  for (const title of ['Customerly', 'Userlike', 'Genesys Widgets', 'Calendly', 'Typeform', 'Cal.com'])
     await page.getByLabel(title, { exact: true }).uncheck();
   await page.locator('input[name=eventPrefix]').fill('chat_');
   await page
@@ -211,4 +211,34 @@ test('the playground fits a phone-width screen: nothing off screen, the pushes b
   expect(layout.pushes.right).toBeLessThanOrEqual(375);
   expect(layout.card.right).toBeLessThanOrEqual(375);
   expect(layout.pushes.top).toBeGreaterThanOrEqual(layout.widgets.bottom);
+});
+
+test('the playground’s Cal.com panel pushes a whole booking without personal data and ignores a dry run', async ({ page }) => {
+  const errors: Error[] = [];
+  page.on('pageerror', (error) => errors.push(error));
+  await page.goto(`http://127.0.0.1:${DEMO_PORT}/`);
+  const calPushes = () =>
+    page.evaluate(() =>
+      (window as unknown as { dataLayer: Record<string, unknown>[] }).dataLayer
+        .filter((push) => push.widget_vendor == 'cal_com')
+        .map((push) => push.event + ' ' + push.widget_action),
+    );
+  const booker = page.frameLocator('iframe[title="Simulated Cal.com booker"]');
+  await booker.getByRole('button', { name: 'Run a whole booking' }).click();
+  await expect
+    .poll(calPushes)
+    .toEqual([
+      'widget_view linkReady',
+      'widget_interaction bookerViewed',
+      'widget_start eventTypeSelected',
+      'widget_complete bookingSuccessfulV2',
+      'generate_lead bookingSuccessfulV2',
+    ]);
+  await booker.getByRole('button', { name: 'dryRunBookingSuccessfulV2' }).click();
+  await expect(page.locator('#log .push.suppressed')).toContainText('cal_com "dryRunBookingSuccessfulV2": unknown event, ignored');
+  expect(await calPushes()).toHaveLength(5);
+  const text = JSON.stringify(await page.evaluate(() => (window as unknown as { dataLayer: unknown[] }).dataLayer));
+  for (const fragment of ['Jane', 'cal.video']) expect(text).not.toContain(fragment);
+  await expect(page.locator('#site-log')).toContainText('site Cal("on") would hear "bookingSuccessfulV2"');
+  expect(errors).toEqual([]);
 });

@@ -89,6 +89,14 @@ ___TEMPLATE_PARAMETERS___
         "help": "Untick if your pages never show Typeform: the tag then injects a build without it. The bridge listens to Typeform and never loads it. What it listens to: https://github.com/Typeform/embed/blob/main/packages/embed/README.md"
       },
       {
+        "type": "CHECKBOX",
+        "name": "calCom",
+        "checkboxText": "Cal.com (booking embed)",
+        "simpleValueType": true,
+        "defaultValue": true,
+        "help": "Untick if your pages never show Cal.com: the tag then injects a build without it. The bridge listens to Cal.com and never loads it. What it listens to: https://cal.com/docs/developing/guides/embeds/embed-events"
+      },
+      {
         "type": "LABEL",
         "name": "widgetsHelp",
         "displayName": "Untick the widgets your site does not use. The bridge never loads a widget; it only listens to the ones your site already has."
@@ -432,6 +440,48 @@ ___TEMPLATE_PARAMETERS___
   },
   {
     "type": "GROUP",
+    "name": "calComGroup",
+    "displayName": "Cal.com",
+    "groupStyle": "ZIPPY_CLOSED",
+    "enablingConditions": [
+      {
+        "paramName": "calCom",
+        "paramValue": true,
+        "type": "EQUALS"
+      }
+    ],
+    "subParams": [
+      {
+        "type": "SIMPLE_TABLE",
+        "name": "calComOrigins",
+        "displayName": "Self-hosted Cal.com origins",
+        "simpleTableColumns": [
+          {
+            "type": "TEXT",
+            "name": "origin",
+            "displayName": "Origin",
+            "defaultValue": "",
+            "valueValidators": [
+              {
+                "type": "NON_EMPTY"
+              },
+              {
+                "type": "REGEX",
+                "args": [
+                  "^(https?://[a-z0-9.-]+(:[0-9]+)?|\\{\\{[^{}]+\\}\\})$"
+                ],
+                "errorMessage": "An origin such as https://cal.example.com (lower case, no path, no trailing slash), or a {{variable}}."
+              }
+            ]
+          }
+        ],
+        "newRowButtonText": "Add origin",
+        "help": "Embed messages are accepted from https://app.cal.com and https://cal.com without configuration. Add the origin of a self-hosted Cal.com instance (the origin in your Cal(\"init\", …) snippet)."
+      }
+    ]
+  },
+  {
+    "type": "GROUP",
     "name": "debugGroup",
     "displayName": "Debugging",
     "groupStyle": "ZIPPY_CLOSED",
@@ -472,7 +522,7 @@ const CONFIG_KEY = 'gtmWidgetBridgeConfig';
 const RELAY_CONSENT = 'gtmWidgetBridge.chiliPiper.setAnalyticsConsent';
 
 // Each vendor's checkbox and vendor id, filled in from the vendor registry by the generator.
-const VENDOR_CHECKBOXES = [['chiliPiper', 'chili_piper'], ['customerly', 'customerly'], ['userlike', 'userlike'], ['genesys', 'genesys'], ['calendly', 'calendly'], ['typeform', 'typeform']];
+const VENDOR_CHECKBOXES = [['chiliPiper', 'chili_piper'], ['customerly', 'customerly'], ['userlike', 'userlike'], ['genesys', 'genesys'], ['calendly', 'calendly'], ['typeform', 'typeform'], ['calCom', 'cal_com']];
 const vendors = [];
 for (let i = 0; i < VENDOR_CHECKBOXES.length; i++) {
   if (data[VENDOR_CHECKBOXES[i][0]]) vendors.push(VENDOR_CHECKBOXES[i][1]);
@@ -540,6 +590,7 @@ const config = {
   chiliPiper: { origins: originsOf(data.chiliPiperOrigins), relay: relay },
   calendly: { origins: originsOf(data.calendlyOrigins) },
   typeform: { origins: originsOf(data.typeformOrigins) },
+  calCom: { origins: originsOf(data.calComOrigins) },
   leadActions: leadActions,
   generateLead: data.generateLead !== false,
   hashEmail: data.hashEmail === true,
@@ -638,6 +689,10 @@ ___WEB_PERMISSIONS___
               {
                 "type": 1,
                 "string": "https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/typeform.js"
+              },
+              {
+                "type": 1,
+                "string": "https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/cal_com.js"
               },
               {
                 "type": 1,
@@ -908,14 +963,16 @@ ___WEB_PERMISSIONS___
 ___TESTS___
 
 scenarios:
-- name: "Defaults configure all five widgets and inject the core and their five files, success once all loaded"
+- name: "Defaults configure every widget and inject the core and each widget's file, success once all loaded"
   code: |-
     const mockData = {
       chiliPiper: true,
       customerly: true,
       userlike: true,
       genesys: true,
+      calendly: true,
       typeform: true,
+      calCom: true,
       output: 'dataLayer',
       dataLayerName: 'dataLayer',
       eventPrefix: 'widget_',
@@ -941,13 +998,14 @@ scenarios:
     runCode(mockData);
 
     assertThat(config).isEqualTo({
-      vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'typeform'],
+      vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'calendly', 'typeform', 'cal_com'],
       dataLayerName: 'dataLayer',
       eventPrefix: 'widget_',
       output: 'dataLayer',
       chiliPiper: { origins: [], relay: null },
       calendly: { origins: [] },
       typeform: { origins: [] },
+      calCom: { origins: [] },
       leadActions: {},
       generateLead: true,
       hashEmail: false,
@@ -959,12 +1017,14 @@ scenarios:
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/customerly.js',
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/userlike.js',
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/genesys.js',
+      'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/calendly.js',
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/typeform.js',
+      'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/cal_com.js',
     ]);
     // Success only once the last file loaded.
-    for (let i = 0; i < 5; i++) loaded[i]();
+    for (let i = 0; i < injected.length - 1; i++) loaded[i]();
     assertApi('gtmOnSuccess').wasNotCalled();
-    loaded[5]();
+    loaded[injected.length - 1]();
     assertApi('gtmOnSuccess').wasCalled();
     assertApi('gtmOnFailure').wasNotCalled();
     assertApi('logToConsole').wasNotCalled();
@@ -990,6 +1050,7 @@ scenarios:
       chiliPiperOrigins: [{ origin: 'https://booking.example.com' }, { origin: '' }],
       calendlyOrigins: [{ origin: 'https://scheduling.example.com' }, { origin: '' }],
       typeformOrigins: [{ origin: 'https://forms.example.com' }, { origin: '' }],
+      calComOrigins: [{ origin: '' }, { origin: 'https://cal.example.com' }],
       hashEmail: true,
       debug: true,
     };
@@ -1012,6 +1073,7 @@ scenarios:
       chiliPiper: { origins: ['https://booking.example.com'], relay: null },
       calendly: { origins: ['https://scheduling.example.com'] },
       typeform: { origins: ['https://forms.example.com'] },
+      calCom: { origins: ['https://cal.example.com'] },
       leadActions: { chili_piper: ['booked', 'booking-confirmed'], userlike: ['register_submit'] },
       generateLead: true,
       hashEmail: true,

@@ -139,3 +139,42 @@ export const TYPEFORM_EVENTS = [
   'duplicate-detected',
   'form-close',
 ];
+
+/**
+ * Cal.com embed actions the bridge pushes: Cal.com's embed events page
+ * (cal.com/docs/developing/guides/embeds/embed-events, cal.com/help/embedding/embed-events) and
+ * `EventDataMap` in @calcom/embed-core's sdk-action-manager.ts, plus `bookingFailed`, expected for a booking that could not be made.
+ */
+export const CAL_COM_EVENTS = [
+  'eventTypeSelected',
+  'bookingSuccessfulV2',
+  'rescheduleBookingSuccessfulV2',
+  'bookingCancelled',
+  'linkReady',
+  'linkFailed',
+  'bookingFailed',
+  'availabilityLoaded',
+  'bookerViewed',
+  'bookerReopened',
+  'bookerReloaded',
+  'availabilityRefreshed',
+  'routed',
+  'navigatedToBooker',
+];
+
+/** Cal.com embed actions of the same sources that are never pushed: test mode, deprecated V1 twins, prerendering, internal. */
+export const CAL_COM_IGNORED = [
+  'dryRunBookingSuccessfulV2',
+  'dryRunRescheduleBookingSuccessfulV2',
+  'bookingSuccessful',
+  'rescheduleBookingSuccessful',
+  'linkPrerendered',
+  '__iframeReady',
+  '__windowLoadComplete',
+  '__dimensionChanged',
+  '__routeChanged',
+  '__closeIframe',
+  '__scrollByDistance',
+  '__connectInitiated',
+  '__connectCompleted',
+];

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HappyPath } from '../src/core/adapter';
 import { DOCUMENTED_ADAPTERS as ADAPTERS } from '../src/vendors/manifest';
 import {
+  CAL_COM_EVENTS,
   CALENDLY_EVENTS,
   CHILI_PIPER_ACTIONS,
   CUSTOMERLY_CALLBACKS,
@@ -100,6 +101,18 @@ function driverFor(path: Path): (name: string) => void {
         });
       };
     }
+    case 'cal_com':
+      // The embed iframe's message, as @calcom/embed-core's embed-iframe posts it to the parent.
+      return (type) =>
+        postMessageFrom('https://app.cal.com', {
+          originator: 'CAL',
+          type,
+          namespace: 'demo',
+          fullType: 'CAL:demo:' + type,
+          data: type.includes('ookingSuccessful')
+            ? { uid: 'booking-1', startTime: '2030-01-01T10:00:00Z', endTime: '2030-01-01T10:30:00Z' }
+            : {},
+        });
     default:
       throw new Error('no driver for ' + path.vendor + ': add one when adding a vendor');
   }
@@ -152,6 +165,7 @@ describe('funnel order: walking each product’s happy path in vendor order', ()
     genesys: GENESYS_EVENTS,
     calendly: CALENDLY_EVENTS,
     typeform: TYPEFORM_EVENTS,
+    cal_com: CAL_COM_EVENTS,
   };
   for (const vendor of Object.keys(EVERY_EVENT)) {
     it(`${vendor}: every documented event is one push, and the funnel steps strictly increase`, () => {

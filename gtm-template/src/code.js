@@ -87,6 +87,7 @@ const config = {
   chiliPiper: { origins: originsOf(data.chiliPiperOrigins), relay: relay },
   calendly: { origins: originsOf(data.calendlyOrigins) },
   typeform: { origins: originsOf(data.typeformOrigins) },
+  calCom: { origins: originsOf(data.calComOrigins) },
   leadActions: leadActions,
   generateLead: data.generateLead !== false,
   hashEmail: data.hashEmail === true,

@@ -8,6 +8,7 @@
  */
 import type { AnyVendorAdapter, VendorDocs } from '../core/adapter';
 import { calendlyDocs } from './calendly/docs';
+import { calComDocs } from './cal_com/docs';
 import { chiliPiperDocs } from './chili_piper/docs';
 import { customerlyDocs } from './customerly/docs';
 import { genesysDocs } from './genesys/docs';
@@ -26,6 +27,7 @@ const DOCS: { readonly [V in WidgetVendor]: VendorDocs } = {
   genesys: genesysDocs,
   calendly: calendlyDocs,
   typeform: typeformDocs,
+  cal_com: calComDocs,
 };
 
 /** One vendor of the manifest. */

@@ -11,6 +11,7 @@ import type { CoreConfig } from '../authoring/config';
 import { composeSchemaKeys } from '../core/installBridge';
 import type { WidgetParamsOf, WidgetPushOf } from '../core/schema';
 import { calendly } from './calendly';
+import { calCom } from './cal_com';
 import { chiliPiper } from './chili_piper';
 import { customerly } from './customerly';
 import { genesys } from './genesys';
@@ -18,6 +19,7 @@ import { typeform } from './typeform';
 import { userlike } from './userlike';
 
 export type { CalendlyOptions, CalendlyParams } from './calendly';
+export type { CalComOptions, CalComParams } from './cal_com';
 export type { ChiliPiperOptions, ChiliPiperParams } from './chili_piper';
 export type { CustomerlyParams } from './customerly';
 export type { GenesysParams } from './genesys';
@@ -25,7 +27,7 @@ export type { TypeformOptions, TypeformParams } from './typeform';
 export type { UserlikeParams } from './userlike';
 
 /** Every vendor adapter, in push-key order. */
-export const ADAPTERS = [chiliPiper, customerly, userlike, genesys, calendly, typeform] as const;
+export const ADAPTERS = [chiliPiper, customerly, userlike, genesys, calendly, typeform, calCom] as const;
 
 type Adapter = (typeof ADAPTERS)[number];
 type UnionToIntersection<U> = (U extends unknown ? (union: U) => void : never) extends (intersection: infer I) => void ? I : never;

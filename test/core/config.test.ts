@@ -17,7 +17,7 @@ describe('parseConfig', () => {
     expect(parse(undefined)).toEqual({ config: defaultConfig(), warnings: [] });
     expect(parse(null)).toEqual({ config: defaultConfig(), warnings: [] });
     expect(defaultConfig()).toEqual({
-      vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'calendly', 'typeform'],
+      vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'calendly', 'typeform', 'cal_com'],
       dataLayerName: 'dataLayer',
       eventPrefix: 'widget_',
       output: 'dataLayer',
@@ -25,7 +25,7 @@ describe('parseConfig', () => {
       generateLead: true,
       hashEmail: false,
       debug: false,
-      options: { chiliPiper: { origins: [], relay: null }, calendly: { origins: [] }, typeform: { origins: [] } },
+      options: { chiliPiper: { origins: [], relay: null }, calendly: { origins: [] }, typeform: { origins: [] }, calCom: { origins: [] } },
     });
   });
 
@@ -53,9 +53,11 @@ describe('parseConfig', () => {
     };
     const { chiliPiper, ...core } = raw;
     expect(parse(raw)).toEqual({
-      config: { ...core, options: { chiliPiper, calendly: { origins: [] }, typeform: { origins: [] } } },
+      config: { ...core, options: { chiliPiper, calendly: { origins: [] }, typeform: { origins: [] }, calCom: { origins: [] } } },
       warnings: [],
     });
+    const calCom = { origins: ['https://cal.example.com', 'http://localhost:3000'] };
+    expect(parse({ calCom })).toEqual({ config: { ...defaultConfig(), options: { ...defaultConfig().options, calCom } }, warnings: [] });
   });
 
   it.each([
@@ -225,7 +227,7 @@ describe('parseConfig', () => {
     const vendors = parse({ vendors: ['chili_piper', 'drift', 'genesys'] });
     expect(vendors.config.vendors).toEqual(['chili_piper', 'genesys']);
     expect(vendors.warnings).toEqual([
-      'config.vendors[1] = "drift" ignored: not one of chili_piper, customerly, userlike, genesys, calendly, typeform',
+      'config.vendors[1] = "drift" ignored: not one of chili_piper, customerly, userlike, genesys, calendly, typeform, cal_com',
     ]);
     // Positive control: a clean list warns about nothing.
     expect(parse({ chiliPiper: { origins: [good] } }).warnings).toEqual([]);
@@ -236,7 +238,12 @@ describe('parseConfig', () => {
     expect(parse({ chiliPiperOrigins: [origin] })).toEqual({
       config: {
         ...defaultConfig(),
-        options: { chiliPiper: { origins: [origin], relay: null }, calendly: { origins: [] }, typeform: { origins: [] } },
+        options: {
+          chiliPiper: { origins: [origin], relay: null },
+          calendly: { origins: [] },
+          typeform: { origins: [] },
+          calCom: { origins: [] },
+        },
       },
       warnings: ['config.chiliPiperOrigins is now config.chiliPiper.origins; read as such (rename it)'],
     });

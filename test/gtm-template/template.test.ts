@@ -237,7 +237,7 @@ describe('___TESTS___ scenarios, run locally', () => {
 
   it('has the scenarios the template promises', () => {
     expect(all.map((scenario) => scenario.name)).toEqual([
-      'Defaults configure all five widgets and inject the core and their five files, success once all loaded',
+      "Defaults configure every widget and inject the core and each widget's file, success once all loaded",
       'Every field reaches the bridge configuration',
       'A failed injection calls gtmOnFailure, once, however many files fail',
       'Unticked widgets are left out of the config and of the injected files; empty fields fall back to defaults',

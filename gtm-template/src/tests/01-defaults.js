@@ -1,10 +1,12 @@
-// Scenario: Defaults configure all five widgets and inject the core and their five files, success once all loaded
+// Scenario: Defaults configure every widget and inject the core and each widget's file, success once all loaded
 const mockData = {
   chiliPiper: true,
   customerly: true,
   userlike: true,
   genesys: true,
+  calendly: true,
   typeform: true,
+  calCom: true,
   output: 'dataLayer',
   dataLayerName: 'dataLayer',
   eventPrefix: 'widget_',
@@ -30,13 +32,14 @@ mock('injectScript', function (url, onSuccess, onFailure, cacheToken) {
 runCode(mockData);
 
 assertThat(config).isEqualTo({
-  vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'typeform'],
+  vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'calendly', 'typeform', 'cal_com'],
   dataLayerName: 'dataLayer',
   eventPrefix: 'widget_',
   output: 'dataLayer',
   chiliPiper: { origins: [], relay: null },
   calendly: { origins: [] },
   typeform: { origins: [] },
+  calCom: { origins: [] },
   leadActions: {},
   generateLead: true,
   hashEmail: false,
@@ -48,12 +51,14 @@ assertThat(injected).isEqualTo([
   '__DIST_BASE__vendors/customerly.js',
   '__DIST_BASE__vendors/userlike.js',
   '__DIST_BASE__vendors/genesys.js',
+  '__DIST_BASE__vendors/calendly.js',
   '__DIST_BASE__vendors/typeform.js',
+  '__DIST_BASE__vendors/cal_com.js',
 ]);
 // Success only once the last file loaded.
-for (let i = 0; i < 5; i++) loaded[i]();
+for (let i = 0; i < injected.length - 1; i++) loaded[i]();
 assertApi('gtmOnSuccess').wasNotCalled();
-loaded[5]();
+loaded[injected.length - 1]();
 assertApi('gtmOnSuccess').wasCalled();
 assertApi('gtmOnFailure').wasNotCalled();
 assertApi('logToConsole').wasNotCalled();

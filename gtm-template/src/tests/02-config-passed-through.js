@@ -19,6 +19,7 @@ const mockData = {
   chiliPiperOrigins: [{ origin: 'https://booking.example.com' }, { origin: '' }],
   calendlyOrigins: [{ origin: 'https://scheduling.example.com' }, { origin: '' }],
   typeformOrigins: [{ origin: 'https://forms.example.com' }, { origin: '' }],
+  calComOrigins: [{ origin: '' }, { origin: 'https://cal.example.com' }],
   hashEmail: true,
   debug: true,
 };
@@ -41,6 +42,7 @@ assertThat(config).isEqualTo({
   chiliPiper: { origins: ['https://booking.example.com'], relay: null },
   calendly: { origins: ['https://scheduling.example.com'] },
   typeform: { origins: ['https://forms.example.com'] },
+  calCom: { origins: ['https://cal.example.com'] },
   leadActions: { chili_piper: ['booked', 'booking-confirmed'], userlike: ['register_submit'] },
   generateLead: true,
   hashEmail: true,

@@ -15,7 +15,7 @@ export interface ChiliPiperParams {
   widget_slot_end: string | undefined;
   /** Time zone the visitor picked the slot in (IANA name, e.g. `America/Chicago`). */
   widget_timezone: string | undefined;
-  /** Meeting duration in minutes, as Chili Piper reports it with `timeslot-selected`. */
+  /** Meeting duration in minutes, as Chili Piper reports it with `timeslot-selected` (Cal.com: from the booking's start and end times). */
   widget_duration_minutes: number | undefined;
 }
 
