@@ -16,6 +16,7 @@ import { guard } from '../../core/guard';
 import { isRecord } from '../../lib/isRecord';
 import { ownValue } from '../../lib/ownValue';
 import { toId } from '../../lib/toId';
+import { isOrigin } from '../../lib/isOrigin';
 import { uniqueList } from '../../lib/uniqueList';
 import { calComKeys, type CalComOptions, type CalComParams } from './params';
 import type { CalComAction } from './stages';
@@ -70,10 +71,6 @@ export function readCalComMessage(message: unknown): VendorEvent | undefined {
     widget_duration_minutes: minutes > 0 ? minutes : undefined,
   };
 }
-
-/** A serialized origin as browsers put it in `MessageEvent.origin`: scheme, host, optional port, nothing else. */
-const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d+)?$/;
-const isOrigin = (value: unknown): value is string => typeof value == 'string' && ORIGIN.test(value);
 
 export const calCom = defineAdapter<'cal_com', CalComParams, 'calCom', CalComOptions>({
   vendor: 'cal_com',

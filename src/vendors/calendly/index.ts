@@ -11,6 +11,7 @@ import { defineAdapter, type VendorEvent } from '../../core/adapter';
 import { guard } from '../../core/guard';
 import { ownValue } from '../../lib/ownValue';
 import { toId } from '../../lib/toId';
+import { isOrigin } from '../../lib/isOrigin';
 import { uniqueList } from '../../lib/uniqueList';
 import { calendlyKeys, type CalendlyOptions, type CalendlyParams } from './params';
 import { calendlyStages, type CalendlyAction } from './stages';
@@ -59,10 +60,6 @@ export function readCalendlyMessage(data: unknown): VendorEvent | undefined {
   }
   return { widget_action: action, widget_interaction_id: id, widget_event_id: id };
 }
-
-/** A serialized origin as browsers put it in `MessageEvent.origin`: scheme, host, optional port, nothing else. */
-const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d+)?$/;
-const isOrigin = (value: unknown): value is string => typeof value == 'string' && ORIGIN.test(value);
 
 export const calendly = defineAdapter<'calendly', CalendlyParams, 'calendly', CalendlyOptions>({
   vendor: 'calendly',

@@ -8,6 +8,7 @@
  * `@chilipiper/conciergejs-fire` (concierge.js).
  */
 import { defineAdapter, type VendorEvent } from '../../core/adapter';
+import { isOrigin } from '../../lib/isOrigin';
 import { uniqueList } from '../../lib/uniqueList';
 import { extensions } from '../../core/extensions';
 import { guard } from '../../core/guard';
@@ -126,9 +127,6 @@ function isShown(frame: HTMLIFrameElement): boolean {
   return box.width >= 2 && box.height >= 2;
 }
 
-/** A serialized origin as browsers put it in `MessageEvent.origin`: scheme, host, optional port, nothing else. */
-const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d+)?$/;
-const isOrigin = (value: unknown): value is string => typeof value == 'string' && ORIGIN.test(value);
 /** Why a configured origin can never equal a `MessageEvent.origin`, for the config warning. */
 const whyNotOrigin = (value: unknown) =>
   typeof value != 'string'

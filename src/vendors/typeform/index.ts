@@ -26,6 +26,7 @@
  */
 import { defineAdapter, type VendorEvent } from '../../core/adapter';
 import { guard } from '../../core/guard';
+import { isOrigin } from '../../lib/isOrigin';
 import { hasOwn } from '../../lib/hasOwn';
 import { ownValue } from '../../lib/ownValue';
 import { toId } from '../../lib/toId';
@@ -64,9 +65,6 @@ export function readTypeformMessage(data: unknown): VendorEvent | undefined {
     widget_id: toId(ownValue(data, 'formId')),
   };
 }
-
-/** A serialized origin as browsers put it in `MessageEvent.origin`: scheme, host, optional port, nothing else. */
-const isOrigin = (value: unknown): value is string => typeof value == 'string' && /^https?:\/\/[a-z0-9.-]+(:\d+)?$/.test(value);
 
 export const typeform = defineAdapter<'typeform', TypeformParams, 'typeform', TypeformOptions>({
   vendor: 'typeform',
