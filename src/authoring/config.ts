@@ -2,9 +2,7 @@ import { warn as warnInConsole } from '../lib/warn';
 import { isRecord } from '../lib/isRecord';
 import { hasOwn } from '../lib/hasOwn';
 import type { AnyVendorAdapter as VendorAdapter, Rule } from '../core/adapter';
-import { isValidEventPrefix } from '../core/ga4';
-import { defaultSettings, type Settings } from '../core/readConfig';
-import { isFreeForQueue } from '../lib/isFreeForQueue';
+import { booleanRule, dataLayerNameRule, defaultSettings, eventPrefixRule, outputRule, type Settings } from '../core/readConfig';
 import { uniqueList } from '../lib/uniqueList';
 
 /**
@@ -57,10 +55,6 @@ export function defaultConfig(adapters: readonly VendorAdapter[]): ResolvedConfi
 
 export { MAX_LIST_LENGTH } from '../lib/uniqueList';
 
-/** A name a script can use as a global variable. */
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
-const isBoolean: Rule<boolean> = (value) => (typeof value == 'boolean' ? value : undefined);
 const isString = (value: unknown): value is string => typeof value == 'string';
 
 /** Per core field, what a valid value is and what the warning says is expected. */
@@ -71,15 +65,10 @@ function coreRules(vendors: readonly string[]): { [K in CoreField]: readonly [Ru
       (value, drop) => uniqueList(value, isVendor, drop, () => 'not one of ' + vendors.join(', ')),
       'a list of ' + vendors.join(', '),
     ],
-    dataLayerName: [
-      (value) => (isString(value) && IDENTIFIER.test(value) && isFreeForQueue(value) ? value : undefined),
-      'a global name the page uses for nothing but an array',
-    ],
-    eventPrefix: [
-      (value) => (isString(value) && isValidEventPrefix(value) ? value : undefined),
-      'a prefix making valid, non-reserved GA4 event names',
-    ],
-    output: [(value) => (value === 'dataLayer' || value === 'gtag' ? value : undefined), '"dataLayer" or "gtag"'],
+    // The page's own rules where validity does not depend on the vendors (src/core/readConfig.ts).
+    dataLayerName: [dataLayerNameRule, 'a global name the page uses for nothing but an array'],
+    eventPrefix: [eventPrefixRule, 'a prefix making valid, non-reserved GA4 event names'],
+    output: [outputRule, '"dataLayer" or "gtag"'],
     leadActions: [
       (value, drop) => {
         if (!isRecord(value)) return undefined;
@@ -93,9 +82,9 @@ function coreRules(vendors: readonly string[]): { [K in CoreField]: readonly [Ru
       },
       '{vendor: [action, …]}',
     ],
-    generateLead: [isBoolean, 'true or false'],
-    hashEmail: [isBoolean, 'true or false'],
-    debug: [isBoolean, 'true or false'],
+    generateLead: [booleanRule, 'true or false'],
+    hashEmail: [booleanRule, 'true or false'],
+    debug: [booleanRule, 'true or false'],
   };
 }
 

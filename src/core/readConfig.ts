@@ -33,8 +33,8 @@ export function defaultSettings(): Settings {
   };
 }
 
+/** A name a script can use as a global variable. */
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-const isBoolean = (value: unknown) => typeof value == 'boolean';
 
 /**
  * The strings of a list, each other entry reported (W3) and left out; not
@@ -50,12 +50,20 @@ function stringList(value: unknown, path: string): string[] | undefined {
   return list;
 }
 
-/** Each core field's rule: the value to use, or undefined when it is invalid. */
+// The rules of the core fields whose validity does not depend on the vendors: the value to use, or
+// undefined when it is invalid. The authoring-time validation (src/authoring/config.ts) uses them too.
+export const dataLayerNameRule = (value: unknown) =>
+  typeof value == 'string' && IDENTIFIER.test(value) && isFreeForQueue(value) ? value : undefined;
+export const eventPrefixRule = (value: unknown) => (typeof value == 'string' && isValidEventPrefix(value) ? value : undefined);
+export const outputRule = (value: unknown) => (value === 'dataLayer' || value === 'gtag' ? value : undefined);
+export const booleanRule = (value: unknown) => (typeof value == 'boolean' ? value : undefined);
+
+/** Each core field's rule, as the page reads it. */
 const RULES: { [K in keyof Settings]: (value: unknown, path: string) => Settings[K] | undefined } = {
   vendors: stringList,
-  dataLayerName: (value) => (typeof value == 'string' && IDENTIFIER.test(value) && isFreeForQueue(value) ? value : undefined),
-  eventPrefix: (value) => (typeof value == 'string' && isValidEventPrefix(value) ? value : undefined),
-  output: (value) => (value === 'dataLayer' || value === 'gtag' ? value : undefined),
+  dataLayerName: dataLayerNameRule,
+  eventPrefix: eventPrefixRule,
+  output: outputRule,
   leadActions: (value, path) => {
     if (!isRecord(value)) return undefined;
     const actions: Record<string, string[]> = {};
@@ -66,9 +74,9 @@ const RULES: { [K in keyof Settings]: (value: unknown, path: string) => Settings
     }
     return actions;
   },
-  generateLead: (value) => (isBoolean(value) ? (value as boolean) : undefined),
-  hashEmail: (value) => (isBoolean(value) ? (value as boolean) : undefined),
-  debug: (value) => (isBoolean(value) ? (value as boolean) : undefined),
+  generateLead: booleanRule,
+  hashEmail: booleanRule,
+  debug: booleanRule,
 };
 
 /**
