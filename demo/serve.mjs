@@ -3,7 +3,7 @@
 // postMessage is genuinely cross-origin and the bridge's origin check is exercised as on a real site.
 // Both listen on the loopback interface only; HOST=0.0.0.0 opens them to the network on purpose.
 import { createServer } from 'node:http';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { build } from 'esbuild';
 import { importTs } from '../scripts/importTs.mjs';
@@ -69,6 +69,10 @@ function fill(html, replacements) {
 }
 const render = (path, replacements) => fill(readFileSync(join(root, path), 'utf8'), replacements);
 
+// The vendors with a simulated page of their own (demo/<vendor>.html), each served at /<vendor> on the vendor origin.
+const { MANIFEST } = await importTs('src/vendors/manifest.ts');
+const SIMULATED = MANIFEST.map((entry) => entry.vendor).filter((vendor) => existsSync(join(root, `demo/${vendor}.html`)));
+
 const vars = {
   __VENDOR_ORIGIN__: `http://127.0.0.1:${VENDOR_PORT}`,
   __HOST_ORIGIN__: `http://127.0.0.1:${PORT}`,
@@ -103,10 +107,8 @@ createServer(
 createServer(
   safely((request, response) => {
     const path = new URL(request.url, 'http://x').pathname;
-    if (path == '/chili_piper') return send(response, 200, TYPES['.html'], render('demo/chili_piper.html', vars));
-    if (path == '/calendly') return send(response, 200, TYPES['.html'], render('demo/calendly.html', vars));
-    if (path == '/typeform') return send(response, 200, TYPES['.html'], render('demo/typeform.html', vars));
-    if (path == '/cal_com') return send(response, 200, TYPES['.html'], render('demo/cal_com.html', vars));
+    if (SIMULATED.includes(path.slice(1))) return send(response, 200, TYPES['.html'], render(`demo${path}.html`, vars));
+    if (path == '/simulated-widget.css') return serveFile(response, '/demo/simulated-widget.css');
     send(response, 404, 'text/plain', 'not found');
   }),
 ).listen(VENDOR_PORT, HOST, () => console.log(`Simulated vendor origin: http://${HOST}:${VENDOR_PORT}/`));
