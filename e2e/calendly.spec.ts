@@ -1,9 +1,9 @@
 import { expect, test, type Frame, type Page } from './test';
-import { build } from 'esbuild';
 // The built package's own key list: every push must carry all of them.
 import { SCHEMA_KEYS } from '../dist/index.mjs';
 import { BRIDGE, CDN_URL, expectFullSchema, expectPushes, external, fixture, loadBridgeLate, openHost, waitForMessages } from './helpers';
 import { PLANTED } from '../fixtures/personalData';
+import { bundleFixtureApp } from './vendorCode';
 import { DEMO_PORT } from '../playwright.config';
 
 // The site's own integration is react-calendly (npm react-calendly 4.4.0, no official Calendly package exists):
@@ -33,15 +33,7 @@ const named = (name: string, payload: unknown = {}) => ({ event: 'calendly.' + n
 
 let app = '';
 test.beforeAll(async () => {
-  const result = await build({
-    entryPoints: [new URL('../fixtures/calendly-react-app.js', import.meta.url).pathname],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'error',
-  });
-  app = result.outputFiles[0].text;
+  app = await bundleFixtureApp('calendly-react-app.js');
 });
 
 /** The host page with the React app (two InlineWidgets) and `head` in order; waits for both scheduling iframes. */

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from './test';
-import { build } from 'esbuild';
 import { BRIDGE, expectPushes, fixture, openHost } from './helpers';
 import { PLANTED } from '../fixtures/personalData';
+import { bundleFixtureApp } from './vendorCode';
 
 // Customerly's own React SDK (npm react-live-chat-customerly 1.0.13) runs unchanged in a React app; only
 // the messenger it loads (launcher.js, not public) is the mock, reading customerly.onX as the SDK's
@@ -12,15 +12,7 @@ const PERSONAL = PLANTED;
 
 let app = '';
 test.beforeAll(async () => {
-  const result = await build({
-    entryPoints: [new URL('../fixtures/customerly-react-app.js', import.meta.url).pathname],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'error',
-  });
-  app = result.outputFiles[0].text;
+  app = await bundleFixtureApp('customerly-react-app.js');
 });
 
 /** The page with the app at the end of the body, the bridge first in the head when `bridge`. */

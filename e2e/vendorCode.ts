@@ -1,3 +1,4 @@
+import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
 /**
@@ -6,4 +7,20 @@ import { readFileSync } from 'node:fs';
  */
 export function vendorFile(packageName: string, path: string): string {
   return readFileSync(new URL(`../node_modules/${packageName}/${path}`, import.meta.url), 'utf8');
+}
+
+/**
+ * A site's React app from fixtures/ (a vendor's React SDK or integration from npm, unchanged), bundled as
+ * one classic script the way a site's build would ship it.
+ */
+export async function bundleFixtureApp(fixture: string): Promise<string> {
+  const result = await build({
+    entryPoints: [new URL(`../fixtures/${fixture}`, import.meta.url).pathname],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'error',
+  });
+  return result.outputFiles[0].text;
 }
