@@ -2,8 +2,11 @@ import { defineConfig } from '@playwright/test';
 // The system Chromium (no browser downloads here) and its launch options, shared with the benchmarks.
 import { CHROMIUM_LAUNCH } from './scripts/chromium.mjs';
 
-/** Port of the playground server (npm start) that e2e/demo.spec.ts drives. */
-export const DEMO_PORT = 8765;
+/**
+ * Port of the playground server (npm start) that e2e/demo.spec.ts drives; the simulated vendor origin is the
+ * next port. `DEMO_PORT=…` moves both, so two checkouts can run their browser tests side by side.
+ */
+export const DEMO_PORT = Number(process.env.DEMO_PORT) || 8765;
 
 export default defineConfig({
   webServer: {
