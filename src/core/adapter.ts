@@ -79,6 +79,9 @@ export interface HappyPath {
   events: readonly string[];
 }
 
+/** What kind of widget a vendor offers, for the playground's grouped list and the docs. */
+export type WidgetGroup = 'booking' | 'forms' | 'chat';
+
 /**
  * What the docs, the GTM template and the playground say about a vendor, in
  * its docs.ts: imported by the generators (src/vendors/manifest.ts), never
@@ -89,6 +92,8 @@ export interface VendorDocs<Table = StageTable> {
   reasons: Reasons<Table>;
   /** The vendor's name as people write it. */
   title: string;
+  /** The kinds of widget it offers (HubSpot: all three), first the one it is best known for. */
+  groups: readonly WidgetGroup[];
   /** The vendor's public documentation of what the bridge listens to. */
   link: string;
   /** How the bridge hears the vendor, for docs/events.md. */
