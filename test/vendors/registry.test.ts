@@ -43,7 +43,7 @@ const acme = defineAdapter<'acme_chat', AcmeParams, 'acmeChat', { greeting: bool
 const acmeDocs = {
   reasons: { 'chat.opened': 'The visitor opened the Acme chat.', 'chat.won': 'Acme says the chat converted.' },
   title: 'Acme Chat',
-  groups: ['chat'],
+  groups: ['chat' as const],
   link: 'https://acme.example/docs/events',
   mechanism: 'window.acmeChatEmit(name, score), called by the Acme widget.',
   ignored: { 'chat.typing': 'Too chatty.' },
