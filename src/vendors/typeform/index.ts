@@ -27,6 +27,7 @@
 import { defineAdapter, type VendorEvent } from '../../core/adapter';
 import { guard } from '../../core/guard';
 import { isOrigin } from '../../lib/isOrigin';
+import { uniqueList } from '../../lib/uniqueList';
 import { hasOwn } from '../../lib/hasOwn';
 import { ownValue } from '../../lib/ownValue';
 import { toId } from '../../lib/toId';
@@ -78,9 +79,8 @@ export const typeform = defineAdapter<'typeform', TypeformParams, 'typeform', Ty
     key: 'typeform',
     fields: {
       origins: [
-        // The whole list or nothing: a list with one malformed origin is reported and replaced by [].
-        (value) => (Array.isArray(value) && value.every(isOrigin) ? (value as string[]) : undefined),
-        'origins like "https://forms.example.com"',
+        (value, drop) => uniqueList(value, isOrigin, drop),
+        'origins like "https://forms.example.com", no path or trailing slash',
         () => [],
       ],
     },
