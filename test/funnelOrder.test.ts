@@ -20,7 +20,15 @@ import { CHILI_PIPER_ORIGIN, dataLayer, installBridge, postMessageFrom, testWind
 import { hubspotDriver } from './vendors/hubspotDriver';
 
 afterEach(() => {
-  for (const key of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus', 'HubSpotConversations', 'hsConversationsOnReady', '__hubspotChat'])
+  for (const key of [
+    'customerly',
+    'userlikeTrackingEvent',
+    '_genesys',
+    'CXBus',
+    'HubSpotConversations',
+    'hsConversationsOnReady',
+    '__hubspotChat',
+  ])
     delete testWindow[key];
   vi.useRealTimers();
 });

@@ -25,7 +25,13 @@ describe('parseConfig', () => {
       generateLead: true,
       hashEmail: false,
       debug: false,
-      options: { chiliPiper: { origins: [], relay: null }, calendly: { origins: [] }, typeform: { origins: [] }, calCom: { origins: [] }, hubspot: { origins: [] } },
+      options: {
+        chiliPiper: { origins: [], relay: null },
+        calendly: { origins: [] },
+        typeform: { origins: [] },
+        calCom: { origins: [] },
+        hubspot: { origins: [] },
+      },
     });
   });
 
@@ -53,7 +59,10 @@ describe('parseConfig', () => {
     };
     const { chiliPiper, ...core } = raw;
     expect(parse(raw)).toEqual({
-      config: { ...core, options: { chiliPiper, calendly: { origins: [] }, typeform: { origins: [] }, calCom: { origins: [] }, hubspot: { origins: [] } } },
+      config: {
+        ...core,
+        options: { chiliPiper, calendly: { origins: [] }, typeform: { origins: [] }, calCom: { origins: [] }, hubspot: { origins: [] } },
+      },
       warnings: [],
     });
     const calCom = { origins: ['https://cal.example.com', 'http://localhost:3000'] };

@@ -61,7 +61,12 @@ function isoTime(value: unknown): string | undefined {
  * (the iframe also posts its height).
  */
 export function readMeetingsMessage(data: unknown): VendorEvent | undefined {
-  const action = ownValue(data, 'meetingBookSucceeded') === true ? 'meetingBookSucceeded' : ownValue(data, 'meetingCreated') === true ? 'meetingCreated' : '';
+  const action =
+    ownValue(data, 'meetingBookSucceeded') === true
+      ? 'meetingBookSucceeded'
+      : ownValue(data, 'meetingCreated') === true
+        ? 'meetingCreated'
+        : '';
   if (!action) return undefined;
   const booking = ownValue(ownValue(data, 'meetingsPayload'), 'bookingResponse');
   const slot = ownValue(ownValue(booking, 'postResponse'), 'timerange');
@@ -96,7 +101,12 @@ export function readLegacyFormMessage(data: unknown): VendorEvent | undefined {
  */
 export function readFormEvent(name: string, detail: unknown): VendorEvent {
   const formId = toId(ownValue(detail, 'formId'));
-  return { widget_action: name, widget_product: 'forms', widget_id: formId, widget_interaction_id: toId(ownValue(detail, 'instanceId')) || formId };
+  return {
+    widget_action: name,
+    widget_product: 'forms',
+    widget_id: formId,
+    widget_interaction_id: toId(ownValue(detail, 'instanceId')) || formId,
+  };
 }
 
 /** Chat events about the widget, not one conversation. */
@@ -106,7 +116,13 @@ export const hubspot = defineAdapter<'hubspot', HubspotParams, 'hubspot', Hubspo
   vendor: 'hubspot',
   product: 'chat',
   stages: hubspotStages,
-  leadActions: ['meetingBookSucceeded', 'meetingCreated', 'on-submission:success', 'onFormSubmitted', 'contactAssociated'] satisfies HubspotAction[],
+  leadActions: [
+    'meetingBookSucceeded',
+    'meetingCreated',
+    'on-submission:success',
+    'onFormSubmitted',
+    'contactAssociated',
+  ] satisfies HubspotAction[],
   keys: hubspotKeys,
   options: {
     key: 'hubspot',
@@ -177,7 +193,8 @@ export const hubspot = defineAdapter<'hubspot', HubspotParams, 'hubspot', Hubspo
       subscribed.add(api);
       for (const [name, handler] of handlers) (api.on as (name: string, fn: unknown) => void)(name, handler);
       track(() => {
-        if (typeof api.off == 'function') for (const [name, handler] of handlers) (api.off as (name: string, fn: unknown) => void)(name, handler);
+        if (typeof api.off == 'function')
+          for (const [name, handler] of handlers) (api.off as (name: string, fn: unknown) => void)(name, handler);
       });
     };
     const onReady = guard(log, () => subscribe((window as unknown as Record<string, unknown>).HubSpotConversations));
