@@ -56,7 +56,7 @@ export const hubspotDocs = {
     unreadConversationCountChanged:
       'Chat: the number of conversations with unread messages changed, with every agent message and every read: a badge count that would flood the dataLayer, not something the visitor did.',
     'other meetings messages':
-      'The scheduling iframe also posts its height for the embed script to size it: layout, not something the visitor did.',
+      'Any other message from the scheduling iframe (without a `true` booking flag, such as layout messages for the embed script): not a booking.',
   },
   happyPaths: [
     { product: 'meetings', name: 'booked', events: ['meetingBookSucceeded'] },

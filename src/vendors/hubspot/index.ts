@@ -58,7 +58,7 @@ function isoTime(value: unknown): string | undefined {
  * the booked slot: `postResponse.timerange.start` / `.end` (or `event.dateTime`
  * for the start). Never `postResponse.contact` (the visitor's name and
  * e-mail), the organizer or anything else. `undefined` for any other message
- * (the iframe also posts its height).
+ * of the iframe.
  */
 export function readMeetingsMessage(data: unknown): VendorEvent | undefined {
   const action =
