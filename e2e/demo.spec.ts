@@ -137,7 +137,7 @@ test('the playground hands out a working tag: pick widgets and options, copy, pa
   const built = await (await page.request.get(`http://127.0.0.1:${DEMO_PORT}/dist/gtm-widget-bridge.gtm.html`)).text();
   await expect(html).toHaveValue(built);
 
-  for (const title of ['Customerly', 'Userlike', 'Genesys Widgets', 'Calendly', 'Typeform', 'Cal.com'])
+  for (const title of ['Customerly', 'Userlike', 'Genesys Widgets', 'Calendly', 'Typeform', 'Cal.com', 'HubSpot'])
     await page.getByLabel(title, { exact: true }).uncheck();
   await page.locator('input[name=eventPrefix]').fill('chat_');
   await page
@@ -240,5 +240,50 @@ test('the playground’s Cal.com panel pushes a whole booking without personal d
   const text = JSON.stringify(await page.evaluate(() => (window as unknown as { dataLayer: unknown[] }).dataLayer));
   for (const fragment of ['Jane', 'cal.video']) expect(text).not.toContain(fragment);
   await expect(page.locator('#site-log')).toContainText('site Cal("on") would hear "bookingSuccessfulV2"');
+  expect(errors).toEqual([]);
+});
+
+test('the playground’s HubSpot panel pushes a booking, a form and a chat without personal data, the site’s handlers kept', async ({
+  page,
+}) => {
+  const errors: Error[] = [];
+  page.on('pageerror', (error) => errors.push(error));
+  await page.goto(`http://127.0.0.1:${DEMO_PORT}/`);
+  const hubspotPushes = () =>
+    page.evaluate(() =>
+      (window as unknown as { dataLayer: Record<string, unknown>[] }).dataLayer
+        .filter((push) => push.widget_vendor == 'hubspot')
+        .map((push) => push.event + ' ' + push.widget_product + ' ' + push.widget_action),
+    );
+  // The mock widget loaded itself (loadImmediately) after the site's snippet and the bridge.
+  await expect.poll(hubspotPushes).toEqual(['widget_view chat widgetLoaded']);
+  await page.frameLocator('iframe[title="Simulated HubSpot meetings page"]').getByRole('button', { name: 'Confirm the booking' }).click();
+  const panel = page.locator('#panel-hubspot');
+  for (const name of [
+    'on-ready → view',
+    'on-submission:success → submit',
+    'userInteractedWithWidget → open',
+    'conversationStarted → start',
+  ])
+    await panel.getByRole('button', { name }).click();
+  await panel.getByRole('button', { name: 'unreadConversationCountChanged (never pushed)' }).click();
+  await expect
+    .poll(hubspotPushes)
+    .toEqual([
+      'widget_view chat widgetLoaded',
+      'widget_complete meetings meetingBookSucceeded',
+      'generate_lead meetings meetingBookSucceeded',
+      'widget_view forms on-ready',
+      'widget_submit forms on-submission:success',
+      'generate_lead forms on-submission:success',
+      'widget_open chat userInteractedWithWidget',
+      'widget_start chat conversationStarted',
+    ]);
+  const text = JSON.stringify(await page.evaluate(() => (window as unknown as { dataLayer: unknown[] }).dataLayer));
+  for (const fragment of ['Jane', 'jane', 'x.test']) expect(text).not.toContain(fragment);
+  await expect(page.locator('#site-log')).toContainText(
+    'site HubSpotConversations.on("conversationStarted") handler called for conversation 8842113',
+  );
+  await expect(page.locator('#site-log')).toContainText('site listener heard hs-form-event:on-submission:success');
   expect(errors).toEqual([]);
 });

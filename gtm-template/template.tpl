@@ -97,6 +97,14 @@ ___TEMPLATE_PARAMETERS___
         "help": "Untick if your pages never show Cal.com: the tag then injects a build without it. The bridge listens to Cal.com and never loads it. What it listens to: https://cal.com/docs/developing/guides/embeds/embed-events"
       },
       {
+        "type": "CHECKBOX",
+        "name": "hubspot",
+        "checkboxText": "HubSpot (meetings, forms, chat)",
+        "simpleValueType": true,
+        "defaultValue": true,
+        "help": "Untick if your pages never show HubSpot: the tag then injects a build without it. The bridge listens to HubSpot and never loads it. What it listens to: https://developers.hubspot.com/docs/api-reference/latest/marketing/forms/global-form-events"
+      },
+      {
         "type": "LABEL",
         "name": "widgetsHelp",
         "displayName": "Untick the widgets your site does not use. The bridge never loads a widget; it only listens to the ones your site already has."
@@ -482,6 +490,48 @@ ___TEMPLATE_PARAMETERS___
   },
   {
     "type": "GROUP",
+    "name": "hubspotGroup",
+    "displayName": "HubSpot",
+    "groupStyle": "ZIPPY_CLOSED",
+    "enablingConditions": [
+      {
+        "paramName": "hubspot",
+        "paramValue": true,
+        "type": "EQUALS"
+      }
+    ],
+    "subParams": [
+      {
+        "type": "SIMPLE_TABLE",
+        "name": "hubspotOrigins",
+        "displayName": "Meetings links on your own domain",
+        "simpleTableColumns": [
+          {
+            "type": "TEXT",
+            "name": "origin",
+            "displayName": "Origin",
+            "defaultValue": "",
+            "valueValidators": [
+              {
+                "type": "NON_EMPTY"
+              },
+              {
+                "type": "REGEX",
+                "args": [
+                  "^(https?://[a-z0-9.-]+(:[0-9]+)?|\\{\\{[^{}]+\\}\\})$"
+                ],
+                "errorMessage": "An origin such as https://meet.example.com (lower case, no path, no trailing slash), or a {{variable}}."
+              }
+            ]
+          }
+        ],
+        "newRowButtonText": "Add origin",
+        "help": "Meetings messages are accepted from https://meetings.hubspot.com, https://meetings-eu1.hubspot.com and https://meetings-na2.hubspot.com without configuration. Add the origin of a meetings link hosted on a domain connected to HubSpot. Forms and chat need no origin."
+      }
+    ]
+  },
+  {
+    "type": "GROUP",
     "name": "debugGroup",
     "displayName": "Debugging",
     "groupStyle": "ZIPPY_CLOSED",
@@ -522,7 +572,7 @@ const CONFIG_KEY = 'gtmWidgetBridgeConfig';
 const RELAY_CONSENT = 'gtmWidgetBridge.chiliPiper.setAnalyticsConsent';
 
 // Each vendor's checkbox and vendor id, filled in from the vendor registry by the generator.
-const VENDOR_CHECKBOXES = [['chiliPiper', 'chili_piper'], ['customerly', 'customerly'], ['userlike', 'userlike'], ['genesys', 'genesys'], ['calendly', 'calendly'], ['typeform', 'typeform'], ['calCom', 'cal_com']];
+const VENDOR_CHECKBOXES = [['chiliPiper', 'chili_piper'], ['customerly', 'customerly'], ['userlike', 'userlike'], ['genesys', 'genesys'], ['calendly', 'calendly'], ['typeform', 'typeform'], ['calCom', 'cal_com'], ['hubspot', 'hubspot']];
 const vendors = [];
 for (let i = 0; i < VENDOR_CHECKBOXES.length; i++) {
   if (data[VENDOR_CHECKBOXES[i][0]]) vendors.push(VENDOR_CHECKBOXES[i][1]);
@@ -591,6 +641,7 @@ const config = {
   calendly: { origins: originsOf(data.calendlyOrigins) },
   typeform: { origins: originsOf(data.typeformOrigins) },
   calCom: { origins: originsOf(data.calComOrigins) },
+  hubspot: { origins: originsOf(data.hubspotOrigins) },
   leadActions: leadActions,
   generateLead: data.generateLead !== false,
   hashEmail: data.hashEmail === true,
@@ -693,6 +744,10 @@ ___WEB_PERMISSIONS___
               {
                 "type": 1,
                 "string": "https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/cal_com.js"
+              },
+              {
+                "type": 1,
+                "string": "https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/hubspot.js"
               },
               {
                 "type": 1,
@@ -973,6 +1028,7 @@ scenarios:
       calendly: true,
       typeform: true,
       calCom: true,
+      hubspot: true,
       output: 'dataLayer',
       dataLayerName: 'dataLayer',
       eventPrefix: 'widget_',
@@ -998,7 +1054,7 @@ scenarios:
     runCode(mockData);
 
     assertThat(config).isEqualTo({
-      vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'calendly', 'typeform', 'cal_com'],
+      vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'calendly', 'typeform', 'cal_com', 'hubspot'],
       dataLayerName: 'dataLayer',
       eventPrefix: 'widget_',
       output: 'dataLayer',
@@ -1006,6 +1062,7 @@ scenarios:
       calendly: { origins: [] },
       typeform: { origins: [] },
       calCom: { origins: [] },
+      hubspot: { origins: [] },
       leadActions: {},
       generateLead: true,
       hashEmail: false,
@@ -1020,6 +1077,7 @@ scenarios:
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/calendly.js',
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/typeform.js',
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/cal_com.js',
+      'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/hubspot.js',
     ]);
     // Success only once the last file loaded.
     for (let i = 0; i < injected.length - 1; i++) loaded[i]();
@@ -1051,6 +1109,7 @@ scenarios:
       calendlyOrigins: [{ origin: 'https://scheduling.example.com' }, { origin: '' }],
       typeformOrigins: [{ origin: 'https://forms.example.com' }, { origin: '' }],
       calComOrigins: [{ origin: '' }, { origin: 'https://cal.example.com' }],
+      hubspotOrigins: [{ origin: 'https://meet.example.com' }],
       hashEmail: true,
       debug: true,
     };
@@ -1074,6 +1133,7 @@ scenarios:
       calendly: { origins: ['https://scheduling.example.com'] },
       typeform: { origins: ['https://forms.example.com'] },
       calCom: { origins: ['https://cal.example.com'] },
+      hubspot: { origins: ['https://meet.example.com'] },
       leadActions: { chili_piper: ['booked', 'booking-confirmed'], userlike: ['register_submit'] },
       generateLead: true,
       hashEmail: true,

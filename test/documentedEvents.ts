@@ -178,3 +178,31 @@ export const CAL_COM_IGNORED = [
   '__connectInitiated',
   '__connectCompleted',
 ];
+
+/**
+ * HubSpot events the bridge pushes, per product. Meetings: the booking flags of the scheduling iframe's message
+ * (no HubSpot page documents it; read in public code). Forms: the global form events
+ * (developers.hubspot.com/docs/api-reference/latest/marketing/forms/global-form-events) without their
+ * `hs-form-event:` prefix, and the legacy forms' `hsFormCallback` event names. Chat: the conversations SDK's
+ * events (developers.hubspot.com/docs/api-reference/latest/conversations/chat-configuration/chat-widget-sdk).
+ */
+export const HUBSPOT_MEETINGS_EVENTS = ['meetingBookSucceeded', 'meetingCreated'];
+export const HUBSPOT_FORMS_EVENTS = ['on-ready', 'on-interaction:navigate', 'on-submission:success', 'on-submission:failed'];
+export const HUBSPOT_LEGACY_FORMS_EVENTS = ['onFormReady', 'onBeforeFormSubmit', 'onFormSubmitted'];
+export const HUBSPOT_CHAT_EVENTS = [
+  'widgetLoaded',
+  'userInteractedWithWidget',
+  'conversationStarted',
+  'contactAssociated',
+  'conversationClosed',
+  'widgetClosed',
+  'quickReplyButtonClick',
+  'userSelectedThread',
+];
+
+/** HubSpot events of the same sources that are never pushed: duplicate twins, not yet visible, a badge count. */
+export const HUBSPOT_IGNORED = {
+  forms: ['on-interaction:navigate:next', 'on-interaction:navigate:previous'],
+  legacyForms: ['onBeforeFormInit', 'onFormSubmit'],
+  chat: ['unreadConversationCountChanged'],
+};

@@ -88,6 +88,7 @@ const config = {
   calendly: { origins: originsOf(data.calendlyOrigins) },
   typeform: { origins: originsOf(data.typeformOrigins) },
   calCom: { origins: originsOf(data.calComOrigins) },
+  hubspot: { origins: originsOf(data.hubspotOrigins) },
   leadActions: leadActions,
   generateLead: data.generateLead !== false,
   hashEmail: data.hashEmail === true,

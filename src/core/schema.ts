@@ -60,13 +60,13 @@ export const LEAD_EVENT = 'generate_lead';
 export interface WidgetCommonParams<Vendor extends string = string> {
   /** Which vendor reported the event. */
   widget_vendor: Vendor;
-  /** The widget within the vendor: `concierge`, `live_chat`, `messenger`, `click_to_call`, `web_chat`, `callback`, `send_message`, `scheduling`. */
+  /** The widget within the vendor: `concierge`, `live_chat`, `messenger`, `click_to_call`, `web_chat`, `callback`, `send_message`, `scheduling`, `form`, `booker`, and HubSpot's `meetings`, `forms`, `chat`. */
   widget_product: string;
   /** The vendor's own event name, verbatim (e.g. `timeslot-selected`, `onChatOpened`, `ClickToCall.completed`). */
   widget_action: string;
   /** The funnel stage of this event; also set when the event-name prefix is customised. */
   widget_stage: WidgetStage;
-  /** The vendor's correlation id when known (Chili Piper routeId, Userlike chat_id/session_id, Calendly's scheduled event UUID…). Never personal data. */
+  /** The vendor's correlation id when known (Chili Piper routeId, Userlike chat_id/session_id, Calendly's scheduled event UUID, HubSpot's form instance or conversation id, or `meetings-<n>` for its n-th scheduling iframe…). Never personal data. */
   widget_interaction_id: string | undefined;
   /** `true` when the vendor says the interaction was started proactively. */
   widget_proactive: boolean | undefined;

@@ -17,7 +17,7 @@ describe('parseConfig', () => {
     expect(parse(undefined)).toEqual({ config: defaultConfig(), warnings: [] });
     expect(parse(null)).toEqual({ config: defaultConfig(), warnings: [] });
     expect(defaultConfig()).toEqual({
-      vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'calendly', 'typeform', 'cal_com'],
+      vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'calendly', 'typeform', 'cal_com', 'hubspot'],
       dataLayerName: 'dataLayer',
       eventPrefix: 'widget_',
       output: 'dataLayer',
@@ -25,7 +25,13 @@ describe('parseConfig', () => {
       generateLead: true,
       hashEmail: false,
       debug: false,
-      options: { chiliPiper: { origins: [], relay: null }, calendly: { origins: [] }, typeform: { origins: [] }, calCom: { origins: [] } },
+      options: {
+        chiliPiper: { origins: [], relay: null },
+        calendly: { origins: [] },
+        typeform: { origins: [] },
+        calCom: { origins: [] },
+        hubspot: { origins: [] },
+      },
     });
   });
 
@@ -53,11 +59,16 @@ describe('parseConfig', () => {
     };
     const { chiliPiper, ...core } = raw;
     expect(parse(raw)).toEqual({
-      config: { ...core, options: { chiliPiper, calendly: { origins: [] }, typeform: { origins: [] }, calCom: { origins: [] } } },
+      config: {
+        ...core,
+        options: { chiliPiper, calendly: { origins: [] }, typeform: { origins: [] }, calCom: { origins: [] }, hubspot: { origins: [] } },
+      },
       warnings: [],
     });
     const calCom = { origins: ['https://cal.example.com', 'http://localhost:3000'] };
     expect(parse({ calCom })).toEqual({ config: { ...defaultConfig(), options: { ...defaultConfig().options, calCom } }, warnings: [] });
+    const hubspot = { origins: ['https://meet.example.com'] };
+    expect(parse({ hubspot })).toEqual({ config: { ...defaultConfig(), options: { ...defaultConfig().options, hubspot } }, warnings: [] });
   });
 
   it.each([
@@ -227,7 +238,7 @@ describe('parseConfig', () => {
     const vendors = parse({ vendors: ['chili_piper', 'drift', 'genesys'] });
     expect(vendors.config.vendors).toEqual(['chili_piper', 'genesys']);
     expect(vendors.warnings).toEqual([
-      'config.vendors[1] = "drift" ignored: not one of chili_piper, customerly, userlike, genesys, calendly, typeform, cal_com',
+      'config.vendors[1] = "drift" ignored: not one of chili_piper, customerly, userlike, genesys, calendly, typeform, cal_com, hubspot',
     ]);
     // Positive control: a clean list warns about nothing.
     expect(parse({ chiliPiper: { origins: [good] } }).warnings).toEqual([]);
@@ -243,6 +254,7 @@ describe('parseConfig', () => {
           calendly: { origins: [] },
           typeform: { origins: [] },
           calCom: { origins: [] },
+          hubspot: { origins: [] },
         },
       },
       warnings: ['config.chiliPiperOrigins is now config.chiliPiper.origins; read as such (rename it)'],

@@ -20,6 +20,7 @@ const mockData = {
   calendlyOrigins: [{ origin: 'https://scheduling.example.com' }, { origin: '' }],
   typeformOrigins: [{ origin: 'https://forms.example.com' }, { origin: '' }],
   calComOrigins: [{ origin: '' }, { origin: 'https://cal.example.com' }],
+  hubspotOrigins: [{ origin: 'https://meet.example.com' }],
   hashEmail: true,
   debug: true,
 };
@@ -43,6 +44,7 @@ assertThat(config).isEqualTo({
   calendly: { origins: ['https://scheduling.example.com'] },
   typeform: { origins: ['https://forms.example.com'] },
   calCom: { origins: ['https://cal.example.com'] },
+  hubspot: { origins: ['https://meet.example.com'] },
   leadActions: { chili_piper: ['booked', 'booking-confirmed'], userlike: ['register_submit'] },
   generateLead: true,
   hashEmail: true,

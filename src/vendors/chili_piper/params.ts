@@ -9,13 +9,13 @@ export interface ChiliPiperParams {
   widget_assignee_id: string | undefined;
   /** Chili Piper's `actionType` for the booking (`create`, `reschedule`, …). */
   widget_action_type: string | undefined;
-  /** Start of the booked or selected slot, ISO 8601 UTC (normalized from epoch seconds, epoch milliseconds or a date string). */
+  /** Start of the booked or selected slot, ISO 8601 UTC (normalized from epoch seconds, epoch milliseconds or a date string; HubSpot meetings: the booking's `postResponse.timerange.start`). */
   widget_slot_start: string | undefined;
-  /** End of the booked slot, ISO 8601 UTC. */
+  /** End of the booked slot, ISO 8601 UTC (HubSpot meetings: the booking's `postResponse.timerange.end`). */
   widget_slot_end: string | undefined;
   /** Time zone the visitor picked the slot in (IANA name, e.g. `America/Chicago`). */
   widget_timezone: string | undefined;
-  /** Meeting duration in minutes, as Chili Piper reports it with `timeslot-selected` (Cal.com: from the booking's start and end times). */
+  /** Meeting duration in minutes, as Chili Piper reports it with `timeslot-selected` (Cal.com and HubSpot meetings: from the booking's start and end times). */
   widget_duration_minutes: number | undefined;
 }
 

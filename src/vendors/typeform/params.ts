@@ -6,7 +6,7 @@ import type { AssertNever } from '../../core/schema';
  * itself; the response id is the interaction id.
  */
 export interface TypeformParams {
-  /** The widget's id at its vendor: Userlike widget id (`global_ctx.widget_id`), Typeform form id (`formId`). */
+  /** The widget's id at its vendor: Userlike widget id (`global_ctx.widget_id`), Typeform form id (`formId`), Cal.com the embed's namespace (it names one embed of the page), HubSpot the form's id (`detail.formId` of a form event, `id` of a legacy `hsFormCallback` message). */
   widget_id: string | undefined;
   /**
    * Milliseconds from the widget's opening to this step: Genesys, from `opened` to this step when both

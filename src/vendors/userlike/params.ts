@@ -5,7 +5,7 @@ import type { AssertNever } from '../../core/schema';
  * `client_email`, `operator_name` or `custom_data`.
  */
 export interface UserlikeParams {
-  /** The widget's id at its vendor: Userlike widget id (`global_ctx.widget_id`), Typeform form id (`formId`), Cal.com the embed's namespace (it names one embed of the page). */
+  /** The widget's id at its vendor: Userlike widget id (`global_ctx.widget_id`), Typeform form id (`formId`), Cal.com the embed's namespace (it names one embed of the page), HubSpot the form's id (`detail.formId` of a form event, `id` of a legacy `hsFormCallback` message). */
   widget_id: string | undefined;
   /** Widget language, ISO 639-1 (`global_ctx.widget_lang`). */
   widget_lang: string | undefined;
