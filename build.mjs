@@ -49,7 +49,13 @@ const kitPlugin = {
           }),
         );
       const names = await kitModules.get(args.path);
-      return names ? { contents: `export const { ${names.join(', ')} } = ${KIT_PARAM};`, loader: 'js' } : undefined;
+      // One declaration per name, so a name the plugin does not use is dropped (property reads are pure here).
+      return names
+        ? {
+            contents: names.map((name) => `export const ${name} = /* @__PURE__ */ (() => ${KIT_PARAM}.${name})();`).join('\n'),
+            loader: 'js',
+          }
+        : undefined;
     });
   },
 };
@@ -76,7 +82,10 @@ const input = (entry, name) =>
     ? { entryPoints: [entry.path] }
     : { stdin: { contents: entry.contents, resolveDir: '.', sourcefile: name + '.entry.ts', loader: 'ts' } };
 /** The plugin wrapper: its code runs when a core serves the queue, with the core's kit. */
-const wrapPlugin = (code) => `(window.${PLUGINS_KEY}=window.${PLUGINS_KEY}||[]).push(function(${KIT_PARAM},${ADD_PARAM}){${code.trim()}});`;
+const wrapPlugin = (code) =>
+  `(window.${PLUGINS_KEY}=window.${PLUGINS_KEY}||[]).push(function(${KIT_PARAM},${ADD_PARAM}){${unwrapIife(code.trim())}});`;
+/** esbuild's minified IIFE without its own function: the plugin's function already scopes it. */
+const unwrapIife = (code) => (code.startsWith('(()=>{') && code.endsWith('})();') ? code.slice(6, -5) : code);
 
 /** One classic script (the core, a plugin, the all-vendor bundle), minified; its metafile. */
 async function buildScript(name, entry, plugin = false) {

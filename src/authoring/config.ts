@@ -1,3 +1,4 @@
+import { whyNotOrigin } from './whyNotOrigin';
 import { warn as warnInConsole } from '../lib/warn';
 import { isRecord } from '../lib/isRecord';
 import { hasOwn } from '../lib/hasOwn';
@@ -148,8 +149,19 @@ export function parseConfig(
       // A default is valid by construction: the GTM template writes every field, most at their defaults,
       // and checking them (the GA4 prefix rule, the dataLayer name against the page) costs every page view.
       if (value === undefined || value === fallback) return undefined;
+      // Every vendor's `origins` is an origins list (src/lib/originsOption.ts): its rule drops, this explains.
+      const explain = /\.origins$/.test(label) ? whyNotOrigin : () => undefined;
       resolved = rule(value, (index, entry, why) =>
-        warn('config.' + label + '[' + index + '] = ' + JSON.stringify(entry) + ' ignored: ' + (why || 'expected ' + expected)),
+        warn(
+          'config.' +
+            label +
+            '[' +
+            index +
+            '] = ' +
+            JSON.stringify(entry) +
+            ' ignored: ' +
+            (why || explain(entry) || 'expected ' + expected),
+        ),
       );
     } catch {
       warn('config.' + label + ' could not be read; using ' + JSON.stringify(fallback));

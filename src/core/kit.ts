@@ -18,6 +18,7 @@ import { hasContactMark, looksPersonal } from '../lib/looksPersonal';
 import { normalizeEmail } from '../lib/normalizeEmail';
 import { ownValue } from '../lib/ownValue';
 import { toId } from '../lib/toId';
+import { MAX_LIST_LENGTH, uniqueList } from '../lib/uniqueList';
 
 export const KIT = {
   extensions,
@@ -34,6 +35,8 @@ export const KIT = {
   normalizeEmail,
   ownValue,
   toId,
+  MAX_LIST_LENGTH,
+  uniqueList,
 };
 
 /** The kit, as a plugin file receives it. */

@@ -1,7 +1,7 @@
 import { hasOwn } from '../lib/hasOwn';
 import { isFreeForQueue } from '../lib/isFreeForQueue';
 import { isRecord } from '../lib/isRecord';
-import { MAX_LIST_LENGTH } from '../lib/uniqueList';
+import { uniqueList } from '../lib/uniqueList';
 import type { AnyVendorAdapter as VendorAdapter } from './adapter';
 import { isValidEventPrefix } from './ga4';
 import { W_CONFIG, W_ENTRY, W_RENAMED, W_VALUE, warnCode } from './warnings';
@@ -41,14 +41,10 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
  * an array, or longer than MAX_LIST_LENGTH: undefined.
  */
 function stringList(value: unknown, path: string): string[] | undefined {
-  if (!Array.isArray(value) || value.length > MAX_LIST_LENGTH) return undefined;
-  const list: string[] = [];
-  for (let i = 0; i < value.length; i++) {
-    if (typeof value[i] != 'string') warnCode(W_ENTRY, path + '[' + i + ']');
-    else if (list.indexOf(value[i]) < 0) list.push(value[i]);
-  }
-  return list;
+  return uniqueList(value, isString, (index) => warnCode(W_ENTRY, path + '[' + index + ']'));
 }
+
+const isString = (value: unknown): value is string => typeof value == 'string';
 
 // The rules of the core fields whose validity does not depend on the vendors: the value to use, or
 // undefined when it is invalid. The authoring-time validation (src/authoring/config.ts) uses them too.

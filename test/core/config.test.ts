@@ -216,7 +216,7 @@ describe('parseConfig', () => {
     const { config, warnings } = parse({ chiliPiper: { origins: 'https://booking.example.com' } });
     expect(config).toEqual(defaultConfig());
     expect(warnings).toEqual([
-      'config.chiliPiper.origins is invalid (expected origins like "https://book.example.com", no path or trailing slash); using []',
+      'config.chiliPiper.origins is invalid (expected origins like "https://www.example.com", no path or trailing slash); using []',
     ]);
   });
 

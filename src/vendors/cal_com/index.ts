@@ -13,11 +13,10 @@
  */
 import { defineAdapter, type VendorEvent } from '../../core/adapter';
 import { guard } from '../../core/guard';
+import { originsOption } from '../../lib/originsOption';
 import { isRecord } from '../../lib/isRecord';
 import { ownValue } from '../../lib/ownValue';
 import { toId } from '../../lib/toId';
-import { isOrigin } from '../../lib/isOrigin';
-import { uniqueList } from '../../lib/uniqueList';
 import { calComKeys, type CalComOptions, type CalComParams } from './params';
 import type { CalComAction } from './stages';
 import { calComStages } from './stages';
@@ -81,7 +80,7 @@ export const calCom = defineAdapter<'cal_com', CalComParams, 'calCom', CalComOpt
   options: {
     key: 'calCom',
     fields: {
-      origins: [(value, drop) => uniqueList(value, isOrigin, drop), 'origins like "https://cal.example.com"', () => []],
+      origins: originsOption(),
     },
   },
   install({ report, options, log, track }) {

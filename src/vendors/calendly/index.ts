@@ -9,10 +9,9 @@
  */
 import { defineAdapter, type VendorEvent } from '../../core/adapter';
 import { guard } from '../../core/guard';
+import { originsOption } from '../../lib/originsOption';
 import { ownValue } from '../../lib/ownValue';
 import { toId } from '../../lib/toId';
-import { isOrigin } from '../../lib/isOrigin';
-import { uniqueList } from '../../lib/uniqueList';
 import { calendlyKeys, type CalendlyOptions, type CalendlyParams } from './params';
 import { calendlyStages, type CalendlyAction } from './stages';
 
@@ -70,11 +69,7 @@ export const calendly = defineAdapter<'calendly', CalendlyParams, 'calendly', Ca
   options: {
     key: 'calendly',
     fields: {
-      origins: [
-        (value, drop) => uniqueList(value, isOrigin, drop),
-        'origins like "https://scheduling.example.com", no path or trailing slash',
-        () => [],
-      ],
+      origins: originsOption(),
     },
   },
   install({ report, options, log, track }) {

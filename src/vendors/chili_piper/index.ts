@@ -8,10 +8,9 @@
  * `@chilipiper/conciergejs-fire` (concierge.js).
  */
 import { defineAdapter, type VendorEvent } from '../../core/adapter';
-import { isOrigin } from '../../lib/isOrigin';
-import { uniqueList } from '../../lib/uniqueList';
 import { extensions } from '../../core/extensions';
 import { guard } from '../../core/guard';
+import { originsOption } from '../../lib/originsOption';
 import { hasOwn } from '../../lib/hasOwn';
 import { isRecord } from '../../lib/isRecord';
 import { ownValue } from '../../lib/ownValue';
@@ -127,18 +126,6 @@ function isShown(frame: HTMLIFrameElement): boolean {
   return box.width >= 2 && box.height >= 2;
 }
 
-/** Why a configured origin can never equal a `MessageEvent.origin`, for the config warning. */
-const whyNotOrigin = (value: unknown) =>
-  typeof value != 'string'
-    ? 'not a string'
-    : !/^https?:\/\//.test(value)
-      ? 'an origin starts with https://'
-      : /^https?:\/\/[^/]*\//.test(value)
-        ? 'an origin has no path or trailing slash'
-        : value != value.toLowerCase()
-          ? 'browsers write origins in lower case'
-          : undefined;
-
 export const chiliPiper = defineAdapter<'chili_piper', ChiliPiperParams, 'chiliPiper', ChiliPiperOptions>({
   vendor: 'chili_piper',
   product: 'concierge',
@@ -149,11 +136,7 @@ export const chiliPiper = defineAdapter<'chili_piper', ChiliPiperParams, 'chiliP
   options: {
     key: 'chiliPiper',
     fields: {
-      origins: [
-        (value, drop) => uniqueList(value, isOrigin, drop, whyNotOrigin),
-        'origins like "https://book.example.com", no path or trailing slash',
-        () => [],
-      ],
+      origins: originsOption(),
       relay: [
         // Without the relay's client (its plugin may load later) the value is kept as given and unused.
         (value) => {

@@ -19,11 +19,12 @@
  */
 import { defineAdapter, type VendorEvent } from '../../core/adapter';
 import { guard } from '../../core/guard';
+import { originsOption } from '../../lib/originsOption';
 import { hookProperty } from '../../lib/hookProperty';
-import { isOrigin } from '../../lib/isOrigin';
 import { isRecord } from '../../lib/isRecord';
 import { ownValue } from '../../lib/ownValue';
 import { toId } from '../../lib/toId';
+import { toIsoTime } from '../../lib/toIsoTime';
 import { hubspotKeys, type HubspotOptions, type HubspotParams } from './params';
 import { chatStages, formsStages, hubspotStages, type HubspotAction } from './stages';
 
@@ -46,12 +47,6 @@ export function isMeetingsOrigin(origin: string, extraOrigins: readonly string[]
   return MEETINGS_ORIGINS.indexOf(origin) >= 0 || extraOrigins.indexOf(origin) >= 0;
 }
 
-/** Epoch milliseconds (or a date string) as ISO 8601 UTC, or undefined. */
-function isoTime(value: unknown): string | undefined {
-  const time = typeof value == 'string' ? Date.parse(value) : value;
-  return typeof time == 'number' && time > 0 && time < 8.64e15 ? new Date(time).toISOString() : undefined;
-}
-
 /**
  * Reads a meetings message: the booking flag (`meetingBookSucceeded` or
  * `meetingCreated`, `true`) and, from `meetingsPayload.bookingResponse`, only
@@ -70,8 +65,8 @@ export function readMeetingsMessage(data: unknown): VendorEvent | undefined {
   if (!action) return undefined;
   const booking = ownValue(ownValue(data, 'meetingsPayload'), 'bookingResponse');
   const slot = ownValue(ownValue(booking, 'postResponse'), 'timerange');
-  const start = isoTime(ownValue(slot, 'start')) || isoTime(ownValue(ownValue(booking, 'event'), 'dateTime'));
-  const end = isoTime(ownValue(slot, 'end'));
+  const start = toIsoTime(ownValue(slot, 'start')) || toIsoTime(ownValue(ownValue(booking, 'event'), 'dateTime'));
+  const end = toIsoTime(ownValue(slot, 'end'));
   const minutes = start && end ? (Date.parse(end) - Date.parse(start)) / 60000 : 0;
   return {
     widget_action: action,
@@ -127,12 +122,7 @@ export const hubspot = defineAdapter<'hubspot', HubspotParams, 'hubspot', Hubspo
   options: {
     key: 'hubspot',
     fields: {
-      origins: [
-        // The whole list or nothing, as Typeform's: a list with one malformed origin is reported and replaced by [].
-        (value) => (Array.isArray(value) && value.every(isOrigin) ? (value as string[]) : undefined),
-        'origins like "https://meet.example.com"',
-        () => [],
-      ],
+      origins: originsOption(),
     },
   },
   install({ report, options, log, track }) {

@@ -26,9 +26,7 @@
  */
 import { defineAdapter, type VendorEvent } from '../../core/adapter';
 import { guard } from '../../core/guard';
-import { isOrigin } from '../../lib/isOrigin';
-import { uniqueList } from '../../lib/uniqueList';
-import { hasOwn } from '../../lib/hasOwn';
+import { originsOption } from '../../lib/originsOption';
 import { ownValue } from '../../lib/ownValue';
 import { toId } from '../../lib/toId';
 import { typeformKeys, type TypeformOptions, type TypeformParams } from './params';
@@ -59,7 +57,7 @@ export function isTypeformOrigin(origin: string, extraOrigins: readonly string[]
  */
 export function readTypeformMessage(data: unknown): VendorEvent | undefined {
   const type = ownValue(data, 'type');
-  if (typeof type != 'string' || !hasOwn(typeformStages, type)) return undefined;
+  if (typeof type != 'string' || !ownValue(typeformStages, type)) return undefined;
   return {
     widget_action: type,
     widget_interaction_id: toId(ownValue(data, 'responseId')),
@@ -78,11 +76,7 @@ export const typeform = defineAdapter<'typeform', TypeformParams, 'typeform', Ty
   options: {
     key: 'typeform',
     fields: {
-      origins: [
-        (value, drop) => uniqueList(value, isOrigin, drop),
-        'origins like "https://forms.example.com", no path or trailing slash',
-        () => [],
-      ],
+      origins: originsOption(),
     },
   },
   install({ report, options, log, track }) {
@@ -93,11 +87,10 @@ export const typeform = defineAdapter<'typeform', TypeformParams, 'typeform', Ty
     const handle = guard(log, (event: MessageEvent) => {
       const data: unknown = event.data;
       const message = readTypeformMessage(data);
-      if (!message) return log('typeform: unread message');
-      const action = message.widget_action;
+      const action = message && message.widget_action;
       const source = event.source;
       // The package closes popups, sliders, popovers and side tabs on `form-close`, never an inline widget.
-      if (action == 'form-close' && isInlineWidget(source)) return log('typeform: inline form-close');
+      if (!message || (action == 'form-close' && isInlineWidget(source))) return log('typeform: ignored ' + action);
       const key = source || handle;
       let embed = embeds.get(key);
       if (!embed) embeds.set(key, (embed = { n: ++embedsSeen }));
