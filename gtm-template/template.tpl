@@ -97,6 +97,14 @@ ___TEMPLATE_PARAMETERS___
         "help": "Untick if your pages never show Cal.com: the tag then injects a build without it. The bridge listens to Cal.com and never loads it. What it listens to: https://cal.com/docs/developing/guides/embeds/embed-events"
       },
       {
+        "type": "CHECKBOX",
+        "name": "livechat",
+        "checkboxText": "LiveChat (chat widget)",
+        "simpleValueType": true,
+        "defaultValue": true,
+        "help": "Untick if your pages never show LiveChat: the tag then injects a build without it. The bridge listens to LiveChat and never loads it. What it listens to: https://platform.text.com/docs/extending-chat-widget/javascript-api"
+      },
+      {
         "type": "LABEL",
         "name": "widgetsHelp",
         "displayName": "Untick the widgets your site does not use. The bridge never loads a widget; it only listens to the ones your site already has."
@@ -522,7 +530,7 @@ const CONFIG_KEY = 'gtmWidgetBridgeConfig';
 const RELAY_CONSENT = 'gtmWidgetBridge.chiliPiper.setAnalyticsConsent';
 
 // Each vendor's checkbox and vendor id, filled in from the vendor registry by the generator.
-const VENDOR_CHECKBOXES = [['chiliPiper', 'chili_piper'], ['customerly', 'customerly'], ['userlike', 'userlike'], ['genesys', 'genesys'], ['calendly', 'calendly'], ['typeform', 'typeform'], ['calCom', 'cal_com']];
+const VENDOR_CHECKBOXES = [['chiliPiper', 'chili_piper'], ['customerly', 'customerly'], ['userlike', 'userlike'], ['genesys', 'genesys'], ['calendly', 'calendly'], ['typeform', 'typeform'], ['calCom', 'cal_com'], ['livechat', 'livechat']];
 const vendors = [];
 for (let i = 0; i < VENDOR_CHECKBOXES.length; i++) {
   if (data[VENDOR_CHECKBOXES[i][0]]) vendors.push(VENDOR_CHECKBOXES[i][1]);
@@ -693,6 +701,10 @@ ___WEB_PERMISSIONS___
               {
                 "type": 1,
                 "string": "https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/cal_com.js"
+              },
+              {
+                "type": 1,
+                "string": "https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/livechat.js"
               },
               {
                 "type": 1,
@@ -973,6 +985,7 @@ scenarios:
       calendly: true,
       typeform: true,
       calCom: true,
+      livechat: true,
       output: 'dataLayer',
       dataLayerName: 'dataLayer',
       eventPrefix: 'widget_',
@@ -998,7 +1011,7 @@ scenarios:
     runCode(mockData);
 
     assertThat(config).isEqualTo({
-      vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'calendly', 'typeform', 'cal_com'],
+      vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'calendly', 'typeform', 'cal_com', 'livechat'],
       dataLayerName: 'dataLayer',
       eventPrefix: 'widget_',
       output: 'dataLayer',
@@ -1020,6 +1033,7 @@ scenarios:
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/calendly.js',
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/typeform.js',
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/cal_com.js',
+      'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/livechat.js',
     ]);
     // Success only once the last file loaded.
     for (let i = 0; i < injected.length - 1; i++) loaded[i]();
@@ -1037,6 +1051,7 @@ scenarios:
       genesys: false,
       calendly: true,
       typeform: true,
+      livechat: true,
       output: 'gtag',
       dataLayerName: 'siteLayer',
       eventPrefix: 'chat_',
@@ -1046,6 +1061,7 @@ scenarios:
         { vendor: 'chili_piper', action: 'booking-confirmed' },
         { vendor: 'userlike', action: 'register_submit' },
         { vendor: 'userlike', action: '' },
+        { vendor: 'livechat', action: 'form_submitted:prechat' },
       ],
       chiliPiperOrigins: [{ origin: 'https://booking.example.com' }, { origin: '' }],
       calendlyOrigins: [{ origin: 'https://scheduling.example.com' }, { origin: '' }],
@@ -1066,7 +1082,7 @@ scenarios:
     runCode(mockData);
 
     assertThat(config).isEqualTo({
-      vendors: ['chili_piper', 'userlike', 'calendly', 'typeform'],
+      vendors: ['chili_piper', 'userlike', 'calendly', 'typeform', 'livechat'],
       dataLayerName: 'siteLayer',
       eventPrefix: 'chat_',
       output: 'gtag',
@@ -1074,7 +1090,7 @@ scenarios:
       calendly: { origins: ['https://scheduling.example.com'] },
       typeform: { origins: ['https://forms.example.com'] },
       calCom: { origins: ['https://cal.example.com'] },
-      leadActions: { chili_piper: ['booked', 'booking-confirmed'], userlike: ['register_submit'] },
+      leadActions: { chili_piper: ['booked', 'booking-confirmed'], userlike: ['register_submit'], livechat: ['form_submitted:prechat'] },
       generateLead: true,
       hashEmail: true,
       debug: true,

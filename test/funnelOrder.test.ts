@@ -7,6 +7,7 @@ import {
   CHILI_PIPER_ACTIONS,
   CUSTOMERLY_CALLBACKS,
   GENESYS_EVENTS,
+  LIVECHAT_EVENTS,
   TYPEFORM_EVENTS,
   USERLIKE_OLDER_EVENTS,
   USERLIKE_SEED_EVENTS,
@@ -15,7 +16,7 @@ import { FUNNEL_STEPS, stepsStrictlyIncrease } from './funnelSteps';
 import { CHILI_PIPER_ORIGIN, dataLayer, installBridge, postMessageFrom, testWindow } from './helpers';
 
 afterEach(() => {
-  for (const key of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus']) delete testWindow[key];
+  for (const key of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus', 'LiveChatWidget']) delete testWindow[key];
   vi.useRealTimers();
 });
 
@@ -113,6 +114,42 @@ function driverFor(path: Path): (name: string) => void {
             ? { uid: 'booking-1', startTime: '2030-01-01T10:00:00Z', endTime: '2030-01-01T10:30:00Z' }
             : {},
         });
+    case 'livechat': {
+      // The tracking code's LiveChatWidget once tracking.js took it over (fixtures/livechat-tracking.js, in short):
+      // `on` adds a handler, `get('chat_data')` names the chat. Each action is the event with its deciding value.
+      const handlers: Record<string, Handler[]> = {};
+      const handle = (method: string, [name, handler]: unknown[]) => {
+        if (method == 'on') (handlers[name as string] ||= []).push(handler as Handler);
+        return method == 'get' ? { chatId: 'chat-1' } : undefined;
+      };
+      const field: Record<string, string> = {
+        availability_changed: 'availability',
+        visibility_changed: 'visibility',
+        customer_status_changed: 'status',
+        form_submitted: 'type',
+      };
+      testWindow.LiveChatWidget = {
+        _q: [],
+        _h: handle,
+        on: (...args: unknown[]) => handle('on', args),
+        off: (...args: unknown[]) => handle('off', args),
+        get: (...args: unknown[]) => handle('get', args),
+      };
+      return (action) => {
+        const [name, value] = action.split(':');
+        const payload =
+          name == 'new_event'
+            ? { type: 'message', author: { type: value } }
+            : name == 'rating_submitted'
+              ? 'good'
+              : name == 'ready'
+                ? { state: { availability: 'online', visibility: 'minimized' } }
+                : value
+                  ? { [field[name]]: value }
+                  : { id: 12 };
+        for (const handler of handlers[name] || []) handler(payload);
+      };
+    }
     default:
       throw new Error('no driver for ' + path.vendor + ': add one when adding a vendor');
   }
@@ -166,6 +203,7 @@ describe('funnel order: walking each product’s happy path in vendor order', ()
     calendly: CALENDLY_EVENTS,
     typeform: TYPEFORM_EVENTS,
     cal_com: CAL_COM_EVENTS,
+    livechat: LIVECHAT_EVENTS,
   };
   for (const vendor of Object.keys(EVERY_EVENT)) {
     it(`${vendor}: every documented event is one push, and the funnel steps strictly increase`, () => {

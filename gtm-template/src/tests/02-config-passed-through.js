@@ -6,6 +6,7 @@ const mockData = {
   genesys: false,
   calendly: true,
   typeform: true,
+  livechat: true,
   output: 'gtag',
   dataLayerName: 'siteLayer',
   eventPrefix: 'chat_',
@@ -15,6 +16,7 @@ const mockData = {
     { vendor: 'chili_piper', action: 'booking-confirmed' },
     { vendor: 'userlike', action: 'register_submit' },
     { vendor: 'userlike', action: '' },
+    { vendor: 'livechat', action: 'form_submitted:prechat' },
   ],
   chiliPiperOrigins: [{ origin: 'https://booking.example.com' }, { origin: '' }],
   calendlyOrigins: [{ origin: 'https://scheduling.example.com' }, { origin: '' }],
@@ -35,7 +37,7 @@ mock('injectScript', function (url, onSuccess) {
 runCode(mockData);
 
 assertThat(config).isEqualTo({
-  vendors: ['chili_piper', 'userlike', 'calendly', 'typeform'],
+  vendors: ['chili_piper', 'userlike', 'calendly', 'typeform', 'livechat'],
   dataLayerName: 'siteLayer',
   eventPrefix: 'chat_',
   output: 'gtag',
@@ -43,7 +45,7 @@ assertThat(config).isEqualTo({
   calendly: { origins: ['https://scheduling.example.com'] },
   typeform: { origins: ['https://forms.example.com'] },
   calCom: { origins: ['https://cal.example.com'] },
-  leadActions: { chili_piper: ['booked', 'booking-confirmed'], userlike: ['register_submit'] },
+  leadActions: { chili_piper: ['booked', 'booking-confirmed'], userlike: ['register_submit'], livechat: ['form_submitted:prechat'] },
   generateLead: true,
   hashEmail: true,
   debug: true,
