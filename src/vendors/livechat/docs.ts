@@ -18,7 +18,7 @@ export const livechatDocs = {
     'visibility_changed:minimized': 'The chat window was minimized to its launcher: the visitor closed it; a running chat goes on.',
     'visibility_changed:hidden': 'The widget was hidden altogether (by the site or the widget): closed.',
     customer_status_changed:
-      'The customer\'s status changed (`invited`, `queued`, `chatting`, `browsing`): a state of the customer, not a visitor step; the chat itself is counted by its first message.',
+      "The customer's status changed (`invited`, `queued`, `chatting`, `browsing`): a state of the customer, not a visitor step; the chat itself is counted by its first message.",
     'new_event:customer':
       "The customer's first chat event of the chat (`author.type: customer`): the conversation started. Later events of the customer in the same chat are not pushed (one per message would flood the dataLayer); only `type` (as `widget_item_type`) and `author.type` are read, never the text, the file or the author's id.",
     'new_event:agent':
@@ -29,7 +29,8 @@ export const livechatDocs = {
       'The visitor sent the ticket form (`type: ticket`), left when no agent is available, with contact details for the answer: a submit and the default lead, one per chat.',
     'form_submitted:postchat': 'The visitor sent the post-chat survey (`type: postchat`): after the conversation, not a funnel step.',
     rating_submitted: 'The visitor rated the chat: pushes the rating (`good`, `bad`, `none`) as `widget_rating`, never a comment.',
-    greeting_displayed: 'A greeting (targeted message) was shown to the visitor: proactive (`widget_proactive`), its `id` as `widget_trigger_id`.',
+    greeting_displayed:
+      'A greeting (targeted message) was shown to the visitor: proactive (`widget_proactive`), its `id` as `widget_trigger_id`.',
     greeting_hidden: 'A greeting was hidden again: proactive, its `id` as `widget_trigger_id`.',
     rich_message_button_clicked:
       "The visitor clicked a rich message's button: an interaction. The payload's event and postback ids are not read (a postback id can carry the button's text).",
@@ -61,7 +62,14 @@ export const livechatDocs = {
     {
       product: 'chat_widget',
       name: 'chat without a form',
-      events: ['ready', 'greeting_displayed', 'visibility_changed:maximized', 'new_event:customer', 'new_event:agent', 'visibility_changed:minimized'],
+      events: [
+        'ready',
+        'greeting_displayed',
+        'visibility_changed:maximized',
+        'new_event:customer',
+        'new_event:agent',
+        'visibility_changed:minimized',
+      ],
     },
   ],
   template: { param: 'livechat', label: 'LiveChat (chat widget)' },
