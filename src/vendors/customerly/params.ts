@@ -14,9 +14,9 @@ export interface CustomerlyParams {
   widget_article_slug: string | undefined;
   /** `onHelpCenterArticleOpened`: the article's title, unless it holds an e-mail address or a phone number (never its body or author). */
   widget_article_title: string | undefined;
-  /** `onTriggerFired`: the id of the Customerly trigger (automation) that fired. */
+  /** `onTriggerFired`: the id of the Customerly trigger (automation) that fired; LiveChat `greeting_displayed` / `greeting_hidden`: the greeting's (targeted message's) `id`. */
   widget_trigger_id: string | undefined;
-  /** `onChatflowNotificationClicked`: the kind of item clicked (`button`, `article`, `close_button`…), never its caption or link. */
+  /** `onChatflowNotificationClicked`: the kind of item clicked (`button`, `article`, `close_button`…), never its caption or link; LiveChat `new_event`: the kind of chat event (`message`, `rich_message`, `file`), `form_submitted`: the form's type. */
   widget_item_type: string | undefined;
 }
 

@@ -9,9 +9,9 @@ export interface LivechatParams {
   widget_availability: string | undefined;
   /** A chat rating's value as the vendor names it, from a fixed allow-list, never the comment: LiveChat `good`, `bad`, `none` (`rating_submitted`). */
   widget_rating: string | undefined;
-  /** Customerly `onChatflowNotificationClicked`: the kind of item clicked (`button`, `article`, `close_button`…), never its caption or link; LiveChat `new_event`: the kind of chat event (`message`, `rich_message`, `file`), never its content. */
+  /** `onChatflowNotificationClicked`: the kind of item clicked (`button`, `article`, `close_button`…), never its caption or link; LiveChat `new_event`: the kind of chat event (`message`, `rich_message`, `file`), `form_submitted`: the form's type. */
   widget_item_type: string | undefined;
-  /** Customerly `onTriggerFired`: the id of the Customerly trigger (automation) that fired; LiveChat `greeting_displayed` / `greeting_hidden`: the greeting's (targeted message's) `id`. */
+  /** `onTriggerFired`: the id of the Customerly trigger (automation) that fired; LiveChat `greeting_displayed` / `greeting_hidden`: the greeting's (targeted message's) `id`. */
   widget_trigger_id: string | undefined;
 }
 
