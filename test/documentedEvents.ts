@@ -202,3 +202,19 @@ export const LIVECHAT_EVENTS = [
   'greeting_hidden',
   'rich_message_button_clicked',
 ];
+
+/**
+ * Tidio actions: the widget listeners of Tidio's docs (developers.tidio.com, docs.tidio.com), `setStatus`
+ * with each status it reports (`online`, `offline`).
+ */
+export const TIDIO_EVENTS = [
+  'ready',
+  'open',
+  'close',
+  'conversationStart',
+  'preFormFilled',
+  'messageFromVisitor',
+  'messageFromOperator',
+  'setStatus:online',
+  'setStatus:offline',
+];

@@ -13,6 +13,7 @@ import { chiliPiperDocs } from './chili_piper/docs';
 import { customerlyDocs } from './customerly/docs';
 import { genesysDocs } from './genesys/docs';
 import { livechatDocs } from './livechat/docs';
+import { tidioDocs } from './tidio/docs';
 import { ADAPTERS, type WidgetVendor } from './registry';
 import { typeformDocs } from './typeform/docs';
 import { userlikeDocs } from './userlike/docs';
@@ -30,6 +31,7 @@ const DOCS: { readonly [V in WidgetVendor]: VendorDocs } = {
   typeform: typeformDocs,
   cal_com: calComDocs,
   livechat: livechatDocs,
+  tidio: tidioDocs,
 };
 
 /** One vendor of the manifest. */

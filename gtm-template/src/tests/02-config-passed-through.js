@@ -7,6 +7,7 @@ const mockData = {
   calendly: true,
   typeform: true,
   livechat: true,
+  tidio: false,
   output: 'gtag',
   dataLayerName: 'siteLayer',
   eventPrefix: 'chat_',

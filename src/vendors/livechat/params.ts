@@ -5,7 +5,7 @@ import type { AssertNever } from '../../core/schema';
  * data (`customerData`: id, name, e-mail, session variables), an author's id or a message.
  */
 export interface LivechatParams {
-  /** The chat's availability as the vendor reports it, lower-case, from a fixed allow-list: LiveChat `online`, `offline` (`ready`'s `state.availability`, `availability_changed`). */
+  /** The chat's availability as the vendor reports it, lower-case, from a fixed allow-list: LiveChat `online`, `offline` (`ready`'s `state.availability`, `availability_changed`); Tidio `online`, `offline` (`setStatus`). */
   widget_availability: string | undefined;
   /** A chat rating's value as the vendor names it, from a fixed allow-list, never the comment: LiveChat `good`, `bad`, `none` (`rating_submitted`). */
   widget_rating: string | undefined;
