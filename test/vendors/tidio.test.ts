@@ -200,7 +200,7 @@ describe('Tidio through tidioChatApi.on and the tidioChat-<name> document events
     handlers.close(undefined);
     later();
     handlers.open(undefined);
-    expect(eventNames().slice(2)).toEqual(['widget_open', 'widget_close', 'widget_interaction']);
+    expect(actions().slice(2)).toEqual(['widget_interaction open', 'widget_close close', 'widget_interaction open']);
   });
 
   it('reads a CustomEvent detail too, and pushes an event that comes only by the document once per occurrence', async () => {
