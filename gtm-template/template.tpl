@@ -1066,6 +1066,7 @@ scenarios:
       calendly: true,
       typeform: true,
       livechat: true,
+      tidio: false,
       output: 'gtag',
       dataLayerName: 'siteLayer',
       eventPrefix: 'chat_',
