@@ -137,7 +137,7 @@ test('the playground hands out a working tag: pick widgets and options, copy, pa
   const built = await (await page.request.get(`http://127.0.0.1:${DEMO_PORT}/dist/gtm-widget-bridge.gtm.html`)).text();
   await expect(html).toHaveValue(built);
 
-  for (const title of ['Customerly', 'Userlike', 'Genesys Widgets', 'Calendly', 'Typeform', 'Cal.com', 'HubSpot'])
+  for (const title of ['Customerly', 'Userlike', 'Genesys Widgets', 'Calendly', 'Typeform', 'Cal.com', 'HubSpot', 'LiveChat', 'Tidio'])
     await page.getByLabel(title, { exact: true }).uncheck();
   await page.locator('input[name=eventPrefix]').fill('chat_');
   await page
@@ -285,5 +285,73 @@ test('the playground’s HubSpot panel pushes a booking, a form and a chat witho
     'site HubSpotConversations.on("conversationStarted") handler called for conversation 8842113',
   );
   await expect(page.locator('#site-log')).toContainText('site listener heard hs-form-event:on-submission:success');
+  expect(errors).toEqual([]);
+});
+
+test('the playground’s LiveChat panel pushes a chat without personal data, the site handler kept', async ({ page }) => {
+  const errors: Error[] = [];
+  page.on('pageerror', (error) => errors.push(error));
+  await page.goto(`http://127.0.0.1:${DEMO_PORT}/`);
+  const livechatPushes = () =>
+    page.evaluate(() =>
+      (window as unknown as { dataLayer: Record<string, unknown>[] }).dataLayer
+        .filter((push) => push.widget_vendor == 'livechat')
+        .map((push) => push.event + ' ' + push.widget_action),
+    );
+  await expect.poll(livechatPushes).toEqual(['widget_view ready']);
+  const widget = page.frameLocator('iframe[title="Simulated LiveChat widget"]');
+  await widget.getByRole('button', { name: 'Chat with a pre-chat form' }).click();
+  await expect
+    .poll(livechatPushes)
+    .toEqual([
+      'widget_view ready',
+      'widget_open visibility_changed:maximized',
+      'widget_submit form_submitted:prechat',
+      'generate_lead form_submitted:prechat',
+      'widget_interaction customer_status_changed',
+      'widget_interaction new_event:customer',
+      'widget_interaction new_event:agent',
+      'widget_interaction rating_submitted',
+      'widget_close visibility_changed:minimized',
+    ]);
+  await widget.getByRole('button', { name: 'availability_changed: away (not documented)' }).click();
+  await expect(page.locator('#log .push.suppressed')).toContainText('livechat "availability_changed:away": unknown event, ignored');
+  const text = JSON.stringify(await page.evaluate(() => (window as unknown as { dataLayer: unknown[] }).dataLayer));
+  for (const fragment of ['Jane', 'x.test', 'Hi there', 'my quote', 'c-77']) expect(text).not.toContain(fragment);
+  await expect(page.locator('#site-log')).toContainText('site LiveChatWidget.on("visibility_changed") handler called: maximized');
+  expect(errors).toEqual([]);
+});
+
+test('the playground’s Tidio panel pushes a chat once per event though it arrives both ways, without personal data', async ({ page }) => {
+  const errors: Error[] = [];
+  page.on('pageerror', (error) => errors.push(error));
+  await page.goto(`http://127.0.0.1:${DEMO_PORT}/`);
+  const tidioPushes = () =>
+    page.evaluate(() =>
+      (window as unknown as { dataLayer: Record<string, unknown>[] }).dataLayer
+        .filter((push) => push.widget_vendor == 'tidio')
+        .map((push) => push.event + ' ' + push.widget_action),
+    );
+  await expect.poll(tidioPushes).toEqual(['widget_view ready']);
+  const widget = page.frameLocator('iframe[title="Simulated Tidio widget"]');
+  await widget.getByRole('button', { name: 'Chat with the pre-chat form' }).click();
+  await expect
+    .poll(tidioPushes)
+    .toEqual([
+      'widget_view ready',
+      'widget_open open',
+      'widget_start conversationStart',
+      'widget_submit preFormFilled',
+      'generate_lead preFormFilled',
+      'widget_interaction messageFromVisitor',
+      'widget_interaction messageFromOperator',
+      'widget_close close',
+    ]);
+  await widget.getByRole('button', { name: 'setStatus: away (not documented)' }).click();
+  await expect(page.locator('#log .push.suppressed').first()).toContainText('tidio "setStatus:away": unknown event, ignored');
+  const text = JSON.stringify(await page.evaluate(() => (window as unknown as { dataLayer: unknown[] }).dataLayer));
+  for (const fragment of ['Jane', 'x.test', 'Hi there', 'my quote', '555']) expect(text).not.toContain(fragment);
+  await expect(page.locator('#site-log')).toContainText('site tidioChatApi.on("preFormFilled") handler called');
+  await expect(page.locator('#site-log')).toContainText('site tidioChat-open listener called');
   expect(errors).toEqual([]);
 });

@@ -105,6 +105,22 @@ ___TEMPLATE_PARAMETERS___
         "help": "Untick if your pages never show HubSpot: the tag then injects a build without it. The bridge listens to HubSpot and never loads it. What it listens to: https://developers.hubspot.com/docs/api-reference/latest/marketing/forms/global-form-events"
       },
       {
+        "type": "CHECKBOX",
+        "name": "livechat",
+        "checkboxText": "LiveChat (chat widget)",
+        "simpleValueType": true,
+        "defaultValue": true,
+        "help": "Untick if your pages never show LiveChat: the tag then injects a build without it. The bridge listens to LiveChat and never loads it. What it listens to: https://platform.text.com/docs/extending-chat-widget/javascript-api"
+      },
+      {
+        "type": "CHECKBOX",
+        "name": "tidio",
+        "checkboxText": "Tidio (chat widget)",
+        "simpleValueType": true,
+        "defaultValue": true,
+        "help": "Untick if your pages never show Tidio: the tag then injects a build without it. The bridge listens to Tidio and never loads it. What it listens to: https://developers.tidio.com/docs/widget-listeners-events"
+      },
+      {
         "type": "LABEL",
         "name": "widgetsHelp",
         "displayName": "Untick the widgets your site does not use. The bridge never loads a widget; it only listens to the ones your site already has."
@@ -572,7 +588,7 @@ const CONFIG_KEY = 'gtmWidgetBridgeConfig';
 const RELAY_CONSENT = 'gtmWidgetBridge.chiliPiper.setAnalyticsConsent';
 
 // Each vendor's checkbox and vendor id, filled in from the vendor registry by the generator.
-const VENDOR_CHECKBOXES = [['chiliPiper', 'chili_piper'], ['customerly', 'customerly'], ['userlike', 'userlike'], ['genesys', 'genesys'], ['calendly', 'calendly'], ['typeform', 'typeform'], ['calCom', 'cal_com'], ['hubspot', 'hubspot']];
+const VENDOR_CHECKBOXES = [['chiliPiper', 'chili_piper'], ['customerly', 'customerly'], ['userlike', 'userlike'], ['genesys', 'genesys'], ['calendly', 'calendly'], ['typeform', 'typeform'], ['calCom', 'cal_com'], ['hubspot', 'hubspot'], ['livechat', 'livechat'], ['tidio', 'tidio']];
 const vendors = [];
 for (let i = 0; i < VENDOR_CHECKBOXES.length; i++) {
   if (data[VENDOR_CHECKBOXES[i][0]]) vendors.push(VENDOR_CHECKBOXES[i][1]);
@@ -748,6 +764,14 @@ ___WEB_PERMISSIONS___
               {
                 "type": 1,
                 "string": "https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/hubspot.js"
+              },
+              {
+                "type": 1,
+                "string": "https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/livechat.js"
+              },
+              {
+                "type": 1,
+                "string": "https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/tidio.js"
               },
               {
                 "type": 1,
@@ -1029,6 +1053,8 @@ scenarios:
       typeform: true,
       calCom: true,
       hubspot: true,
+      livechat: true,
+      tidio: true,
       output: 'dataLayer',
       dataLayerName: 'dataLayer',
       eventPrefix: 'widget_',
@@ -1054,7 +1080,7 @@ scenarios:
     runCode(mockData);
 
     assertThat(config).isEqualTo({
-      vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'calendly', 'typeform', 'cal_com', 'hubspot'],
+      vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'calendly', 'typeform', 'cal_com', 'hubspot', 'livechat', 'tidio'],
       dataLayerName: 'dataLayer',
       eventPrefix: 'widget_',
       output: 'dataLayer',
@@ -1078,6 +1104,8 @@ scenarios:
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/typeform.js',
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/cal_com.js',
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/hubspot.js',
+      'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/livechat.js',
+      'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/tidio.js',
     ]);
     // Success only once the last file loaded.
     for (let i = 0; i < injected.length - 1; i++) loaded[i]();
@@ -1095,6 +1123,8 @@ scenarios:
       genesys: false,
       calendly: true,
       typeform: true,
+      livechat: true,
+      tidio: false,
       output: 'gtag',
       dataLayerName: 'siteLayer',
       eventPrefix: 'chat_',
@@ -1104,6 +1134,7 @@ scenarios:
         { vendor: 'chili_piper', action: 'booking-confirmed' },
         { vendor: 'userlike', action: 'register_submit' },
         { vendor: 'userlike', action: '' },
+        { vendor: 'livechat', action: 'form_submitted:prechat' },
       ],
       chiliPiperOrigins: [{ origin: 'https://booking.example.com' }, { origin: '' }],
       calendlyOrigins: [{ origin: 'https://scheduling.example.com' }, { origin: '' }],
@@ -1125,7 +1156,7 @@ scenarios:
     runCode(mockData);
 
     assertThat(config).isEqualTo({
-      vendors: ['chili_piper', 'userlike', 'calendly', 'typeform'],
+      vendors: ['chili_piper', 'userlike', 'calendly', 'typeform', 'livechat'],
       dataLayerName: 'siteLayer',
       eventPrefix: 'chat_',
       output: 'gtag',
@@ -1134,7 +1165,7 @@ scenarios:
       typeform: { origins: ['https://forms.example.com'] },
       calCom: { origins: ['https://cal.example.com'] },
       hubspot: { origins: ['https://meet.example.com'] },
-      leadActions: { chili_piper: ['booked', 'booking-confirmed'], userlike: ['register_submit'] },
+      leadActions: { chili_piper: ['booked', 'booking-confirmed'], userlike: ['register_submit'], livechat: ['form_submitted:prechat'] },
       generateLead: true,
       hashEmail: true,
       debug: true,

@@ -206,3 +206,43 @@ export const HUBSPOT_IGNORED = {
   legacyForms: ['onBeforeFormInit', 'onFormSubmit'],
   chat: ['unreadConversationCountChanged'],
 };
+
+/**
+ * LiveChat actions: the Chat Widget JavaScript API's events (platform.text.com) with the payload values
+ * npm @livechat/widget-core 1.4.1 types (`WidgetState`, `ChatEvent.author.type`, the form types) that decide
+ * their stage.
+ */
+export const LIVECHAT_EVENTS = [
+  'ready',
+  'availability_changed:online',
+  'availability_changed:offline',
+  'visibility_changed:maximized',
+  'visibility_changed:minimized',
+  'visibility_changed:hidden',
+  'customer_status_changed',
+  'new_event:customer',
+  'new_event:agent',
+  'form_submitted:prechat',
+  'form_submitted:ticket',
+  'form_submitted:postchat',
+  'rating_submitted',
+  'greeting_displayed',
+  'greeting_hidden',
+  'rich_message_button_clicked',
+];
+
+/**
+ * Tidio actions: the widget listeners of Tidio's docs (developers.tidio.com, docs.tidio.com), `setStatus`
+ * with each status it reports (`online`, `offline`).
+ */
+export const TIDIO_EVENTS = [
+  'ready',
+  'open',
+  'close',
+  'conversationStart',
+  'preFormFilled',
+  'messageFromVisitor',
+  'messageFromOperator',
+  'setStatus:online',
+  'setStatus:offline',
+];

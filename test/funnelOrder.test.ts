@@ -11,6 +11,8 @@ import {
   HUBSPOT_FORMS_EVENTS,
   HUBSPOT_LEGACY_FORMS_EVENTS,
   HUBSPOT_MEETINGS_EVENTS,
+  LIVECHAT_EVENTS,
+  TIDIO_EVENTS,
   TYPEFORM_EVENTS,
   USERLIKE_OLDER_EVENTS,
   USERLIKE_SEED_EVENTS,
@@ -28,6 +30,8 @@ afterEach(() => {
     'HubSpotConversations',
     'hsConversationsOnReady',
     '__hubspotChat',
+    'LiveChatWidget',
+    'tidioChatApi',
   ])
     delete testWindow[key];
   vi.useRealTimers();
@@ -129,6 +133,50 @@ function driverFor(path: Path): (name: string) => void {
         });
     case 'hubspot':
       return hubspotDriver();
+    case 'livechat': {
+      // The tracking code's LiveChatWidget once tracking.js took it over (fixtures/livechat-tracking.js, in short):
+      // `on` adds a handler, `get('chat_data')` names the chat. Each action is the event with its deciding value.
+      const handlers: Record<string, Handler[]> = {};
+      const handle = (method: string, [name, handler]: unknown[]) => {
+        if (method == 'on') (handlers[name as string] ||= []).push(handler as Handler);
+        return method == 'get' ? { chatId: 'chat-1' } : undefined;
+      };
+      const field: Record<string, string> = {
+        availability_changed: 'availability',
+        visibility_changed: 'visibility',
+        customer_status_changed: 'status',
+        form_submitted: 'type',
+      };
+      testWindow.LiveChatWidget = {
+        _q: [],
+        _h: handle,
+        on: (...args: unknown[]) => handle('on', args),
+        off: (...args: unknown[]) => handle('off', args),
+        get: (...args: unknown[]) => handle('get', args),
+      };
+      return (action) => {
+        const [name, value] = action.split(':');
+        const payload =
+          name == 'new_event'
+            ? { type: 'message', author: { type: value } }
+            : name == 'rating_submitted'
+              ? 'good'
+              : name == 'ready'
+                ? { state: { availability: 'online', visibility: 'minimized' } }
+                : value
+                  ? { [field[name]]: value }
+                  : { id: 12 };
+        for (const handler of handlers[name] || []) handler(payload);
+      };
+    }
+    case 'tidio':
+      // The widget's tidioChat-<name> events on document (its tidioChatApi.on handlers are heard the same way);
+      // setStatus with its status, preFormFilled with the pre-chat form.
+      return (action) => {
+        const [name, status] = action.split(':');
+        const data = status || (name == 'preFormFilled' ? { form_data: { email: 'jane@x.test' } } : undefined);
+        document.dispatchEvent(new CustomEvent('tidioChat-' + name, { detail: data }));
+      };
     default:
       throw new Error('no driver for ' + path.vendor + ': add one when adding a vendor');
   }
@@ -176,6 +224,8 @@ describe('funnel order: walking each product’s happy path in vendor order', ()
   // Every event each vendor documents, played in the documentation's order, however unlike a real visit that
   // order is: each is one push, and within each interaction (product and id) the funnel steps only go forward.
   // (Customerly's callbacks open and close conversations, Genesys's span four products.)
+  /** Vendors whose events name no interaction. */
+  const NAMES_NO_INTERACTION = ['tidio'];
   const EVERY_EVENT: Record<string, string[]> = {
     chili_piper: CHILI_PIPER_ACTIONS,
     customerly: CUSTOMERLY_CALLBACKS,
@@ -185,6 +235,8 @@ describe('funnel order: walking each product’s happy path in vendor order', ()
     typeform: TYPEFORM_EVENTS,
     cal_com: CAL_COM_EVENTS,
     hubspot: [...HUBSPOT_MEETINGS_EVENTS, ...HUBSPOT_FORMS_EVENTS, ...HUBSPOT_LEGACY_FORMS_EVENTS, ...HUBSPOT_CHAT_EVENTS],
+    livechat: LIVECHAT_EVENTS,
+    tidio: TIDIO_EVENTS,
   };
   for (const vendor of Object.keys(EVERY_EVENT)) {
     it(`${vendor}: every documented event is one push, and the funnel steps strictly increase`, () => {
@@ -195,9 +247,12 @@ describe('funnel order: walking each product’s happy path in vendor order', ()
       const pushes = pushesOf();
       expect(onePushPerEvent(events, pushes), JSON.stringify(pushes.map(([action]) => action))).toBe(true);
       const interactions: Record<string, string[]> = {};
+      // A vendor that names no interaction (Tidio) has one per page view: all its pushes.
+      const idOf = (push: Record<string, unknown>) =>
+        push.widget_interaction_id || (NAMES_NO_INTERACTION.includes(vendor) ? 'page' : undefined);
       for (const push of dataLayer())
-        if (push.event != 'generate_lead' && push.widget_interaction_id)
-          (interactions[push.widget_product + '|' + push.widget_interaction_id] ||= []).push(push.widget_stage as string);
+        if (push.event != 'generate_lead' && idOf(push))
+          (interactions[push.widget_product + '|' + idOf(push)] ||= []).push(push.widget_stage as string);
       expect(Object.keys(interactions).length).toBeGreaterThan(0);
       for (const [interaction, stages] of Object.entries(interactions))
         expect(stepsStrictlyIncrease(stages), interaction + ': ' + stages.join(' → ')).toBe(true);

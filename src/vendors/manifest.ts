@@ -13,6 +13,8 @@ import { chiliPiperDocs } from './chili_piper/docs';
 import { customerlyDocs } from './customerly/docs';
 import { genesysDocs } from './genesys/docs';
 import { hubspotDocs } from './hubspot/docs';
+import { livechatDocs } from './livechat/docs';
+import { tidioDocs } from './tidio/docs';
 import { ADAPTERS, type WidgetVendor } from './registry';
 import { typeformDocs } from './typeform/docs';
 import { userlikeDocs } from './userlike/docs';
@@ -30,6 +32,8 @@ const DOCS: { readonly [V in WidgetVendor]: VendorDocs } = {
   typeform: typeformDocs,
   cal_com: calComDocs,
   hubspot: hubspotDocs,
+  livechat: livechatDocs,
+  tidio: tidioDocs,
 };
 
 /** One vendor of the manifest. */

@@ -16,6 +16,8 @@ import { chiliPiper } from './chili_piper';
 import { customerly } from './customerly';
 import { genesys } from './genesys';
 import { hubspot } from './hubspot';
+import { livechat } from './livechat';
+import { tidio } from './tidio';
 import { typeform } from './typeform';
 import { userlike } from './userlike';
 
@@ -25,11 +27,13 @@ export type { ChiliPiperOptions, ChiliPiperParams } from './chili_piper';
 export type { CustomerlyParams } from './customerly';
 export type { GenesysParams } from './genesys';
 export type { HubspotOptions, HubspotParams } from './hubspot';
+export type { LivechatParams } from './livechat';
+export type { TidioParams } from './tidio';
 export type { TypeformOptions, TypeformParams } from './typeform';
 export type { UserlikeParams } from './userlike';
 
 /** Every vendor adapter, in push-key order. */
-export const ADAPTERS = [chiliPiper, customerly, userlike, genesys, calendly, typeform, calCom, hubspot] as const;
+export const ADAPTERS = [chiliPiper, customerly, userlike, genesys, calendly, typeform, calCom, hubspot, livechat, tidio] as const;
 
 type Adapter = (typeof ADAPTERS)[number];
 type UnionToIntersection<U> = (U extends unknown ? (union: U) => void : never) extends (intersection: infer I) => void ? I : never;

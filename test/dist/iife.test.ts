@@ -77,11 +77,23 @@ describe('dist/gtm-widget-bridge.gtm.html', () => {
       postMessageFrom('https://chilipiper.com.evil.net', { action: 'booked', args: { routeId: 'r2' } });
       expect(eventNames()).toEqual(['widget_complete', 'generate_lead']);
       const added = Object.keys(window).filter((key) => !before.has(key));
-      // customerly, userlikeTrackingEvent, _genesys and CXBus are the accessors that catch those vendors loading later.
-      expect(added.sort()).toEqual(['CXBus', '_genesys', 'customerly', 'dataLayer', 'gtmWidgetBridge', 'gtmWidgetBridgeConfig', 'userlikeTrackingEvent']);
+      // customerly, userlikeTrackingEvent, _genesys, CXBus, LiveChatWidget and tidioChatApi are the accessors that catch
+      // those vendors loading later.
+      expect(added.sort()).toEqual([
+        'CXBus',
+        'LiveChatWidget',
+        '_genesys',
+        'customerly',
+        'dataLayer',
+        'gtmWidgetBridge',
+        'gtmWidgetBridgeConfig',
+        'tidioChatApi',
+        'userlikeTrackingEvent',
+      ]);
     } finally {
       uninstallBuilt();
     }
-    for (const hook of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus']) expect(hook in window, hook).toBe(false);
+    for (const hook of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus', 'LiveChatWidget', 'tidioChatApi'])
+      expect(hook in window, hook).toBe(false);
   });
 });

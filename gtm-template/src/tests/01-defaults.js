@@ -8,6 +8,8 @@ const mockData = {
   typeform: true,
   calCom: true,
   hubspot: true,
+  livechat: true,
+  tidio: true,
   output: 'dataLayer',
   dataLayerName: 'dataLayer',
   eventPrefix: 'widget_',
@@ -33,7 +35,7 @@ mock('injectScript', function (url, onSuccess, onFailure, cacheToken) {
 runCode(mockData);
 
 assertThat(config).isEqualTo({
-  vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'calendly', 'typeform', 'cal_com', 'hubspot'],
+  vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'calendly', 'typeform', 'cal_com', 'hubspot', 'livechat', 'tidio'],
   dataLayerName: 'dataLayer',
   eventPrefix: 'widget_',
   output: 'dataLayer',
@@ -57,6 +59,8 @@ assertThat(injected).isEqualTo([
   '__DIST_BASE__vendors/typeform.js',
   '__DIST_BASE__vendors/cal_com.js',
   '__DIST_BASE__vendors/hubspot.js',
+  '__DIST_BASE__vendors/livechat.js',
+  '__DIST_BASE__vendors/tidio.js',
 ]);
 // Success only once the last file loaded.
 for (let i = 0; i < injected.length - 1; i++) loaded[i]();

@@ -6,6 +6,8 @@ const mockData = {
   genesys: false,
   calendly: true,
   typeform: true,
+  livechat: true,
+  tidio: false,
   output: 'gtag',
   dataLayerName: 'siteLayer',
   eventPrefix: 'chat_',
@@ -15,6 +17,7 @@ const mockData = {
     { vendor: 'chili_piper', action: 'booking-confirmed' },
     { vendor: 'userlike', action: 'register_submit' },
     { vendor: 'userlike', action: '' },
+    { vendor: 'livechat', action: 'form_submitted:prechat' },
   ],
   chiliPiperOrigins: [{ origin: 'https://booking.example.com' }, { origin: '' }],
   calendlyOrigins: [{ origin: 'https://scheduling.example.com' }, { origin: '' }],
@@ -36,7 +39,7 @@ mock('injectScript', function (url, onSuccess) {
 runCode(mockData);
 
 assertThat(config).isEqualTo({
-  vendors: ['chili_piper', 'userlike', 'calendly', 'typeform'],
+  vendors: ['chili_piper', 'userlike', 'calendly', 'typeform', 'livechat'],
   dataLayerName: 'siteLayer',
   eventPrefix: 'chat_',
   output: 'gtag',
@@ -45,7 +48,7 @@ assertThat(config).isEqualTo({
   typeform: { origins: ['https://forms.example.com'] },
   calCom: { origins: ['https://cal.example.com'] },
   hubspot: { origins: ['https://meet.example.com'] },
-  leadActions: { chili_piper: ['booked', 'booking-confirmed'], userlike: ['register_submit'] },
+  leadActions: { chili_piper: ['booked', 'booking-confirmed'], userlike: ['register_submit'], livechat: ['form_submitted:prechat'] },
   generateLead: true,
   hashEmail: true,
   debug: true,

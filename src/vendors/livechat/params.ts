@@ -1,0 +1,27 @@
+import type { AssertNever } from '../../core/schema';
+
+/**
+ * LiveChat detail keys, from fixed allow-lists of the widget's documented values; never the customer
+ * data (`customerData`: id, name, e-mail, session variables), an author's id or a message.
+ */
+export interface LivechatParams {
+  /** The chat's availability as the vendor reports it, lower-case, from a fixed allow-list: LiveChat `online`, `offline` (`ready`'s `state.availability`, `availability_changed`); Tidio `online`, `offline` (`setStatus`). */
+  widget_availability: string | undefined;
+  /** A chat rating's value as the vendor names it, from a fixed allow-list, never the comment: LiveChat `good`, `bad`, `none` (`rating_submitted`). */
+  widget_rating: string | undefined;
+  /** `onChatflowNotificationClicked`: the kind of item clicked (`button`, `article`, `close_button`…), never its caption or link; LiveChat `new_event`: the kind of chat event (`message`, `rich_message`, `file`), `form_submitted`: the form's type. */
+  widget_item_type: string | undefined;
+  /** `onTriggerFired`: the id of the Customerly trigger (automation) that fired; LiveChat `greeting_displayed` / `greeting_hidden`: the greeting's (targeted message's) `id`. */
+  widget_trigger_id: string | undefined;
+}
+
+/** The keys of {@link LivechatParams}, in push order. */
+export const livechatKeys = [
+  'widget_availability',
+  'widget_rating',
+  'widget_item_type',
+  'widget_trigger_id',
+] as const satisfies readonly (keyof LivechatParams)[];
+
+/** Compile-time proof that the list names every key of the interface. */
+export type LivechatKeysComplete = AssertNever<Exclude<keyof LivechatParams, (typeof livechatKeys)[number]>>;
