@@ -178,3 +178,30 @@ export const CAL_COM_IGNORED = [
   '__connectInitiated',
   '__connectCompleted',
 ];
+
+/**
+ * tawk.to callbacks of the JavaScript API (https://developer.tawk.to/jsapi/) the bridge pushes, with
+ * `onStatusChange` once per status it documents (online, away, offline).
+ */
+export const TAWK_TO_EVENTS = [
+  'onLoad',
+  'onStatusChange:online',
+  'onStatusChange:away',
+  'onStatusChange:offline',
+  'onChatMaximized',
+  'onChatMinimized',
+  'onChatHidden',
+  'onChatStarted',
+  'onChatEnded',
+  'onPrechatSubmit',
+  'onOfflineSubmit',
+  'onChatMessageVisitor',
+  'onChatMessageAgent',
+  'onAgentJoinChat',
+  'onAgentLeaveChat',
+  'onChatSatisfaction',
+  'onFileUpload',
+];
+
+/** tawk.to callbacks of the same page the bridge deliberately leaves alone. */
+export const TAWK_TO_IGNORED = ['onBeforeLoad', 'onChatMessageSystem', 'onVisitorNameChanged', 'onTagsUpdated', 'onUnreadCountChanged'];

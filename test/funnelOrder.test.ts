@@ -7,6 +7,7 @@ import {
   CHILI_PIPER_ACTIONS,
   CUSTOMERLY_CALLBACKS,
   GENESYS_EVENTS,
+  TAWK_TO_EVENTS,
   TYPEFORM_EVENTS,
   USERLIKE_OLDER_EVENTS,
   USERLIKE_SEED_EVENTS,
@@ -15,7 +16,7 @@ import { FUNNEL_STEPS, stepsStrictlyIncrease } from './funnelSteps';
 import { CHILI_PIPER_ORIGIN, dataLayer, installBridge, postMessageFrom, testWindow } from './helpers';
 
 afterEach(() => {
-  for (const key of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus']) delete testWindow[key];
+  for (const key of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus', 'Tawk_API']) delete testWindow[key];
   vi.useRealTimers();
 });
 
@@ -113,6 +114,18 @@ function driverFor(path: Path): (name: string) => void {
             ? { uid: 'booking-1', startTime: '2030-01-01T10:00:00Z', endTime: '2030-01-01T10:30:00Z' }
             : {},
         });
+    case 'tawk_to':
+      // The page's Tawk_API callbacks, called as the widget calls them (https://developer.tawk.to/jsapi/).
+      testWindow.Tawk_API = {};
+      return (name) => {
+        const [callback, status] = name.split(':');
+        const args: Record<string, unknown> = {
+          onPrechatSubmit: { name: 'Lead', email: 'lead@example.com', message: 'm' },
+          onAgentJoinChat: { id: 'agent-1' },
+          onChatSatisfaction: 1,
+        };
+        (testWindow.Tawk_API as Record<string, (arg: unknown) => void>)[callback](status || args[callback]);
+      };
     default:
       throw new Error('no driver for ' + path.vendor + ': add one when adding a vendor');
   }
@@ -166,6 +179,7 @@ describe('funnel order: walking each product’s happy path in vendor order', ()
     calendly: CALENDLY_EVENTS,
     typeform: TYPEFORM_EVENTS,
     cal_com: CAL_COM_EVENTS,
+    tawk_to: TAWK_TO_EVENTS,
   };
   for (const vendor of Object.keys(EVERY_EVENT)) {
     it(`${vendor}: every documented event is one push, and the funnel steps strictly increase`, () => {
@@ -176,9 +190,11 @@ describe('funnel order: walking each product’s happy path in vendor order', ()
       const pushes = pushesOf();
       expect(onePushPerEvent(events, pushes), JSON.stringify(pushes.map(([action]) => action))).toBe(true);
       const interactions: Record<string, string[]> = {};
+      // A vendor that names no interaction at all (tawk.to) is held to one interaction per page.
+      const namesInteractions = dataLayer().some((push) => push.widget_interaction_id);
       for (const push of dataLayer())
-        if (push.event != 'generate_lead' && push.widget_interaction_id)
-          (interactions[push.widget_product + '|' + push.widget_interaction_id] ||= []).push(push.widget_stage as string);
+        if (push.event != 'generate_lead' && (push.widget_interaction_id || !namesInteractions))
+          (interactions[push.widget_product + '|' + (push.widget_interaction_id || 'page')] ||= []).push(push.widget_stage as string);
       expect(Object.keys(interactions).length).toBeGreaterThan(0);
       for (const [interaction, stages] of Object.entries(interactions))
         expect(stepsStrictlyIncrease(stages), interaction + ': ' + stages.join(' → ')).toBe(true);

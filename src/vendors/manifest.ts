@@ -13,6 +13,7 @@ import { chiliPiperDocs } from './chili_piper/docs';
 import { customerlyDocs } from './customerly/docs';
 import { genesysDocs } from './genesys/docs';
 import { ADAPTERS, type WidgetVendor } from './registry';
+import { tawkToDocs } from './tawk_to/docs';
 import { typeformDocs } from './typeform/docs';
 import { userlikeDocs } from './userlike/docs';
 
@@ -28,6 +29,7 @@ const DOCS: { readonly [V in WidgetVendor]: VendorDocs } = {
   calendly: calendlyDocs,
   typeform: typeformDocs,
   cal_com: calComDocs,
+  tawk_to: tawkToDocs,
 };
 
 /** One vendor of the manifest. */
