@@ -52,6 +52,9 @@
     userlike: function (name) {
       window.__userlike.fire(name);
     },
+    tawk_to: function (name) {
+      window.__tawk.fire(name);
+    },
   };
   document.querySelectorAll('.flow[data-vendor]').forEach(function (panel) {
     var vendor = panel.getAttribute('data-vendor');
