@@ -205,3 +205,26 @@ export const TAWK_TO_EVENTS = [
 
 /** tawk.to callbacks of the same page the bridge deliberately leaves alone. */
 export const TAWK_TO_IGNORED = ['onBeforeLoad', 'onChatMessageSystem', 'onVisitorNameChanged', 'onTagsUpdated', 'onUnreadCountChanged'];
+
+/**
+ * Crisp chatbox events of the $crisp page (https://docs.crisp.chat/guides/chatbox-sdks/web-sdk/dollar-crisp/)
+ * and npm crisp-sdk-web 1.2.1 the bridge pushes, with `website:availability:changed` once per value
+ * (true online, false away).
+ */
+export const CRISP_EVENTS = [
+  'session:loaded',
+  'website:availability:changed:online',
+  'website:availability:changed:away',
+  'chat:opened',
+  'chat:initiated',
+  'chat:closed',
+  'message:sent',
+  'message:received',
+  'helpdesk:queried',
+  'user:nickname:changed',
+  'user:phone:changed',
+  'user:email:changed',
+];
+
+/** Crisp events of the same sources the bridge deliberately leaves alone. */
+export const CRISP_IGNORED = ['message:compose:sent', 'message:compose:received', 'user:avatar:changed'];

@@ -5,6 +5,7 @@ import {
   CAL_COM_EVENTS,
   CALENDLY_EVENTS,
   CHILI_PIPER_ACTIONS,
+  CRISP_EVENTS,
   CUSTOMERLY_CALLBACKS,
   GENESYS_EVENTS,
   TAWK_TO_EVENTS,
@@ -16,7 +17,7 @@ import { FUNNEL_STEPS, stepsStrictlyIncrease } from './funnelSteps';
 import { CHILI_PIPER_ORIGIN, dataLayer, installBridge, postMessageFrom, testWindow } from './helpers';
 
 afterEach(() => {
-  for (const key of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus', 'Tawk_API']) delete testWindow[key];
+  for (const key of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus', 'Tawk_API', '$crisp']) delete testWindow[key];
   vi.useRealTimers();
 });
 
@@ -126,6 +127,19 @@ function driverFor(path: Path): (name: string) => void {
         };
         (testWindow.Tawk_API as Record<string, (arg: unknown) => void>)[callback](status || args[callback]);
       };
+    case 'crisp': {
+      // The one callback per event the bridge queued on $crisp, called as the chatbox calls them.
+      testWindow.$crisp = [];
+      const callbacks: Record<string, (arg?: unknown) => void> = {};
+      for (const [, name, callback] of testWindow.$crisp as [string, string, (arg?: unknown) => void][]) callbacks[name] = callback;
+      const args: Record<string, unknown> = {
+        'session:loaded': 'session_1',
+        'website:availability:changed:online': true,
+        'website:availability:changed:away': false,
+        'user:email:changed': 'lead@example.com',
+      };
+      return (name) => callbacks[name.replace(/:(online|away)$/, '')](args[name]);
+    }
     default:
       throw new Error('no driver for ' + path.vendor + ': add one when adding a vendor');
   }
@@ -180,6 +194,7 @@ describe('funnel order: walking each product’s happy path in vendor order', ()
     typeform: TYPEFORM_EVENTS,
     cal_com: CAL_COM_EVENTS,
     tawk_to: TAWK_TO_EVENTS,
+    crisp: CRISP_EVENTS,
   };
   for (const vendor of Object.keys(EVERY_EVENT)) {
     it(`${vendor}: every documented event is one push, and the funnel steps strictly increase`, () => {

@@ -10,6 +10,7 @@ import type { AnyVendorAdapter, VendorDocs } from '../core/adapter';
 import { calendlyDocs } from './calendly/docs';
 import { calComDocs } from './cal_com/docs';
 import { chiliPiperDocs } from './chili_piper/docs';
+import { crispDocs } from './crisp/docs';
 import { customerlyDocs } from './customerly/docs';
 import { genesysDocs } from './genesys/docs';
 import { ADAPTERS, type WidgetVendor } from './registry';
@@ -30,6 +31,7 @@ const DOCS: { readonly [V in WidgetVendor]: VendorDocs } = {
   typeform: typeformDocs,
   cal_com: calComDocs,
   tawk_to: tawkToDocs,
+  crisp: crispDocs,
 };
 
 /** One vendor of the manifest. */

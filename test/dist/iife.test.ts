@@ -77,8 +77,9 @@ describe('dist/gtm-widget-bridge.gtm.html', () => {
       postMessageFrom('https://chilipiper.com.evil.net', { action: 'booked', args: { routeId: 'r2' } });
       expect(eventNames()).toEqual(['widget_complete', 'generate_lead']);
       const added = Object.keys(window).filter((key) => !before.has(key));
-      // customerly, userlikeTrackingEvent, _genesys, CXBus and Tawk_API are the accessors that catch those vendors loading later.
+      // customerly, userlikeTrackingEvent, _genesys, CXBus, Tawk_API and $crisp are the accessors that catch those vendors loading later.
       expect(added.sort()).toEqual([
+        '$crisp',
         'CXBus',
         'Tawk_API',
         '_genesys',
@@ -91,6 +92,6 @@ describe('dist/gtm-widget-bridge.gtm.html', () => {
     } finally {
       uninstallBuilt();
     }
-    for (const hook of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus', 'Tawk_API']) expect(hook in window, hook).toBe(false);
+    for (const hook of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus', 'Tawk_API', '$crisp']) expect(hook in window, hook).toBe(false);
   });
 });
