@@ -52,6 +52,14 @@
     userlike: function (name) {
       window.__userlike.fire(name);
     },
+    tawk_to: function (name) {
+      window.__tawk.fire(name);
+    },
+    crisp: function (name) {
+      var availability = /:(online|away)$/.exec(name);
+      if (availability) window.__crisp.emit(name.slice(0, availability.index), availability[1] == 'online');
+      else window.__crisp.emit(name);
+    },
   };
   document.querySelectorAll('.flow[data-vendor]').forEach(function (panel) {
     var vendor = panel.getAttribute('data-vendor');

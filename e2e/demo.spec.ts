@@ -88,6 +88,40 @@ test('the playground’s Customerly and Userlike panels push without personal da
   expect(errors).toEqual([]);
 });
 
+test('the playground’s tawk.to panel pushes without personal data and keeps the site’s Tawk_API callback', async ({ page }) => {
+  const errors: Error[] = [];
+  page.on('pageerror', (error) => errors.push(error));
+  await page.goto(`http://127.0.0.1:${DEMO_PORT}/`);
+  await page.waitForFunction(() => '__tawk' in window);
+  const before = Number(await page.locator('#count').textContent());
+  await page.locator('#panel-tawk_to').getByRole('button', { name: 'onChatMaximized → open' }).click();
+  await page.locator('#panel-tawk_to').getByRole('button', { name: 'onPrechatSubmit → submit' }).click();
+  await page.locator('#panel-tawk_to').getByRole('button', { name: 'onStatusChange:offline → unavailable' }).click();
+  await expect(page.locator('#count')).toHaveText(String(before + 4));
+  const pushes = await page.evaluate(() => JSON.stringify((window as unknown as { dataLayer: unknown[] }).dataLayer));
+  expect(pushes).not.toMatch(/jane|Jane|555|Smith/);
+  expect(pushes).toContain('"widget_availability":"offline"');
+  await expect(page.locator('#site-log')).toContainText('site Tawk_API.onPrechatSubmit called');
+  expect(errors).toEqual([]);
+});
+
+test('the playground’s Crisp panel pushes without personal data and keeps the site’s $crisp callback', async ({ page }) => {
+  const errors: Error[] = [];
+  page.on('pageerror', (error) => errors.push(error));
+  await page.goto(`http://127.0.0.1:${DEMO_PORT}/`);
+  await page.waitForFunction(() => '__crisp' in window);
+  const before = Number(await page.locator('#count').textContent());
+  await page.locator('#panel-crisp').getByRole('button', { name: 'chat:opened → open' }).click();
+  await page.locator('#panel-crisp').getByRole('button', { name: 'user:email:changed → submit' }).click();
+  await page.locator('#panel-crisp').getByRole('button', { name: 'website:availability:changed:away → unavailable' }).click();
+  await expect(page.locator('#count')).toHaveText(String(before + 4));
+  const pushes = await page.evaluate(() => JSON.stringify((window as unknown as { dataLayer: unknown[] }).dataLayer));
+  expect(pushes).not.toMatch(/jane|Jane|555|Smith/);
+  expect(pushes).toContain('"widget_availability":"away"');
+  await expect(page.locator('#site-log')).toContainText('site $crisp user:email:changed callback called');
+  expect(errors).toEqual([]);
+});
+
 test('the playground’s Genesys panel publishes lifecycles and keeps the site’s onReady', async ({ page }) => {
   const errors: Error[] = [];
   page.on('pageerror', (error) => errors.push(error));
@@ -137,7 +171,19 @@ test('the playground hands out a working tag: pick widgets and options, copy, pa
   const built = await (await page.request.get(`http://127.0.0.1:${DEMO_PORT}/dist/gtm-widget-bridge.gtm.html`)).text();
   await expect(html).toHaveValue(built);
 
-  for (const title of ['Customerly', 'Userlike', 'Genesys Widgets', 'Calendly', 'Typeform', 'Cal.com', 'HubSpot', 'LiveChat', 'Tidio'])
+  for (const title of [
+    'Customerly',
+    'Userlike',
+    'Genesys Widgets',
+    'Calendly',
+    'Typeform',
+    'Cal.com',
+    'HubSpot',
+    'LiveChat',
+    'Tidio',
+    'tawk.to',
+    'Crisp',
+  ])
     await page.getByLabel(title, { exact: true }).uncheck();
   await page.locator('input[name=eventPrefix]').fill('chat_');
   await page

@@ -11,14 +11,16 @@ export function vendorFile(packageName: string, path: string): string {
 
 /**
  * A site's React app from fixtures/ (a vendor's React SDK or integration from npm, unchanged), bundled as
- * one classic script the way a site's build would ship it.
+ * one classic script the way a site's build would ship it. `alias` maps a package to another installed
+ * one for every import of the bundle (React 18 for a wrapper whose peer is React 18).
  */
-export async function bundleFixtureApp(fixture: string): Promise<string> {
+export async function bundleFixtureApp(fixture: string, alias?: Record<string, string>): Promise<string> {
   const result = await build({
     entryPoints: [new URL(`../fixtures/${fixture}`, import.meta.url).pathname],
     bundle: true,
     write: false,
     format: 'iife',
+    alias,
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'error',
   });

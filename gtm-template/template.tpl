@@ -121,6 +121,22 @@ ___TEMPLATE_PARAMETERS___
         "help": "Untick if your pages never show Tidio: the tag then injects a build without it. The bridge listens to Tidio and never loads it. What it listens to: https://developers.tidio.com/docs/widget-listeners-events"
       },
       {
+        "type": "CHECKBOX",
+        "name": "tawkTo",
+        "checkboxText": "tawk.to (live chat)",
+        "simpleValueType": true,
+        "defaultValue": true,
+        "help": "Untick if your pages never show tawk.to: the tag then injects a build without it. The bridge listens to tawk.to and never loads it. What it listens to: https://developer.tawk.to/jsapi/"
+      },
+      {
+        "type": "CHECKBOX",
+        "name": "crisp",
+        "checkboxText": "Crisp (live chat)",
+        "simpleValueType": true,
+        "defaultValue": true,
+        "help": "Untick if your pages never show Crisp: the tag then injects a build without it. The bridge listens to Crisp and never loads it. What it listens to: https://docs.crisp.chat/guides/chatbox-sdks/web-sdk/dollar-crisp/"
+      },
+      {
         "type": "LABEL",
         "name": "widgetsHelp",
         "displayName": "Untick the widgets your site does not use. The bridge never loads a widget; it only listens to the ones your site already has."
@@ -588,7 +604,7 @@ const CONFIG_KEY = 'gtmWidgetBridgeConfig';
 const RELAY_CONSENT = 'gtmWidgetBridge.chiliPiper.setAnalyticsConsent';
 
 // Each vendor's checkbox and vendor id, filled in from the vendor registry by the generator.
-const VENDOR_CHECKBOXES = [['chiliPiper', 'chili_piper'], ['customerly', 'customerly'], ['userlike', 'userlike'], ['genesys', 'genesys'], ['calendly', 'calendly'], ['typeform', 'typeform'], ['calCom', 'cal_com'], ['hubspot', 'hubspot'], ['livechat', 'livechat'], ['tidio', 'tidio']];
+const VENDOR_CHECKBOXES = [['chiliPiper', 'chili_piper'], ['customerly', 'customerly'], ['userlike', 'userlike'], ['genesys', 'genesys'], ['calendly', 'calendly'], ['typeform', 'typeform'], ['calCom', 'cal_com'], ['hubspot', 'hubspot'], ['livechat', 'livechat'], ['tidio', 'tidio'], ['tawkTo', 'tawk_to'], ['crisp', 'crisp']];
 const vendors = [];
 for (let i = 0; i < VENDOR_CHECKBOXES.length; i++) {
   if (data[VENDOR_CHECKBOXES[i][0]]) vendors.push(VENDOR_CHECKBOXES[i][1]);
@@ -772,6 +788,14 @@ ___WEB_PERMISSIONS___
               {
                 "type": 1,
                 "string": "https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/tidio.js"
+              },
+              {
+                "type": 1,
+                "string": "https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/tawk_to.js"
+              },
+              {
+                "type": 1,
+                "string": "https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/crisp.js"
               },
               {
                 "type": 1,
@@ -1055,6 +1079,8 @@ scenarios:
       hubspot: true,
       livechat: true,
       tidio: true,
+      tawkTo: true,
+      crisp: true,
       output: 'dataLayer',
       dataLayerName: 'dataLayer',
       eventPrefix: 'widget_',
@@ -1080,7 +1106,20 @@ scenarios:
     runCode(mockData);
 
     assertThat(config).isEqualTo({
-      vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'calendly', 'typeform', 'cal_com', 'hubspot', 'livechat', 'tidio'],
+      vendors: [
+        'chili_piper',
+        'customerly',
+        'userlike',
+        'genesys',
+        'calendly',
+        'typeform',
+        'cal_com',
+        'hubspot',
+        'livechat',
+        'tidio',
+        'tawk_to',
+        'crisp',
+      ],
       dataLayerName: 'dataLayer',
       eventPrefix: 'widget_',
       output: 'dataLayer',
@@ -1106,6 +1145,8 @@ scenarios:
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/hubspot.js',
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/livechat.js',
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/tidio.js',
+      'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/tawk_to.js',
+      'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/crisp.js',
     ]);
     // Success only once the last file loaded.
     for (let i = 0; i < injected.length - 1; i++) loaded[i]();
@@ -1125,6 +1166,8 @@ scenarios:
       typeform: true,
       livechat: true,
       tidio: false,
+      tawkTo: true,
+      crisp: true,
       output: 'gtag',
       dataLayerName: 'siteLayer',
       eventPrefix: 'chat_',
@@ -1156,7 +1199,7 @@ scenarios:
     runCode(mockData);
 
     assertThat(config).isEqualTo({
-      vendors: ['chili_piper', 'userlike', 'calendly', 'typeform', 'livechat'],
+      vendors: ['chili_piper', 'userlike', 'calendly', 'typeform', 'livechat', 'tawk_to', 'crisp'],
       dataLayerName: 'siteLayer',
       eventPrefix: 'chat_',
       output: 'gtag',

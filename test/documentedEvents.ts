@@ -246,3 +246,53 @@ export const TIDIO_EVENTS = [
   'setStatus:online',
   'setStatus:offline',
 ];
+
+/**
+ * tawk.to callbacks of the JavaScript API (https://developer.tawk.to/jsapi/) the bridge pushes, with
+ * `onStatusChange` once per status it documents (online, away, offline).
+ */
+export const TAWK_TO_EVENTS = [
+  'onLoad',
+  'onStatusChange:online',
+  'onStatusChange:away',
+  'onStatusChange:offline',
+  'onChatMaximized',
+  'onChatMinimized',
+  'onChatHidden',
+  'onChatStarted',
+  'onChatEnded',
+  'onPrechatSubmit',
+  'onOfflineSubmit',
+  'onChatMessageVisitor',
+  'onChatMessageAgent',
+  'onAgentJoinChat',
+  'onAgentLeaveChat',
+  'onChatSatisfaction',
+  'onFileUpload',
+];
+
+/** tawk.to callbacks of the same page the bridge deliberately leaves alone. */
+export const TAWK_TO_IGNORED = ['onBeforeLoad', 'onChatMessageSystem', 'onVisitorNameChanged', 'onTagsUpdated', 'onUnreadCountChanged'];
+
+/**
+ * Crisp chatbox events of the $crisp page (https://docs.crisp.chat/guides/chatbox-sdks/web-sdk/dollar-crisp/)
+ * and npm crisp-sdk-web 1.2.1 the bridge pushes, with `website:availability:changed` once per value
+ * (true online, false away).
+ */
+export const CRISP_EVENTS = [
+  'session:loaded',
+  'website:availability:changed:online',
+  'website:availability:changed:away',
+  'chat:opened',
+  'chat:initiated',
+  'chat:closed',
+  'message:sent',
+  'message:received',
+  'helpdesk:queried',
+  'user:nickname:changed',
+  'user:phone:changed',
+  'user:email:changed',
+];
+
+/** Crisp events of the same sources the bridge deliberately leaves alone. */
+export const CRISP_IGNORED = ['message:compose:sent', 'message:compose:received', 'user:avatar:changed'];

@@ -5,6 +5,7 @@ import {
   CAL_COM_EVENTS,
   CALENDLY_EVENTS,
   CHILI_PIPER_ACTIONS,
+  CRISP_EVENTS,
   CUSTOMERLY_CALLBACKS,
   GENESYS_EVENTS,
   HUBSPOT_CHAT_EVENTS,
@@ -13,6 +14,7 @@ import {
   HUBSPOT_MEETINGS_EVENTS,
   LIVECHAT_EVENTS,
   TIDIO_EVENTS,
+  TAWK_TO_EVENTS,
   TYPEFORM_EVENTS,
   USERLIKE_OLDER_EVENTS,
   USERLIKE_SEED_EVENTS,
@@ -32,6 +34,8 @@ afterEach(() => {
     '__hubspotChat',
     'LiveChatWidget',
     'tidioChatApi',
+    'Tawk_API',
+    '$crisp',
   ])
     delete testWindow[key];
   vi.useRealTimers();
@@ -177,6 +181,31 @@ function driverFor(path: Path): (name: string) => void {
         const data = status || (name == 'preFormFilled' ? { form_data: { email: 'jane@x.test' } } : undefined);
         document.dispatchEvent(new CustomEvent('tidioChat-' + name, { detail: data }));
       };
+    case 'tawk_to':
+      // The page's Tawk_API callbacks, called as the widget calls them (https://developer.tawk.to/jsapi/).
+      testWindow.Tawk_API = {};
+      return (name) => {
+        const [callback, status] = name.split(':');
+        const args: Record<string, unknown> = {
+          onPrechatSubmit: { name: 'Lead', email: 'lead@example.com', message: 'm' },
+          onAgentJoinChat: { id: 'agent-1' },
+          onChatSatisfaction: 1,
+        };
+        (testWindow.Tawk_API as Record<string, (arg: unknown) => void>)[callback](status || args[callback]);
+      };
+    case 'crisp': {
+      // The one callback per event the bridge queued on $crisp, called as the chatbox calls them.
+      testWindow.$crisp = [];
+      const callbacks: Record<string, (arg?: unknown) => void> = {};
+      for (const [, name, callback] of testWindow.$crisp as [string, string, (arg?: unknown) => void][]) callbacks[name] = callback;
+      const args: Record<string, unknown> = {
+        'session:loaded': 'session_1',
+        'website:availability:changed:online': true,
+        'website:availability:changed:away': false,
+        'user:email:changed': 'lead@example.com',
+      };
+      return (name) => callbacks[name.replace(/:(online|away)$/, '')](args[name]);
+    }
     default:
       throw new Error('no driver for ' + path.vendor + ': add one when adding a vendor');
   }
@@ -225,7 +254,7 @@ describe('funnel order: walking each product’s happy path in vendor order', ()
   // order is: each is one push, and within each interaction (product and id) the funnel steps only go forward.
   // (Customerly's callbacks open and close conversations, Genesys's span four products.)
   /** Vendors whose events name no interaction. */
-  const NAMES_NO_INTERACTION = ['tidio'];
+  const NAMES_NO_INTERACTION = ['tidio', 'tawk_to'];
   const EVERY_EVENT: Record<string, string[]> = {
     chili_piper: CHILI_PIPER_ACTIONS,
     customerly: CUSTOMERLY_CALLBACKS,
@@ -237,6 +266,8 @@ describe('funnel order: walking each product’s happy path in vendor order', ()
     hubspot: [...HUBSPOT_MEETINGS_EVENTS, ...HUBSPOT_FORMS_EVENTS, ...HUBSPOT_LEGACY_FORMS_EVENTS, ...HUBSPOT_CHAT_EVENTS],
     livechat: LIVECHAT_EVENTS,
     tidio: TIDIO_EVENTS,
+    tawk_to: TAWK_TO_EVENTS,
+    crisp: CRISP_EVENTS,
   };
   for (const vendor of Object.keys(EVERY_EVENT)) {
     it(`${vendor}: every documented event is one push, and the funnel steps strictly increase`, () => {
@@ -247,7 +278,7 @@ describe('funnel order: walking each product’s happy path in vendor order', ()
       const pushes = pushesOf();
       expect(onePushPerEvent(events, pushes), JSON.stringify(pushes.map(([action]) => action))).toBe(true);
       const interactions: Record<string, string[]> = {};
-      // A vendor that names no interaction (Tidio) has one per page view: all its pushes.
+      // A vendor that names no interaction (Tidio, tawk.to) has one per page view: all its pushes.
       const idOf = (push: Record<string, unknown>) =>
         push.widget_interaction_id || (NAMES_NO_INTERACTION.includes(vendor) ? 'page' : undefined);
       for (const push of dataLayer())

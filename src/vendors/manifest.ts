@@ -10,12 +10,14 @@ import type { AnyVendorAdapter, VendorDocs } from '../core/adapter';
 import { calendlyDocs } from './calendly/docs';
 import { calComDocs } from './cal_com/docs';
 import { chiliPiperDocs } from './chili_piper/docs';
+import { crispDocs } from './crisp/docs';
 import { customerlyDocs } from './customerly/docs';
 import { genesysDocs } from './genesys/docs';
 import { hubspotDocs } from './hubspot/docs';
 import { livechatDocs } from './livechat/docs';
 import { tidioDocs } from './tidio/docs';
 import { ADAPTERS, type WidgetVendor } from './registry';
+import { tawkToDocs } from './tawk_to/docs';
 import { typeformDocs } from './typeform/docs';
 import { userlikeDocs } from './userlike/docs';
 
@@ -34,6 +36,8 @@ const DOCS: { readonly [V in WidgetVendor]: VendorDocs } = {
   hubspot: hubspotDocs,
   livechat: livechatDocs,
   tidio: tidioDocs,
+  tawk_to: tawkToDocs,
+  crisp: crispDocs,
 };
 
 /** One vendor of the manifest. */

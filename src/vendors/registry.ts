@@ -13,27 +13,44 @@ import type { WidgetParamsOf, WidgetPushOf } from '../core/schema';
 import { calendly } from './calendly';
 import { calCom } from './cal_com';
 import { chiliPiper } from './chili_piper';
+import { crisp } from './crisp';
 import { customerly } from './customerly';
 import { genesys } from './genesys';
 import { hubspot } from './hubspot';
 import { livechat } from './livechat';
 import { tidio } from './tidio';
+import { tawkTo } from './tawk_to';
 import { typeform } from './typeform';
 import { userlike } from './userlike';
 
 export type { CalendlyOptions, CalendlyParams } from './calendly';
 export type { CalComOptions, CalComParams } from './cal_com';
 export type { ChiliPiperOptions, ChiliPiperParams } from './chili_piper';
+export type { CrispParams } from './crisp';
 export type { CustomerlyParams } from './customerly';
 export type { GenesysParams } from './genesys';
 export type { HubspotOptions, HubspotParams } from './hubspot';
 export type { LivechatParams } from './livechat';
 export type { TidioParams } from './tidio';
+export type { TawkToParams } from './tawk_to';
 export type { TypeformOptions, TypeformParams } from './typeform';
 export type { UserlikeParams } from './userlike';
 
 /** Every vendor adapter, in push-key order. */
-export const ADAPTERS = [chiliPiper, customerly, userlike, genesys, calendly, typeform, calCom, hubspot, livechat, tidio] as const;
+export const ADAPTERS = [
+  chiliPiper,
+  customerly,
+  userlike,
+  genesys,
+  calendly,
+  typeform,
+  calCom,
+  hubspot,
+  livechat,
+  tidio,
+  tawkTo,
+  crisp,
+] as const;
 
 type Adapter = (typeof ADAPTERS)[number];
 type UnionToIntersection<U> = (U extends unknown ? (union: U) => void : never) extends (intersection: infer I) => void ? I : never;

@@ -17,7 +17,20 @@ describe('parseConfig', () => {
     expect(parse(undefined)).toEqual({ config: defaultConfig(), warnings: [] });
     expect(parse(null)).toEqual({ config: defaultConfig(), warnings: [] });
     expect(defaultConfig()).toEqual({
-      vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'calendly', 'typeform', 'cal_com', 'hubspot', 'livechat', 'tidio'],
+      vendors: [
+        'chili_piper',
+        'customerly',
+        'userlike',
+        'genesys',
+        'calendly',
+        'typeform',
+        'cal_com',
+        'hubspot',
+        'livechat',
+        'tidio',
+        'tawk_to',
+        'crisp',
+      ],
       dataLayerName: 'dataLayer',
       eventPrefix: 'widget_',
       output: 'dataLayer',
@@ -238,7 +251,7 @@ describe('parseConfig', () => {
     const vendors = parse({ vendors: ['chili_piper', 'drift', 'genesys'] });
     expect(vendors.config.vendors).toEqual(['chili_piper', 'genesys']);
     expect(vendors.warnings).toEqual([
-      'config.vendors[1] = "drift" ignored: not one of chili_piper, customerly, userlike, genesys, calendly, typeform, cal_com, hubspot, livechat, tidio',
+      'config.vendors[1] = "drift" ignored: not one of chili_piper, customerly, userlike, genesys, calendly, typeform, cal_com, hubspot, livechat, tidio, tawk_to, crisp',
     ]);
     // Positive control: a clean list warns about nothing.
     expect(parse({ chiliPiper: { origins: [good] } }).warnings).toEqual([]);

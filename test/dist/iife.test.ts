@@ -77,11 +77,13 @@ describe('dist/gtm-widget-bridge.gtm.html', () => {
       postMessageFrom('https://chilipiper.com.evil.net', { action: 'booked', args: { routeId: 'r2' } });
       expect(eventNames()).toEqual(['widget_complete', 'generate_lead']);
       const added = Object.keys(window).filter((key) => !before.has(key));
-      // customerly, userlikeTrackingEvent, _genesys, CXBus, LiveChatWidget and tidioChatApi are the accessors that catch
-      // those vendors loading later.
+      // customerly, userlikeTrackingEvent, _genesys, CXBus, LiveChatWidget, tidioChatApi, Tawk_API and $crisp are the
+      // accessors that catch those vendors loading later.
       expect(added.sort()).toEqual([
+        '$crisp',
         'CXBus',
         'LiveChatWidget',
+        'Tawk_API',
         '_genesys',
         'customerly',
         'dataLayer',
@@ -93,7 +95,7 @@ describe('dist/gtm-widget-bridge.gtm.html', () => {
     } finally {
       uninstallBuilt();
     }
-    for (const hook of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus', 'LiveChatWidget', 'tidioChatApi'])
+    for (const hook of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus', 'LiveChatWidget', 'tidioChatApi', 'Tawk_API', '$crisp'])
       expect(hook in window, hook).toBe(false);
   });
 });

@@ -10,6 +10,8 @@ const mockData = {
   hubspot: true,
   livechat: true,
   tidio: true,
+  tawkTo: true,
+  crisp: true,
   output: 'dataLayer',
   dataLayerName: 'dataLayer',
   eventPrefix: 'widget_',
@@ -35,7 +37,20 @@ mock('injectScript', function (url, onSuccess, onFailure, cacheToken) {
 runCode(mockData);
 
 assertThat(config).isEqualTo({
-  vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'calendly', 'typeform', 'cal_com', 'hubspot', 'livechat', 'tidio'],
+  vendors: [
+    'chili_piper',
+    'customerly',
+    'userlike',
+    'genesys',
+    'calendly',
+    'typeform',
+    'cal_com',
+    'hubspot',
+    'livechat',
+    'tidio',
+    'tawk_to',
+    'crisp',
+  ],
   dataLayerName: 'dataLayer',
   eventPrefix: 'widget_',
   output: 'dataLayer',
@@ -61,6 +76,8 @@ assertThat(injected).isEqualTo([
   '__DIST_BASE__vendors/hubspot.js',
   '__DIST_BASE__vendors/livechat.js',
   '__DIST_BASE__vendors/tidio.js',
+  '__DIST_BASE__vendors/tawk_to.js',
+  '__DIST_BASE__vendors/crisp.js',
 ]);
 // Success only once the last file loaded.
 for (let i = 0; i < injected.length - 1; i++) loaded[i]();

@@ -8,6 +8,8 @@ const mockData = {
   typeform: true,
   livechat: true,
   tidio: false,
+  tawkTo: true,
+  crisp: true,
   output: 'gtag',
   dataLayerName: 'siteLayer',
   eventPrefix: 'chat_',
@@ -39,7 +41,7 @@ mock('injectScript', function (url, onSuccess) {
 runCode(mockData);
 
 assertThat(config).isEqualTo({
-  vendors: ['chili_piper', 'userlike', 'calendly', 'typeform', 'livechat'],
+  vendors: ['chili_piper', 'userlike', 'calendly', 'typeform', 'livechat', 'tawk_to', 'crisp'],
   dataLayerName: 'siteLayer',
   eventPrefix: 'chat_',
   output: 'gtag',

@@ -11,7 +11,7 @@ export interface UserlikeParams {
   widget_lang: string | undefined;
   /** Operator group connected to the widget (`global_ctx.operator_group_id`). */
   widget_operator_group_id: string | undefined;
-  /** Operator of the current chat (`session_ctx.operator_id`), an id, never the name. */
+  /** Operator of the current chat, an id, never the name: Userlike `session_ctx.operator_id`, tawk.to the agent's `id` on `onAgentJoinChat` / `onAgentLeaveChat`. */
   widget_operator_id: string | undefined;
 }
 
