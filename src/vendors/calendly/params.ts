@@ -6,10 +6,7 @@ import type { AssertNever } from '../../core/schema';
  * identifies a person.
  */
 export interface CalendlyParams {
-  /**
-   * Calendly meeting id: the UUID at the end of `payload.event.uri`
-   * (`…/scheduled_events/<uuid>`) on `event_scheduled`.
-   */
+  /** Meeting id: Chili Piper's `eventId`, present once the booking is confirmed; Calendly's scheduled event UUID (the end of `payload.event.uri`) on `event_scheduled`. */
   widget_event_id: string | undefined;
 }
 

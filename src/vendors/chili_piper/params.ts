@@ -3,7 +3,7 @@ import type { ChiliPiperRelayOptions } from './relay';
 
 /** Chili Piper detail keys. Ids are Chili Piper's and the rep's CRM ids, never the visitor's. */
 export interface ChiliPiperParams {
-  /** Meeting id: Chili Piper's `eventId`, present once the booking is confirmed; Calendly's scheduled event UUID on `event_scheduled`. */
+  /** Meeting id: Chili Piper's `eventId`, present once the booking is confirmed; Calendly's scheduled event UUID (the end of `payload.event.uri`) on `event_scheduled`. */
   widget_event_id: string | undefined;
   /** CRM id of the rep the meeting was assigned to (`assigneeId`), not visitor data. */
   widget_assignee_id: string | undefined;

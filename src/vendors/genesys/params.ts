@@ -11,7 +11,7 @@ export interface GenesysParams {
   widget_auto_submitted: boolean | undefined;
   /** Metadata error counter, when the widget reports one. */
   widget_error_count: number | undefined;
-  /** Milliseconds from `opened` to this step, when both timestamps exist in the metadata. */
+  /** Milliseconds from the widget's opening to this step: Genesys, from `opened` to this step when both timestamps exist in the metadata; Typeform, from the embed's `form-ready` (as the bridge heard them). */
   widget_elapsed_ms: number | undefined;
 }
 

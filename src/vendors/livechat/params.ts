@@ -5,9 +5,9 @@ import type { AssertNever } from '../../core/schema';
  * data (`customerData`: id, name, e-mail, session variables), an author's id or a message.
  */
 export interface LivechatParams {
-  /** The chat's availability as the vendor reports it, lower-case, from a fixed allow-list: LiveChat `online`, `offline` (`ready`'s `state.availability`, `availability_changed`); Tidio `online`, `offline` (`setStatus`). */
+  /** The chat's availability as the vendor reports it, lower-case, from a fixed list per vendor: LiveChat `online`, `offline` (`ready`'s `state.availability`, `availability_changed`); Tidio `online`, `offline` (`setStatus`); tawk.to `online`, `away`, `offline` (`onStatusChange`); Crisp `online` for true, `away` for false (`website:availability:changed`). */
   widget_availability: string | undefined;
-  /** A chat rating's value as the vendor names it, from a fixed allow-list, never the comment: LiveChat `good`, `bad`, `none` (`rating_submitted`). */
+  /** A chat rating's value as the vendor names it, from a fixed list per vendor, never a comment: LiveChat `good`, `bad`, `none` (`rating_submitted`); tawk.to `like`, `neutral`, `dislike` for 1, 0, -1 (`onChatSatisfaction`). */
   widget_rating: string | undefined;
   /** `onChatflowNotificationClicked`: the kind of item clicked (`button`, `article`, `close_button`…), never its caption or link; LiveChat `new_event`: the kind of chat event (`message`, `rich_message`, `file`), `form_submitted`: the form's type. */
   widget_item_type: string | undefined;

@@ -5,9 +5,9 @@ import type { AssertNever } from '../../core/schema';
  * (`form_data`: e-mail, name, phone…) nor a message.
  */
 export interface TidioParams {
-  /** The chat's availability as the vendor reports it, lower-case, from a fixed allow-list: LiveChat `online`, `offline` (`ready`'s `state.availability`, `availability_changed`); Tidio `online`, `offline` (`setStatus`). */
+  /** The chat's availability as the vendor reports it, lower-case, from a fixed list per vendor: LiveChat `online`, `offline` (`ready`'s `state.availability`, `availability_changed`); Tidio `online`, `offline` (`setStatus`); tawk.to `online`, `away`, `offline` (`onStatusChange`); Crisp `online` for true, `away` for false (`website:availability:changed`). */
   widget_availability: string | undefined;
-  /** `onLeadGenerated`, chatflow notifications: whether the visitor left an e-mail address (never the address); Tidio `preFormFilled`: whether the pre-chat form's `email` is an address. */
+  /** Whether the visitor left an e-mail address (never the address): Customerly `onLeadGenerated` and chatflow notifications, Tidio `preFormFilled`, tawk.to pre-chat and offline forms, Crisp `user:email:changed`. */
   widget_email_provided: boolean | undefined;
 }
 

@@ -8,10 +8,7 @@ import type { AssertNever } from '../../core/schema';
 export interface TypeformParams {
   /** The widget's id at its vendor: Userlike widget id (`global_ctx.widget_id`), Typeform form id (`formId`), Cal.com the embed's namespace (it names one embed of the page), HubSpot the form's id (`detail.formId` of a form event, `id` of a legacy `hsFormCallback` message). */
   widget_id: string | undefined;
-  /**
-   * Milliseconds from the widget's opening to this step: Genesys, from `opened` to this step when both
-   * timestamps exist in the metadata; Typeform, from the embed's `form-ready` (as the bridge heard them).
-   */
+  /** Milliseconds from the widget's opening to this step: Genesys, from `opened` to this step when both timestamps exist in the metadata; Typeform, from the embed's `form-ready` (as the bridge heard them). */
   widget_elapsed_ms: number | undefined;
 }
 
