@@ -34,4 +34,12 @@ describe('schema', () => {
     for (const adapter of ADAPTERS) for (const key of adapter.keys) expect(SCHEMA_KEYS).toContain(key);
     expect(new Set(SCHEMA_KEYS).size).toBe(SCHEMA_KEYS.length);
   });
+
+  it('stays within 45 keys over every vendor, so a GA4 property (50 event-scoped custom dimensions) can register any of them', () => {
+    // https://support.google.com/analytics/answer/10075209 (custom dimension limits). Every push carries every key.
+    expect(SCHEMA_KEYS.length).toBeLessThanOrEqual(45);
+    // Positive control: vendors share keys, so the schema is smaller than the sum of their key lists.
+    const sum = ADAPTERS.reduce((total, adapter) => total + adapter.keys.length, 0);
+    expect(SCHEMA_KEYS.length).toBeLessThan(sum + 10);
+  });
 });
