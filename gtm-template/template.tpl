@@ -97,6 +97,14 @@ ___TEMPLATE_PARAMETERS___
         "help": "Untick if your pages never show Cal.com: the tag then injects a build without it. The bridge listens to Cal.com and never loads it. What it listens to: https://cal.com/docs/developing/guides/embeds/embed-events"
       },
       {
+        "type": "CHECKBOX",
+        "name": "intercom",
+        "checkboxText": "Intercom (Messenger)",
+        "simpleValueType": true,
+        "defaultValue": true,
+        "help": "Untick if your pages never show Intercom: the tag then injects a build without it. The bridge listens to Intercom and never loads it. What it listens to: https://developers.intercom.com/installing-intercom/web/methods"
+      },
+      {
         "type": "LABEL",
         "name": "widgetsHelp",
         "displayName": "Untick the widgets your site does not use. The bridge never loads a widget; it only listens to the ones your site already has."
@@ -522,7 +530,7 @@ const CONFIG_KEY = 'gtmWidgetBridgeConfig';
 const RELAY_CONSENT = 'gtmWidgetBridge.chiliPiper.setAnalyticsConsent';
 
 // Each vendor's checkbox and vendor id, filled in from the vendor registry by the generator.
-const VENDOR_CHECKBOXES = [['chiliPiper', 'chili_piper'], ['customerly', 'customerly'], ['userlike', 'userlike'], ['genesys', 'genesys'], ['calendly', 'calendly'], ['typeform', 'typeform'], ['calCom', 'cal_com']];
+const VENDOR_CHECKBOXES = [['chiliPiper', 'chili_piper'], ['customerly', 'customerly'], ['userlike', 'userlike'], ['genesys', 'genesys'], ['calendly', 'calendly'], ['typeform', 'typeform'], ['calCom', 'cal_com'], ['intercom', 'intercom']];
 const vendors = [];
 for (let i = 0; i < VENDOR_CHECKBOXES.length; i++) {
   if (data[VENDOR_CHECKBOXES[i][0]]) vendors.push(VENDOR_CHECKBOXES[i][1]);
@@ -693,6 +701,10 @@ ___WEB_PERMISSIONS___
               {
                 "type": 1,
                 "string": "https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/cal_com.js"
+              },
+              {
+                "type": 1,
+                "string": "https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/intercom.js"
               },
               {
                 "type": 1,
@@ -973,6 +985,7 @@ scenarios:
       calendly: true,
       typeform: true,
       calCom: true,
+      intercom: true,
       output: 'dataLayer',
       dataLayerName: 'dataLayer',
       eventPrefix: 'widget_',
@@ -998,7 +1011,7 @@ scenarios:
     runCode(mockData);
 
     assertThat(config).isEqualTo({
-      vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'calendly', 'typeform', 'cal_com'],
+      vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'calendly', 'typeform', 'cal_com', 'intercom'],
       dataLayerName: 'dataLayer',
       eventPrefix: 'widget_',
       output: 'dataLayer',
@@ -1020,6 +1033,7 @@ scenarios:
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/calendly.js',
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/typeform.js',
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/cal_com.js',
+      'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/intercom.js',
     ]);
     // Success only once the last file loaded.
     for (let i = 0; i < injected.length - 1; i++) loaded[i]();
@@ -1037,6 +1051,7 @@ scenarios:
       genesys: false,
       calendly: true,
       typeform: true,
+      intercom: true,
       output: 'gtag',
       dataLayerName: 'siteLayer',
       eventPrefix: 'chat_',
@@ -1066,7 +1081,7 @@ scenarios:
     runCode(mockData);
 
     assertThat(config).isEqualTo({
-      vendors: ['chili_piper', 'userlike', 'calendly', 'typeform'],
+      vendors: ['chili_piper', 'userlike', 'calendly', 'typeform', 'intercom'],
       dataLayerName: 'siteLayer',
       eventPrefix: 'chat_',
       output: 'gtag',

@@ -178,3 +178,12 @@ export const CAL_COM_IGNORED = [
   '__connectInitiated',
   '__connectCompleted',
 ];
+
+/**
+ * Intercom Messenger callbacks the bridge pushes: Intercom's JavaScript API methods page
+ * (developers.intercom.com/installing-intercom/web/methods) and npm @intercom/messenger-js-sdk's exports.
+ */
+export const INTERCOM_CALLBACKS = ['ready', 'onShow', 'onHide', 'onUserEmailSupplied'];
+
+/** Intercom callbacks of the same sources that are never pushed: the unread counter. */
+export const INTERCOM_IGNORED = ['onUnreadCountChange'];

@@ -7,6 +7,7 @@ import {
   CHILI_PIPER_ACTIONS,
   CUSTOMERLY_CALLBACKS,
   GENESYS_EVENTS,
+  INTERCOM_CALLBACKS,
   TYPEFORM_EVENTS,
   USERLIKE_OLDER_EVENTS,
   USERLIKE_SEED_EVENTS,
@@ -15,7 +16,7 @@ import { FUNNEL_STEPS, stepsStrictlyIncrease } from './funnelSteps';
 import { CHILI_PIPER_ORIGIN, dataLayer, installBridge, postMessageFrom, testWindow } from './helpers';
 
 afterEach(() => {
-  for (const key of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus']) delete testWindow[key];
+  for (const key of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus', 'Intercom']) delete testWindow[key];
   vi.useRealTimers();
 });
 
@@ -113,6 +114,14 @@ function driverFor(path: Path): (name: string) => void {
             ? { uid: 'booking-1', startTime: '2030-01-01T10:00:00Z', endTime: '2030-01-01T10:30:00Z' }
             : {},
         });
+    case 'intercom': {
+      // The loaded messenger: Intercom('<callback>', fn) registers, the messenger calls every registered function.
+      const callbacks: Record<string, Handler[]> = {};
+      testWindow.Intercom = (method: string, callback: Handler) => (callbacks[method] ||= []).push(callback);
+      return (name) => {
+        for (const callback of callbacks[name] || []) callback(undefined);
+      };
+    }
     default:
       throw new Error('no driver for ' + path.vendor + ': add one when adding a vendor');
   }
@@ -166,7 +175,9 @@ describe('funnel order: walking each product’s happy path in vendor order', ()
     calendly: CALENDLY_EVENTS,
     typeform: TYPEFORM_EVENTS,
     cal_com: CAL_COM_EVENTS,
+    intercom: INTERCOM_CALLBACKS,
   };
+  const ID_LESS = ['intercom'];
   for (const vendor of Object.keys(EVERY_EVENT)) {
     it(`${vendor}: every documented event is one push, and the funnel steps strictly increase`, () => {
       installBridge();
@@ -176,9 +187,11 @@ describe('funnel order: walking each product’s happy path in vendor order', ()
       const pushes = pushesOf();
       expect(onePushPerEvent(events, pushes), JSON.stringify(pushes.map(([action]) => action))).toBe(true);
       const interactions: Record<string, string[]> = {};
-      for (const push of dataLayer())
-        if (push.event != 'generate_lead' && push.widget_interaction_id)
-          (interactions[push.widget_product + '|' + push.widget_interaction_id] ||= []).push(push.widget_stage as string);
+      for (const push of dataLayer()) {
+        // A vendor whose events name no interaction (Intercom's callbacks carry nothing) walks one: the page's.
+        const id = push.widget_interaction_id || (ID_LESS.includes(vendor) ? 'page' : undefined);
+        if (push.event != 'generate_lead' && id) (interactions[push.widget_product + '|' + id] ||= []).push(push.widget_stage as string);
+      }
       expect(Object.keys(interactions).length).toBeGreaterThan(0);
       for (const [interaction, stages] of Object.entries(interactions))
         expect(stepsStrictlyIncrease(stages), interaction + ': ' + stages.join(' → ')).toBe(true);

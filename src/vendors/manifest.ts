@@ -12,6 +12,7 @@ import { calComDocs } from './cal_com/docs';
 import { chiliPiperDocs } from './chili_piper/docs';
 import { customerlyDocs } from './customerly/docs';
 import { genesysDocs } from './genesys/docs';
+import { intercomDocs } from './intercom/docs';
 import { ADAPTERS, type WidgetVendor } from './registry';
 import { typeformDocs } from './typeform/docs';
 import { userlikeDocs } from './userlike/docs';
@@ -28,6 +29,7 @@ const DOCS: { readonly [V in WidgetVendor]: VendorDocs } = {
   calendly: calendlyDocs,
   typeform: typeformDocs,
   cal_com: calComDocs,
+  intercom: intercomDocs,
 };
 
 /** One vendor of the manifest. */

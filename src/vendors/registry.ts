@@ -15,6 +15,7 @@ import { calCom } from './cal_com';
 import { chiliPiper } from './chili_piper';
 import { customerly } from './customerly';
 import { genesys } from './genesys';
+import { intercom } from './intercom';
 import { typeform } from './typeform';
 import { userlike } from './userlike';
 
@@ -23,11 +24,12 @@ export type { CalComOptions, CalComParams } from './cal_com';
 export type { ChiliPiperOptions, ChiliPiperParams } from './chili_piper';
 export type { CustomerlyParams } from './customerly';
 export type { GenesysParams } from './genesys';
+export type { IntercomParams } from './intercom';
 export type { TypeformOptions, TypeformParams } from './typeform';
 export type { UserlikeParams } from './userlike';
 
 /** Every vendor adapter, in push-key order. */
-export const ADAPTERS = [chiliPiper, customerly, userlike, genesys, calendly, typeform, calCom] as const;
+export const ADAPTERS = [chiliPiper, customerly, userlike, genesys, calendly, typeform, calCom, intercom] as const;
 
 type Adapter = (typeof ADAPTERS)[number];
 type UnionToIntersection<U> = (U extends unknown ? (union: U) => void : never) extends (intersection: infer I) => void ? I : never;

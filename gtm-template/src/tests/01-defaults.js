@@ -7,6 +7,7 @@ const mockData = {
   calendly: true,
   typeform: true,
   calCom: true,
+  intercom: true,
   output: 'dataLayer',
   dataLayerName: 'dataLayer',
   eventPrefix: 'widget_',
@@ -32,7 +33,7 @@ mock('injectScript', function (url, onSuccess, onFailure, cacheToken) {
 runCode(mockData);
 
 assertThat(config).isEqualTo({
-  vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'calendly', 'typeform', 'cal_com'],
+  vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'calendly', 'typeform', 'cal_com', 'intercom'],
   dataLayerName: 'dataLayer',
   eventPrefix: 'widget_',
   output: 'dataLayer',
@@ -54,6 +55,7 @@ assertThat(injected).isEqualTo([
   '__DIST_BASE__vendors/calendly.js',
   '__DIST_BASE__vendors/typeform.js',
   '__DIST_BASE__vendors/cal_com.js',
+  '__DIST_BASE__vendors/intercom.js',
 ]);
 // Success only once the last file loaded.
 for (let i = 0; i < injected.length - 1; i++) loaded[i]();

@@ -6,6 +6,7 @@ const mockData = {
   genesys: false,
   calendly: true,
   typeform: true,
+  intercom: true,
   output: 'gtag',
   dataLayerName: 'siteLayer',
   eventPrefix: 'chat_',
@@ -35,7 +36,7 @@ mock('injectScript', function (url, onSuccess) {
 runCode(mockData);
 
 assertThat(config).isEqualTo({
-  vendors: ['chili_piper', 'userlike', 'calendly', 'typeform'],
+  vendors: ['chili_piper', 'userlike', 'calendly', 'typeform', 'intercom'],
   dataLayerName: 'siteLayer',
   eventPrefix: 'chat_',
   output: 'gtag',

@@ -2,7 +2,7 @@ import type { AssertNever } from '../../core/schema';
 
 /** Customerly detail keys: that something was given, never what. */
 export interface CustomerlyParams {
-  /** `onLeadGenerated`, chatflow notifications: whether the visitor left an e-mail address (never the address). */
+  /** Customerly `onLeadGenerated`, chatflow notifications; Intercom `onUserEmailSupplied`: whether the visitor left an e-mail address (never the address). */
   widget_email_provided: boolean | undefined;
   /** `onNewConversation`: how many attachments the first message had (never names or contents). */
   widget_attachment_count: number | undefined;
