@@ -77,11 +77,20 @@ describe('dist/gtm-widget-bridge.gtm.html', () => {
       postMessageFrom('https://chilipiper.com.evil.net', { action: 'booked', args: { routeId: 'r2' } });
       expect(eventNames()).toEqual(['widget_complete', 'generate_lead']);
       const added = Object.keys(window).filter((key) => !before.has(key));
-      // customerly, userlikeTrackingEvent, _genesys and CXBus are the accessors that catch those vendors loading later.
-      expect(added.sort()).toEqual(['CXBus', '_genesys', 'customerly', 'dataLayer', 'gtmWidgetBridge', 'gtmWidgetBridgeConfig', 'userlikeTrackingEvent']);
+      // customerly, userlikeTrackingEvent, _genesys, CXBus and Intercom are the accessors that catch those vendors loading later.
+      expect(added.sort()).toEqual([
+        'CXBus',
+        'Intercom',
+        '_genesys',
+        'customerly',
+        'dataLayer',
+        'gtmWidgetBridge',
+        'gtmWidgetBridgeConfig',
+        'userlikeTrackingEvent',
+      ]);
     } finally {
       uninstallBuilt();
     }
-    for (const hook of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus']) expect(hook in window, hook).toBe(false);
+    for (const hook of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus', 'Intercom']) expect(hook in window, hook).toBe(false);
   });
 });
