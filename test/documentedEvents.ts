@@ -187,3 +187,39 @@ export const INTERCOM_CALLBACKS = ['ready', 'onShow', 'onHide', 'onUserEmailSupp
 
 /** Intercom callbacks of the same sources that are never pushed: the unread counter. */
 export const INTERCOM_IGNORED = ['onUnreadCountChange'];
+
+/** Drift widget events the bridge pushes: Drift's "Receiving Information from Drift" page (devdocs.drift.com/docs/drift-events). */
+export const DRIFT_EVENTS = [
+  'ready',
+  'chatOpen',
+  'chatClose',
+  'awayMessage:open',
+  'startConversation',
+  'message:sent',
+  'conversation:buttonClicked',
+  'conversation:playbookFired',
+  'conversation:playbookClicked',
+  'conversation:playbookDismissed',
+  'emailCapture',
+  'phoneCapture',
+  'scheduling:requestMeeting',
+  'scheduling:meetingBooked',
+];
+
+/** Drift events of the same page that are never pushed: the team's messages, legacy names, greetings, campaigns, consent. */
+export const DRIFT_IGNORED = [
+  'message',
+  'sidebarOpen',
+  'sidebarClose',
+  'welcomeMessage:open',
+  'welcomeMessage:close',
+  'awayMessage:close',
+  'sliderMessage:close',
+  'campaign:open',
+  'campaign:click',
+  'campaign:submit',
+  'campaign:dismiss',
+  'conversation:selected',
+  'conversation:firstInteraction',
+  'gdprClicked',
+];

@@ -6,6 +6,7 @@ import {
   CALENDLY_EVENTS,
   CHILI_PIPER_ACTIONS,
   CUSTOMERLY_CALLBACKS,
+  DRIFT_EVENTS,
   GENESYS_EVENTS,
   INTERCOM_CALLBACKS,
   TYPEFORM_EVENTS,
@@ -16,7 +17,7 @@ import { FUNNEL_STEPS, stepsStrictlyIncrease } from './funnelSteps';
 import { CHILI_PIPER_ORIGIN, dataLayer, installBridge, postMessageFrom, testWindow } from './helpers';
 
 afterEach(() => {
-  for (const key of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus', 'Intercom']) delete testWindow[key];
+  for (const key of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus', 'Intercom', 'drift']) delete testWindow[key];
   vi.useRealTimers();
 });
 
@@ -122,6 +123,16 @@ function driverFor(path: Path): (name: string) => void {
         for (const callback of callbacks[name] || []) callback(undefined);
       };
     }
+    case 'drift': {
+      // The loaded widget: drift.on keeps every callback; ready gets (api, state), the others one payload of one conversation.
+      const callbacks: Record<string, Handler[]> = {};
+      testWindow.drift = { on: (name: string, callback: Handler) => (callbacks[name] ||= []).push(callback) };
+      const payload = { conversationId: 7001, meeting: { time: '2030-01-07T15:00:00Z', duration: 30 } };
+      return (name) => {
+        for (const callback of callbacks[name] || [])
+          (callback as (...args: unknown[]) => void)(...(name == 'ready' ? [{}, { isOnline: true }] : [payload]));
+      };
+    }
     default:
       throw new Error('no driver for ' + path.vendor + ': add one when adding a vendor');
   }
@@ -176,6 +187,7 @@ describe('funnel order: walking each product’s happy path in vendor order', ()
     typeform: TYPEFORM_EVENTS,
     cal_com: CAL_COM_EVENTS,
     intercom: INTERCOM_CALLBACKS,
+    drift: DRIFT_EVENTS,
   };
   const ID_LESS = ['intercom'];
   for (const vendor of Object.keys(EVERY_EVENT)) {

@@ -11,6 +11,7 @@ import { calendlyDocs } from './calendly/docs';
 import { calComDocs } from './cal_com/docs';
 import { chiliPiperDocs } from './chili_piper/docs';
 import { customerlyDocs } from './customerly/docs';
+import { driftDocs } from './drift/docs';
 import { genesysDocs } from './genesys/docs';
 import { intercomDocs } from './intercom/docs';
 import { ADAPTERS, type WidgetVendor } from './registry';
@@ -30,6 +31,7 @@ const DOCS: { readonly [V in WidgetVendor]: VendorDocs } = {
   typeform: typeformDocs,
   cal_com: calComDocs,
   intercom: intercomDocs,
+  drift: driftDocs,
 };
 
 /** One vendor of the manifest. */

@@ -14,6 +14,7 @@ import { calendly } from './calendly';
 import { calCom } from './cal_com';
 import { chiliPiper } from './chili_piper';
 import { customerly } from './customerly';
+import { drift } from './drift';
 import { genesys } from './genesys';
 import { intercom } from './intercom';
 import { typeform } from './typeform';
@@ -23,13 +24,14 @@ export type { CalendlyOptions, CalendlyParams } from './calendly';
 export type { CalComOptions, CalComParams } from './cal_com';
 export type { ChiliPiperOptions, ChiliPiperParams } from './chili_piper';
 export type { CustomerlyParams } from './customerly';
+export type { DriftParams } from './drift';
 export type { GenesysParams } from './genesys';
 export type { IntercomParams } from './intercom';
 export type { TypeformOptions, TypeformParams } from './typeform';
 export type { UserlikeParams } from './userlike';
 
 /** Every vendor adapter, in push-key order. */
-export const ADAPTERS = [chiliPiper, customerly, userlike, genesys, calendly, typeform, calCom, intercom] as const;
+export const ADAPTERS = [chiliPiper, customerly, userlike, genesys, calendly, typeform, calCom, intercom, drift] as const;
 
 type Adapter = (typeof ADAPTERS)[number];
 type UnionToIntersection<U> = (U extends unknown ? (union: U) => void : never) extends (intersection: infer I) => void ? I : never;

@@ -77,13 +77,14 @@ describe('dist/gtm-widget-bridge.gtm.html', () => {
       postMessageFrom('https://chilipiper.com.evil.net', { action: 'booked', args: { routeId: 'r2' } });
       expect(eventNames()).toEqual(['widget_complete', 'generate_lead']);
       const added = Object.keys(window).filter((key) => !before.has(key));
-      // customerly, userlikeTrackingEvent, _genesys, CXBus and Intercom are the accessors that catch those vendors loading later.
+      // customerly, userlikeTrackingEvent, _genesys, CXBus, Intercom and drift are the accessors that catch those vendors loading later.
       expect(added.sort()).toEqual([
         'CXBus',
         'Intercom',
         '_genesys',
         'customerly',
         'dataLayer',
+        'drift',
         'gtmWidgetBridge',
         'gtmWidgetBridgeConfig',
         'userlikeTrackingEvent',
@@ -91,6 +92,6 @@ describe('dist/gtm-widget-bridge.gtm.html', () => {
     } finally {
       uninstallBuilt();
     }
-    for (const hook of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus', 'Intercom']) expect(hook in window, hook).toBe(false);
+    for (const hook of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus', 'Intercom', 'drift']) expect(hook in window, hook).toBe(false);
   });
 });

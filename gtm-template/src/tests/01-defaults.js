@@ -8,6 +8,7 @@ const mockData = {
   typeform: true,
   calCom: true,
   intercom: true,
+  drift: true,
   output: 'dataLayer',
   dataLayerName: 'dataLayer',
   eventPrefix: 'widget_',
@@ -33,7 +34,7 @@ mock('injectScript', function (url, onSuccess, onFailure, cacheToken) {
 runCode(mockData);
 
 assertThat(config).isEqualTo({
-  vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'calendly', 'typeform', 'cal_com', 'intercom'],
+  vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'calendly', 'typeform', 'cal_com', 'intercom', 'drift'],
   dataLayerName: 'dataLayer',
   eventPrefix: 'widget_',
   output: 'dataLayer',
@@ -56,6 +57,7 @@ assertThat(injected).isEqualTo([
   '__DIST_BASE__vendors/typeform.js',
   '__DIST_BASE__vendors/cal_com.js',
   '__DIST_BASE__vendors/intercom.js',
+  '__DIST_BASE__vendors/drift.js',
 ]);
 // Success only once the last file loaded.
 for (let i = 0; i < injected.length - 1; i++) loaded[i]();

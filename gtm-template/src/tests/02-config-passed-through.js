@@ -7,6 +7,7 @@ const mockData = {
   calendly: true,
   typeform: true,
   intercom: true,
+  drift: true,
   output: 'gtag',
   dataLayerName: 'siteLayer',
   eventPrefix: 'chat_',
@@ -36,7 +37,7 @@ mock('injectScript', function (url, onSuccess) {
 runCode(mockData);
 
 assertThat(config).isEqualTo({
-  vendors: ['chili_piper', 'userlike', 'calendly', 'typeform', 'intercom'],
+  vendors: ['chili_piper', 'userlike', 'calendly', 'typeform', 'intercom', 'drift'],
   dataLayerName: 'siteLayer',
   eventPrefix: 'chat_',
   output: 'gtag',

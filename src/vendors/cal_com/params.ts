@@ -12,7 +12,7 @@ export interface CalComParams {
   widget_slot_start: string | undefined;
   /** End of the booked slot, ISO 8601 UTC. */
   widget_slot_end: string | undefined;
-  /** Meeting duration in minutes, as Chili Piper reports it with `timeslot-selected` (Cal.com: from the booking's start and end times). */
+  /** Meeting duration in minutes, as Chili Piper reports it with `timeslot-selected` (Cal.com: from the booking's start and end times; Drift: the booked meeting's `duration`). */
   widget_duration_minutes: number | undefined;
 }
 

@@ -2,7 +2,7 @@ import type { AssertNever } from '../../core/schema';
 
 /** Customerly detail keys: that something was given, never what. */
 export interface CustomerlyParams {
-  /** Customerly `onLeadGenerated`, chatflow notifications; Intercom `onUserEmailSupplied`: whether the visitor left an e-mail address (never the address). */
+  /** Customerly `onLeadGenerated`, chatflow notifications; Intercom `onUserEmailSupplied`; Drift `emailCapture`: whether the visitor left an e-mail address (never the address). */
   widget_email_provided: boolean | undefined;
   /** `onNewConversation`: how many attachments the first message had (never names or contents). */
   widget_attachment_count: number | undefined;
@@ -14,7 +14,7 @@ export interface CustomerlyParams {
   widget_article_slug: string | undefined;
   /** `onHelpCenterArticleOpened`: the article's title, unless it holds an e-mail address or a phone number (never its body or author). */
   widget_article_title: string | undefined;
-  /** `onTriggerFired`: the id of the Customerly trigger (automation) that fired. */
+  /** The id of the automation that reached out: a Customerly trigger (`onTriggerFired`) or a Drift playbook (`playbookId`). */
   widget_trigger_id: string | undefined;
   /** `onChatflowNotificationClicked`: the kind of item clicked (`button`, `article`, `close_button`…), never its caption or link. */
   widget_item_type: string | undefined;

@@ -2,7 +2,7 @@ import type { AssertNever } from '../../core/schema';
 
 /** Intercom detail keys: that an e-mail was given, never the address (the callback does not hand it over). */
 export interface IntercomParams {
-  /** Customerly `onLeadGenerated`, chatflow notifications; Intercom `onUserEmailSupplied`: whether the visitor left an e-mail address (never the address). */
+  /** Customerly `onLeadGenerated`, chatflow notifications; Intercom `onUserEmailSupplied`; Drift `emailCapture`: whether the visitor left an e-mail address (never the address). */
   widget_email_provided: boolean | undefined;
 }
 
