@@ -14,7 +14,7 @@ const driftApi = () => testWindow.drift as Drift;
 const loadWidget = () => new Function(WIDGET)();
 /** Drift's install snippet (devdocs.drift.com), without the script it loads: the queue of calls on window.drift. */
 const snippet = () => {
-  const t = [] as unknown[] & Record<string, unknown>;
+  const t = [] as unknown as unknown[] & Record<string, unknown>;
   testWindow.driftt = testWindow.drift = t;
   t.invoked = true;
   t.methods = ['identify', 'config', 'track', 'reset', 'debug', 'show', 'ping', 'page', 'hide', 'off', 'on'];
