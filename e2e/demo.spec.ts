@@ -137,7 +137,17 @@ test('the playground hands out a working tag: pick widgets and options, copy, pa
   const built = await (await page.request.get(`http://127.0.0.1:${DEMO_PORT}/dist/gtm-widget-bridge.gtm.html`)).text();
   await expect(html).toHaveValue(built);
 
-  for (const title of ['Customerly', 'Userlike', 'Genesys Widgets', 'Calendly', 'Typeform', 'Cal.com', 'Intercom', 'Drift'])
+  for (const title of [
+    'Customerly',
+    'Userlike',
+    'Genesys Widgets',
+    'Calendly',
+    'Typeform',
+    'Cal.com',
+    'Intercom',
+    'Drift',
+    'Zendesk messaging',
+  ])
     await page.getByLabel(title, { exact: true }).uncheck();
   await page.locator('input[name=eventPrefix]').fill('chat_');
   await page

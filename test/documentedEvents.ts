@@ -223,3 +223,23 @@ export const DRIFT_IGNORED = [
   'conversation:firstInteraction',
   'gdprClicked',
 ];
+
+/**
+ * Zendesk messaging Web Widget events the bridge pushes: the messaging Web Widget events API
+ * (developer.zendesk.com/api-reference/widget-messaging/web/events/) and the tracking guide's event list.
+ */
+export const ZENDESK_EVENTS = [
+  'open',
+  'close',
+  'proactiveMessageDisplayed',
+  'proactiveMessageClicked',
+  'newConversationButtonClicked',
+  'conversationStarted',
+  'conversationOpened',
+  'postbackButtonClicked',
+  'conversationWithAgentRequested',
+  'conversationAgentAssigned',
+];
+
+/** Zendesk messaging events of the same sources that are never pushed: counters, rendered messages, webviews. */
+export const ZENDESK_IGNORED = ['unreadMessages', 'messagesShown', 'conversationExtensionOpened', 'conversationExtensionDisplayed'];

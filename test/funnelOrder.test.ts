@@ -12,12 +12,13 @@ import {
   TYPEFORM_EVENTS,
   USERLIKE_OLDER_EVENTS,
   USERLIKE_SEED_EVENTS,
+  ZENDESK_EVENTS,
 } from './documentedEvents';
 import { FUNNEL_STEPS, stepsStrictlyIncrease } from './funnelSteps';
 import { CHILI_PIPER_ORIGIN, dataLayer, installBridge, postMessageFrom, testWindow } from './helpers';
 
 afterEach(() => {
-  for (const key of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus', 'Intercom', 'drift']) delete testWindow[key];
+  for (const key of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus', 'Intercom', 'drift', 'zE']) delete testWindow[key];
   vi.useRealTimers();
 });
 
@@ -133,6 +134,14 @@ function driverFor(path: Path): (name: string) => void {
           (callback as (...args: unknown[]) => void)(...(name == 'ready' ? [{}, { isOnline: true }] : [payload]));
       };
     }
+    case 'zendesk': {
+      // The loaded widget: zE('messenger:on', name, fn) subscribes; each event object carries one conversation's id.
+      const callbacks: Record<string, Handler[]> = {};
+      testWindow.zE = (_scope: string, name: string, callback: Handler) => (callbacks[name] ||= []).push(callback);
+      return (name) => {
+        for (const callback of callbacks[name] || []) callback({ id: 'e', createdAt: 1, type: name, data: { conversationId: 'conv-1' } });
+      };
+    }
     default:
       throw new Error('no driver for ' + path.vendor + ': add one when adding a vendor');
   }
@@ -188,6 +197,7 @@ describe('funnel order: walking each product’s happy path in vendor order', ()
     cal_com: CAL_COM_EVENTS,
     intercom: INTERCOM_CALLBACKS,
     drift: DRIFT_EVENTS,
+    zendesk: ZENDESK_EVENTS,
   };
   const ID_LESS = ['intercom'];
   for (const vendor of Object.keys(EVERY_EVENT)) {

@@ -17,6 +17,7 @@ import { intercomDocs } from './intercom/docs';
 import { ADAPTERS, type WidgetVendor } from './registry';
 import { typeformDocs } from './typeform/docs';
 import { userlikeDocs } from './userlike/docs';
+import { zendeskDocs } from './zendesk/docs';
 
 /** An adapter with its docs: what every generator takes. */
 export type DocumentedAdapter = AnyVendorAdapter & { docs: VendorDocs };
@@ -32,6 +33,7 @@ const DOCS: { readonly [V in WidgetVendor]: VendorDocs } = {
   cal_com: calComDocs,
   intercom: intercomDocs,
   drift: driftDocs,
+  zendesk: zendeskDocs,
 };
 
 /** One vendor of the manifest. */

@@ -19,6 +19,7 @@ import { genesys } from './genesys';
 import { intercom } from './intercom';
 import { typeform } from './typeform';
 import { userlike } from './userlike';
+import { zendesk } from './zendesk';
 
 export type { CalendlyOptions, CalendlyParams } from './calendly';
 export type { CalComOptions, CalComParams } from './cal_com';
@@ -29,9 +30,10 @@ export type { GenesysParams } from './genesys';
 export type { IntercomParams } from './intercom';
 export type { TypeformOptions, TypeformParams } from './typeform';
 export type { UserlikeParams } from './userlike';
+export type { ZendeskParams } from './zendesk';
 
 /** Every vendor adapter, in push-key order. */
-export const ADAPTERS = [chiliPiper, customerly, userlike, genesys, calendly, typeform, calCom, intercom, drift] as const;
+export const ADAPTERS = [chiliPiper, customerly, userlike, genesys, calendly, typeform, calCom, intercom, drift, zendesk] as const;
 
 type Adapter = (typeof ADAPTERS)[number];
 type UnionToIntersection<U> = (U extends unknown ? (union: U) => void : never) extends (intersection: infer I) => void ? I : never;

@@ -17,7 +17,7 @@ describe('parseConfig', () => {
     expect(parse(undefined)).toEqual({ config: defaultConfig(), warnings: [] });
     expect(parse(null)).toEqual({ config: defaultConfig(), warnings: [] });
     expect(defaultConfig()).toEqual({
-      vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'calendly', 'typeform', 'cal_com', 'intercom', 'drift'],
+      vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'calendly', 'typeform', 'cal_com', 'intercom', 'drift', 'zendesk'],
       dataLayerName: 'dataLayer',
       eventPrefix: 'widget_',
       output: 'dataLayer',
@@ -227,7 +227,7 @@ describe('parseConfig', () => {
     const vendors = parse({ vendors: ['chili_piper', 'olark', 'genesys'] });
     expect(vendors.config.vendors).toEqual(['chili_piper', 'genesys']);
     expect(vendors.warnings).toEqual([
-      'config.vendors[1] = "olark" ignored: not one of chili_piper, customerly, userlike, genesys, calendly, typeform, cal_com, intercom, drift',
+      'config.vendors[1] = "olark" ignored: not one of chili_piper, customerly, userlike, genesys, calendly, typeform, cal_com, intercom, drift, zendesk',
     ]);
     // Positive control: a clean list warns about nothing.
     expect(parse({ chiliPiper: { origins: [good] } }).warnings).toEqual([]);

@@ -77,7 +77,7 @@ describe('dist/gtm-widget-bridge.gtm.html', () => {
       postMessageFrom('https://chilipiper.com.evil.net', { action: 'booked', args: { routeId: 'r2' } });
       expect(eventNames()).toEqual(['widget_complete', 'generate_lead']);
       const added = Object.keys(window).filter((key) => !before.has(key));
-      // customerly, userlikeTrackingEvent, _genesys, CXBus, Intercom and drift are the accessors that catch those vendors loading later.
+      // customerly, userlikeTrackingEvent, _genesys, CXBus, Intercom, drift and zE are the accessors that catch those vendors loading later.
       expect(added.sort()).toEqual([
         'CXBus',
         'Intercom',
@@ -88,10 +88,11 @@ describe('dist/gtm-widget-bridge.gtm.html', () => {
         'gtmWidgetBridge',
         'gtmWidgetBridgeConfig',
         'userlikeTrackingEvent',
+        'zE',
       ]);
     } finally {
       uninstallBuilt();
     }
-    for (const hook of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus', 'Intercom', 'drift']) expect(hook in window, hook).toBe(false);
+    for (const hook of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus', 'Intercom', 'drift', 'zE']) expect(hook in window, hook).toBe(false);
   });
 });

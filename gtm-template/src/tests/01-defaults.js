@@ -9,6 +9,7 @@ const mockData = {
   calCom: true,
   intercom: true,
   drift: true,
+  zendesk: true,
   output: 'dataLayer',
   dataLayerName: 'dataLayer',
   eventPrefix: 'widget_',
@@ -34,7 +35,7 @@ mock('injectScript', function (url, onSuccess, onFailure, cacheToken) {
 runCode(mockData);
 
 assertThat(config).isEqualTo({
-  vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'calendly', 'typeform', 'cal_com', 'intercom', 'drift'],
+  vendors: ['chili_piper', 'customerly', 'userlike', 'genesys', 'calendly', 'typeform', 'cal_com', 'intercom', 'drift', 'zendesk'],
   dataLayerName: 'dataLayer',
   eventPrefix: 'widget_',
   output: 'dataLayer',
@@ -58,6 +59,7 @@ assertThat(injected).isEqualTo([
   '__DIST_BASE__vendors/cal_com.js',
   '__DIST_BASE__vendors/intercom.js',
   '__DIST_BASE__vendors/drift.js',
+  '__DIST_BASE__vendors/zendesk.js',
 ]);
 // Success only once the last file loaded.
 for (let i = 0; i < injected.length - 1; i++) loaded[i]();

@@ -8,6 +8,7 @@ const mockData = {
   typeform: true,
   intercom: true,
   drift: true,
+  zendesk: true,
   output: 'gtag',
   dataLayerName: 'siteLayer',
   eventPrefix: 'chat_',
@@ -37,7 +38,7 @@ mock('injectScript', function (url, onSuccess) {
 runCode(mockData);
 
 assertThat(config).isEqualTo({
-  vendors: ['chili_piper', 'userlike', 'calendly', 'typeform', 'intercom', 'drift'],
+  vendors: ['chili_piper', 'userlike', 'calendly', 'typeform', 'intercom', 'drift', 'zendesk'],
   dataLayerName: 'siteLayer',
   eventPrefix: 'chat_',
   output: 'gtag',

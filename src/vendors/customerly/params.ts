@@ -14,7 +14,7 @@ export interface CustomerlyParams {
   widget_article_slug: string | undefined;
   /** `onHelpCenterArticleOpened`: the article's title, unless it holds an e-mail address or a phone number (never its body or author). */
   widget_article_title: string | undefined;
-  /** The id of the automation that reached out: a Customerly trigger (`onTriggerFired`) or a Drift playbook (`playbookId`). */
+  /** The id of the automation that reached out: a Customerly trigger (`onTriggerFired`), a Drift playbook (`playbookId`) or a Zendesk proactive message's campaign (`campaignId`). */
   widget_trigger_id: string | undefined;
   /** `onChatflowNotificationClicked`: the kind of item clicked (`button`, `article`, `close_button`…), never its caption or link. */
   widget_item_type: string | undefined;

@@ -18,7 +18,7 @@ export interface DriftParams {
   widget_duration_minutes: number | undefined;
   /** Time zone the visitor picked the slot in (IANA name, e.g. `America/Chicago`; Drift: the booked meeting's `timeZone`). */
   widget_timezone: string | undefined;
-  /** The id of the automation that reached out: a Customerly trigger (`onTriggerFired`) or a Drift playbook (`playbookId`). */
+  /** The id of the automation that reached out: a Customerly trigger (`onTriggerFired`), a Drift playbook (`playbookId`) or a Zendesk proactive message's campaign (`campaignId`). */
   widget_trigger_id: string | undefined;
 }
 
