@@ -252,3 +252,51 @@ test('the playground’s Cal.com panel pushes a whole booking without personal d
   await expect(page.locator('#site-log')).toContainText('site Cal("on") would hear "bookingSuccessfulV2"');
   expect(errors).toEqual([]);
 });
+
+test('the playground’s chat panels (Intercom, Drift, Zendesk messaging) push their funnels without personal data, site callbacks kept', async ({
+  page,
+}) => {
+  const errors: Error[] = [];
+  page.on('pageerror', (error) => errors.push(error));
+  await page.goto(`http://127.0.0.1:${DEMO_PORT}/`);
+  const pushesOf = (vendor: string) =>
+    page.evaluate(
+      (name) =>
+        (window as unknown as { dataLayer: Record<string, unknown>[] }).dataLayer
+          .filter((push) => push.widget_vendor == name)
+          .map((push) => push.event + ' ' + push.widget_action),
+      vendor,
+    );
+  const panel = (vendor: string) => page.locator('#panel-' + vendor);
+  for (const label of ['show → open', 'e-mail supplied → submit + lead', 'hide → close', 'unread count 1 → ignored'])
+    await panel('intercom').getByRole('button', { name: label }).click();
+  await expect
+    .poll(() => pushesOf('intercom'))
+    .toEqual([
+      'widget_view ready',
+      'widget_open onShow',
+      'widget_submit onUserEmailSupplied',
+      'generate_lead onUserEmailSupplied',
+      'widget_close onHide',
+    ]);
+  for (const label of ['chatOpen → open', 'startConversation → start', 'emailCapture → submit + lead', 'message (team) → ignored'])
+    await panel('drift').getByRole('button', { name: label }).click();
+  await expect
+    .poll(() => pushesOf('drift'))
+    .toEqual([
+      'widget_view ready',
+      'widget_open chatOpen',
+      'widget_start startConversation',
+      'widget_submit emailCapture',
+      'generate_lead emailCapture',
+    ]);
+  for (const label of ["zE('messenger', 'open') → open", 'conversationStarted → start', 'messagesShown → ignored'])
+    await panel('zendesk').getByRole('button', { name: label }).click();
+  await expect.poll(() => pushesOf('zendesk')).toEqual(['widget_open open', 'widget_start conversationStarted']);
+  const text = JSON.stringify(await page.evaluate(() => (window as unknown as { dataLayer: unknown[] }).dataLayer));
+  for (const fragment of ['Jane', 'jane', '555', 'Agent Smith']) expect(text).not.toContain(fragment);
+  await expect(page.locator('#site-log')).toContainText('site Intercom("onShow") callback called');
+  await expect(page.locator('#site-log')).toContainText('site drift.on("emailCapture") callback called');
+  await expect(page.locator('#site-log')).toContainText('site zE("messenger:on", "open") callback called');
+  expect(errors).toEqual([]);
+});
