@@ -183,6 +183,9 @@ test('the playground hands out a working tag: pick widgets and options, copy, pa
     'Tidio',
     'tawk.to',
     'Crisp',
+    'Intercom',
+    'Drift',
+    'Zendesk messaging',
   ])
     await page.getByLabel(title, { exact: true }).uncheck();
   await page.locator('input[name=eventPrefix]').fill('chat_');
@@ -399,5 +402,53 @@ test('the playground’s Tidio panel pushes a chat once per event though it arri
   for (const fragment of ['Jane', 'x.test', 'Hi there', 'my quote', '555']) expect(text).not.toContain(fragment);
   await expect(page.locator('#site-log')).toContainText('site tidioChatApi.on("preFormFilled") handler called');
   await expect(page.locator('#site-log')).toContainText('site tidioChat-open listener called');
+  expect(errors).toEqual([]);
+});
+
+test('the playground’s chat panels (Intercom, Drift, Zendesk messaging) push their funnels without personal data, site callbacks kept', async ({
+  page,
+}) => {
+  const errors: Error[] = [];
+  page.on('pageerror', (error) => errors.push(error));
+  await page.goto(`http://127.0.0.1:${DEMO_PORT}/`);
+  const pushesOf = (vendor: string) =>
+    page.evaluate(
+      (name) =>
+        (window as unknown as { dataLayer: Record<string, unknown>[] }).dataLayer
+          .filter((push) => push.widget_vendor == name)
+          .map((push) => push.event + ' ' + push.widget_action),
+      vendor,
+    );
+  const panel = (vendor: string) => page.locator('#panel-' + vendor);
+  for (const label of ['show → open', 'e-mail supplied → submit + lead', 'hide → close', 'unread count 1 → ignored'])
+    await panel('intercom').getByRole('button', { name: label }).click();
+  await expect
+    .poll(() => pushesOf('intercom'))
+    .toEqual([
+      'widget_view ready',
+      'widget_open onShow',
+      'widget_submit onUserEmailSupplied',
+      'generate_lead onUserEmailSupplied',
+      'widget_close onHide',
+    ]);
+  for (const label of ['chatOpen → open', 'startConversation → start', 'emailCapture → submit + lead', 'message (team) → ignored'])
+    await panel('drift').getByRole('button', { name: label }).click();
+  await expect
+    .poll(() => pushesOf('drift'))
+    .toEqual([
+      'widget_view ready',
+      'widget_open chatOpen',
+      'widget_start startConversation',
+      'widget_submit emailCapture',
+      'generate_lead emailCapture',
+    ]);
+  for (const label of ["zE('messenger', 'open') → open", 'conversationStarted → start', 'messagesShown → ignored'])
+    await panel('zendesk').getByRole('button', { name: label }).click();
+  await expect.poll(() => pushesOf('zendesk')).toEqual(['widget_open open', 'widget_start conversationStarted']);
+  const text = JSON.stringify(await page.evaluate(() => (window as unknown as { dataLayer: unknown[] }).dataLayer));
+  for (const fragment of ['Jane', 'jane', '555', 'Agent Smith']) expect(text).not.toContain(fragment);
+  await expect(page.locator('#site-log')).toContainText('site Intercom("onShow") callback called');
+  await expect(page.locator('#site-log')).toContainText('site drift.on("emailCapture") callback called');
+  await expect(page.locator('#site-log')).toContainText('site zE("messenger:on", "open") callback called');
   expect(errors).toEqual([]);
 });

@@ -35,7 +35,7 @@ export const start = () => (config.debug ? installCore(config, [chiliPiper]) : i
 `;
 const WRONG = `
 import type { BridgeConfig } from 'gtm-widget-bridge';
-export const config: BridgeConfig = { vendors: ['drift'] };
+export const config: BridgeConfig = { vendors: ['olark'] };
 `;
 const MODES: Record<string, Record<string, unknown>> = {
   bundler: { module: 'esnext', moduleResolution: 'bundler' },
@@ -106,7 +106,7 @@ for (const [mode, options] of Object.entries(MODES)) {
     };
     expect(project('src/consumer.ts')).toBe('');
     // Positive control: the types are real (an unknown vendor id fails), not an `any` that accepts anything.
-    expect(project('src/wrong.ts')).toMatch(/TS2322.*drift|'"drift"' is not assignable/s);
+    expect(project('src/wrong.ts')).toMatch(/TS2322.*olark|'"olark"' is not assignable/s);
   });
 }
 

@@ -137,6 +137,30 @@ ___TEMPLATE_PARAMETERS___
         "help": "Untick if your pages never show Crisp: the tag then injects a build without it. The bridge listens to Crisp and never loads it. What it listens to: https://docs.crisp.chat/guides/chatbox-sdks/web-sdk/dollar-crisp/"
       },
       {
+        "type": "CHECKBOX",
+        "name": "intercom",
+        "checkboxText": "Intercom (Messenger)",
+        "simpleValueType": true,
+        "defaultValue": true,
+        "help": "Untick if your pages never show Intercom: the tag then injects a build without it. The bridge listens to Intercom and never loads it. What it listens to: https://developers.intercom.com/installing-intercom/web/methods"
+      },
+      {
+        "type": "CHECKBOX",
+        "name": "drift",
+        "checkboxText": "Drift (chat)",
+        "simpleValueType": true,
+        "defaultValue": true,
+        "help": "Untick if your pages never show Drift: the tag then injects a build without it. The bridge listens to Drift and never loads it. What it listens to: https://devdocs.drift.com/docs/drift-events"
+      },
+      {
+        "type": "CHECKBOX",
+        "name": "zendesk",
+        "checkboxText": "Zendesk messaging (Web Widget)",
+        "simpleValueType": true,
+        "defaultValue": true,
+        "help": "Untick if your pages never show Zendesk messaging: the tag then injects a build without it. The bridge listens to Zendesk messaging and never loads it. What it listens to: https://developer.zendesk.com/api-reference/widget-messaging/web/events/"
+      },
+      {
         "type": "LABEL",
         "name": "widgetsHelp",
         "displayName": "Untick the widgets your site does not use. The bridge never loads a widget; it only listens to the ones your site already has."
@@ -604,7 +628,7 @@ const CONFIG_KEY = 'gtmWidgetBridgeConfig';
 const RELAY_CONSENT = 'gtmWidgetBridge.chiliPiper.setAnalyticsConsent';
 
 // Each vendor's checkbox and vendor id, filled in from the vendor registry by the generator.
-const VENDOR_CHECKBOXES = [['chiliPiper', 'chili_piper'], ['customerly', 'customerly'], ['userlike', 'userlike'], ['genesys', 'genesys'], ['calendly', 'calendly'], ['typeform', 'typeform'], ['calCom', 'cal_com'], ['hubspot', 'hubspot'], ['livechat', 'livechat'], ['tidio', 'tidio'], ['tawkTo', 'tawk_to'], ['crisp', 'crisp']];
+const VENDOR_CHECKBOXES = [['chiliPiper', 'chili_piper'], ['customerly', 'customerly'], ['userlike', 'userlike'], ['genesys', 'genesys'], ['calendly', 'calendly'], ['typeform', 'typeform'], ['calCom', 'cal_com'], ['hubspot', 'hubspot'], ['livechat', 'livechat'], ['tidio', 'tidio'], ['tawkTo', 'tawk_to'], ['crisp', 'crisp'], ['intercom', 'intercom'], ['drift', 'drift'], ['zendesk', 'zendesk']];
 const vendors = [];
 for (let i = 0; i < VENDOR_CHECKBOXES.length; i++) {
   if (data[VENDOR_CHECKBOXES[i][0]]) vendors.push(VENDOR_CHECKBOXES[i][1]);
@@ -796,6 +820,18 @@ ___WEB_PERMISSIONS___
               {
                 "type": 1,
                 "string": "https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/crisp.js"
+              },
+              {
+                "type": 1,
+                "string": "https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/intercom.js"
+              },
+              {
+                "type": 1,
+                "string": "https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/drift.js"
+              },
+              {
+                "type": 1,
+                "string": "https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/zendesk.js"
               },
               {
                 "type": 1,
@@ -1081,6 +1117,9 @@ scenarios:
       tidio: true,
       tawkTo: true,
       crisp: true,
+      intercom: true,
+      drift: true,
+      zendesk: true,
       output: 'dataLayer',
       dataLayerName: 'dataLayer',
       eventPrefix: 'widget_',
@@ -1119,6 +1158,9 @@ scenarios:
         'tidio',
         'tawk_to',
         'crisp',
+        'intercom',
+        'drift',
+        'zendesk',
       ],
       dataLayerName: 'dataLayer',
       eventPrefix: 'widget_',
@@ -1147,6 +1189,9 @@ scenarios:
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/tidio.js',
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/tawk_to.js',
       'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/crisp.js',
+      'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/intercom.js',
+      'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/drift.js',
+      'https://cdn.jsdelivr.net/npm/gtm-widget-bridge@0.1.0/dist/vendors/zendesk.js',
     ]);
     // Success only once the last file loaded.
     for (let i = 0; i < injected.length - 1; i++) loaded[i]();
@@ -1168,6 +1213,9 @@ scenarios:
       tidio: false,
       tawkTo: true,
       crisp: true,
+      intercom: true,
+      drift: true,
+      zendesk: true,
       output: 'gtag',
       dataLayerName: 'siteLayer',
       eventPrefix: 'chat_',
@@ -1199,7 +1247,7 @@ scenarios:
     runCode(mockData);
 
     assertThat(config).isEqualTo({
-      vendors: ['chili_piper', 'userlike', 'calendly', 'typeform', 'livechat', 'tawk_to', 'crisp'],
+      vendors: ['chili_piper', 'userlike', 'calendly', 'typeform', 'livechat', 'tawk_to', 'crisp', 'intercom', 'drift', 'zendesk'],
       dataLayerName: 'siteLayer',
       eventPrefix: 'chat_',
       output: 'gtag',

@@ -296,3 +296,68 @@ export const CRISP_EVENTS = [
 
 /** Crisp events of the same sources the bridge deliberately leaves alone. */
 export const CRISP_IGNORED = ['message:compose:sent', 'message:compose:received', 'user:avatar:changed'];
+
+/**
+ * Intercom Messenger callbacks the bridge pushes: Intercom's JavaScript API methods page
+ * (developers.intercom.com/installing-intercom/web/methods) and npm @intercom/messenger-js-sdk's exports.
+ */
+export const INTERCOM_CALLBACKS = ['ready', 'onShow', 'onHide', 'onUserEmailSupplied'];
+
+/** Intercom callbacks of the same sources that are never pushed: the unread counter. */
+export const INTERCOM_IGNORED = ['onUnreadCountChange'];
+
+/** Drift widget events the bridge pushes: Drift's "Receiving Information from Drift" page (devdocs.drift.com/docs/drift-events). */
+export const DRIFT_EVENTS = [
+  'ready',
+  'chatOpen',
+  'chatClose',
+  'awayMessage:open',
+  'startConversation',
+  'message:sent',
+  'conversation:buttonClicked',
+  'conversation:playbookFired',
+  'conversation:playbookClicked',
+  'conversation:playbookDismissed',
+  'emailCapture',
+  'phoneCapture',
+  'scheduling:requestMeeting',
+  'scheduling:meetingBooked',
+];
+
+/** Drift events of the same page that are never pushed: the team's messages, legacy names, greetings, campaigns, consent. */
+export const DRIFT_IGNORED = [
+  'message',
+  'sidebarOpen',
+  'sidebarClose',
+  'welcomeMessage:open',
+  'welcomeMessage:close',
+  'awayMessage:close',
+  'sliderMessage:close',
+  'campaign:open',
+  'campaign:click',
+  'campaign:submit',
+  'campaign:dismiss',
+  'conversation:selected',
+  'conversation:firstInteraction',
+  'gdprClicked',
+];
+
+/**
+ * Zendesk messaging Web Widget events the bridge pushes: the messaging Web Widget events API
+ * (developer.zendesk.com/api-reference/widget-messaging/web/events/) and the tracking guide's event list.
+ */
+export const ZENDESK_EVENTS = [
+  'open',
+  'close',
+  'proactiveMessageDisplayed',
+  'proactiveMessageClicked',
+  'newConversationButtonClicked',
+  'conversationStarted',
+  'conversationOpened',
+  'postbackButtonClicked',
+  'conversationWithAgentRequested',
+  'conversationAgentAssigned',
+];
+
+/** Zendesk messaging events of the same sources that are never pushed: counters, rendered messages, webviews. */
+export const ZENDESK_IGNORED = ['unreadMessages', 'messagesShown', 'conversationExtensionOpened', 'conversationExtensionDisplayed'];

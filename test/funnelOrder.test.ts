@@ -6,6 +6,7 @@ import {
   CALENDLY_EVENTS,
   CHILI_PIPER_ACTIONS,
   CRISP_EVENTS,
+  DRIFT_EVENTS,
   CUSTOMERLY_CALLBACKS,
   GENESYS_EVENTS,
   HUBSPOT_CHAT_EVENTS,
@@ -18,6 +19,8 @@ import {
   TYPEFORM_EVENTS,
   USERLIKE_OLDER_EVENTS,
   USERLIKE_SEED_EVENTS,
+  INTERCOM_CALLBACKS,
+  ZENDESK_EVENTS,
 } from './documentedEvents';
 import { FUNNEL_STEPS, stepsStrictlyIncrease } from './funnelSteps';
 import { CHILI_PIPER_ORIGIN, dataLayer, installBridge, postMessageFrom, testWindow } from './helpers';
@@ -36,6 +39,9 @@ afterEach(() => {
     'tidioChatApi',
     'Tawk_API',
     '$crisp',
+    'Intercom',
+    'drift',
+    'zE',
   ])
     delete testWindow[key];
   vi.useRealTimers();
@@ -181,6 +187,32 @@ function driverFor(path: Path): (name: string) => void {
         const data = status || (name == 'preFormFilled' ? { form_data: { email: 'jane@x.test' } } : undefined);
         document.dispatchEvent(new CustomEvent('tidioChat-' + name, { detail: data }));
       };
+    case 'intercom': {
+      // The loaded messenger: Intercom('<callback>', fn) registers, the messenger calls every registered function.
+      const callbacks: Record<string, Handler[]> = {};
+      testWindow.Intercom = (method: string, callback: Handler) => (callbacks[method] ||= []).push(callback);
+      return (name) => {
+        for (const callback of callbacks[name] || []) callback(undefined);
+      };
+    }
+    case 'drift': {
+      // The loaded widget: drift.on keeps every callback; ready gets (api, state), the others one payload of one conversation.
+      const callbacks: Record<string, Handler[]> = {};
+      testWindow.drift = { on: (name: string, callback: Handler) => (callbacks[name] ||= []).push(callback) };
+      const payload = { conversationId: 7001, meeting: { time: '2030-01-07T15:00:00Z', duration: 30 } };
+      return (name) => {
+        for (const callback of callbacks[name] || [])
+          (callback as (...args: unknown[]) => void)(...(name == 'ready' ? [{}, { isOnline: true }] : [payload]));
+      };
+    }
+    case 'zendesk': {
+      // The loaded widget: zE('messenger:on', name, fn) subscribes; each event object carries one conversation's id.
+      const callbacks: Record<string, Handler[]> = {};
+      testWindow.zE = (_scope: string, name: string, callback: Handler) => (callbacks[name] ||= []).push(callback);
+      return (name) => {
+        for (const callback of callbacks[name] || []) callback({ id: 'e', createdAt: 1, type: name, data: { conversationId: 'conv-1' } });
+      };
+    }
     case 'tawk_to':
       // The page's Tawk_API callbacks, called as the widget calls them (https://developer.tawk.to/jsapi/).
       testWindow.Tawk_API = {};
@@ -254,7 +286,7 @@ describe('funnel order: walking each product’s happy path in vendor order', ()
   // order is: each is one push, and within each interaction (product and id) the funnel steps only go forward.
   // (Customerly's callbacks open and close conversations, Genesys's span four products.)
   /** Vendors whose events name no interaction. */
-  const NAMES_NO_INTERACTION = ['tidio', 'tawk_to'];
+  const NAMES_NO_INTERACTION = ['tidio', 'tawk_to', 'intercom'];
   const EVERY_EVENT: Record<string, string[]> = {
     chili_piper: CHILI_PIPER_ACTIONS,
     customerly: CUSTOMERLY_CALLBACKS,
@@ -268,6 +300,9 @@ describe('funnel order: walking each product’s happy path in vendor order', ()
     tidio: TIDIO_EVENTS,
     tawk_to: TAWK_TO_EVENTS,
     crisp: CRISP_EVENTS,
+    intercom: INTERCOM_CALLBACKS,
+    drift: DRIFT_EVENTS,
+    zendesk: ZENDESK_EVENTS,
   };
   for (const vendor of Object.keys(EVERY_EVENT)) {
     it(`${vendor}: every documented event is one push, and the funnel steps strictly increase`, () => {
@@ -278,7 +313,7 @@ describe('funnel order: walking each product’s happy path in vendor order', ()
       const pushes = pushesOf();
       expect(onePushPerEvent(events, pushes), JSON.stringify(pushes.map(([action]) => action))).toBe(true);
       const interactions: Record<string, string[]> = {};
-      // A vendor that names no interaction (Tidio, tawk.to) has one per page view: all its pushes.
+      // A vendor that names no interaction (Tidio, tawk.to, Intercom) has one per page view: all its pushes.
       const idOf = (push: Record<string, unknown>) =>
         push.widget_interaction_id || (NAMES_NO_INTERACTION.includes(vendor) ? 'page' : undefined);
       for (const push of dataLayer())

@@ -12,14 +12,17 @@ import { calComDocs } from './cal_com/docs';
 import { chiliPiperDocs } from './chili_piper/docs';
 import { crispDocs } from './crisp/docs';
 import { customerlyDocs } from './customerly/docs';
+import { driftDocs } from './drift/docs';
 import { genesysDocs } from './genesys/docs';
 import { hubspotDocs } from './hubspot/docs';
 import { livechatDocs } from './livechat/docs';
 import { tidioDocs } from './tidio/docs';
+import { intercomDocs } from './intercom/docs';
 import { ADAPTERS, type WidgetVendor } from './registry';
 import { tawkToDocs } from './tawk_to/docs';
 import { typeformDocs } from './typeform/docs';
 import { userlikeDocs } from './userlike/docs';
+import { zendeskDocs } from './zendesk/docs';
 
 /** An adapter with its docs: what every generator takes. */
 export type DocumentedAdapter = AnyVendorAdapter & { docs: VendorDocs };
@@ -38,6 +41,9 @@ const DOCS: { readonly [V in WidgetVendor]: VendorDocs } = {
   tidio: tidioDocs,
   tawk_to: tawkToDocs,
   crisp: crispDocs,
+  intercom: intercomDocs,
+  drift: driftDocs,
+  zendesk: zendeskDocs,
 };
 
 /** One vendor of the manifest. */

@@ -15,26 +15,32 @@ import { calCom } from './cal_com';
 import { chiliPiper } from './chili_piper';
 import { crisp } from './crisp';
 import { customerly } from './customerly';
+import { drift } from './drift';
 import { genesys } from './genesys';
 import { hubspot } from './hubspot';
 import { livechat } from './livechat';
 import { tidio } from './tidio';
 import { tawkTo } from './tawk_to';
+import { intercom } from './intercom';
 import { typeform } from './typeform';
 import { userlike } from './userlike';
+import { zendesk } from './zendesk';
 
 export type { CalendlyOptions, CalendlyParams } from './calendly';
 export type { CalComOptions, CalComParams } from './cal_com';
 export type { ChiliPiperOptions, ChiliPiperParams } from './chili_piper';
 export type { CrispParams } from './crisp';
 export type { CustomerlyParams } from './customerly';
+export type { DriftParams } from './drift';
 export type { GenesysParams } from './genesys';
 export type { HubspotOptions, HubspotParams } from './hubspot';
 export type { LivechatParams } from './livechat';
 export type { TidioParams } from './tidio';
 export type { TawkToParams } from './tawk_to';
+export type { IntercomParams } from './intercom';
 export type { TypeformOptions, TypeformParams } from './typeform';
 export type { UserlikeParams } from './userlike';
+export type { ZendeskParams } from './zendesk';
 
 /** Every vendor adapter, in push-key order. */
 export const ADAPTERS = [
@@ -50,6 +56,9 @@ export const ADAPTERS = [
   tidio,
   tawkTo,
   crisp,
+  intercom,
+  drift,
+  zendesk,
 ] as const;
 
 type Adapter = (typeof ADAPTERS)[number];

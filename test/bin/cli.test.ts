@@ -40,13 +40,13 @@ describe('npx gtm-widget-bridge paste', () => {
     const result = run(
       'paste',
       '--vendors',
-      'chili_piper,drift',
+      'chili_piper,olark',
       '--config',
       configFile({ eventPrefix: 'page_', chiliPiper: { origins: ['https://booking.example.com/'] }, colour: 'red' }),
     );
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('config.vendors[1] = "drift" ignored: not one of chili_piper, customerly, userlike, genesys');
+    expect(result.stderr).toContain('config.vendors[1] = "olark" ignored: not one of chili_piper, customerly, userlike, genesys');
     expect(result.stderr).toContain('config.eventPrefix is invalid (expected a prefix making valid, non-reserved GA4 event names)');
     expect(result.stderr).toContain('"https://booking.example.com/" ignored: an origin has no path or trailing slash');
     expect(result.stderr).toContain('unknown config key "colour" ignored');

@@ -30,6 +30,9 @@ describe('parseConfig', () => {
         'tidio',
         'tawk_to',
         'crisp',
+        'intercom',
+        'drift',
+        'zendesk',
       ],
       dataLayerName: 'dataLayer',
       eventPrefix: 'widget_',
@@ -96,7 +99,7 @@ describe('parseConfig', () => {
     ['eventPrefix', 'a'.repeat(30)], // a…ainteraction is over 40 characters
     ['output', 'console'],
     ['leadActions', ['booked']],
-    ['leadActions', { drift: ['x'] }],
+    ['leadActions', { olark: ['x'] }],
     ['leadActions', { chili_piper: 'booked' }],
     ['generateLead', 'yes'],
     ['hashEmail', 1],
@@ -248,10 +251,10 @@ describe('parseConfig', () => {
       'config.chiliPiper.origins[4] = "https://x.com/book" ignored: an origin has no path or trailing slash',
       'config.chiliPiper.origins[5] = 7 ignored: not a string',
     ]);
-    const vendors = parse({ vendors: ['chili_piper', 'drift', 'genesys'] });
+    const vendors = parse({ vendors: ['chili_piper', 'olark', 'genesys'] });
     expect(vendors.config.vendors).toEqual(['chili_piper', 'genesys']);
     expect(vendors.warnings).toEqual([
-      'config.vendors[1] = "drift" ignored: not one of chili_piper, customerly, userlike, genesys, calendly, typeform, cal_com, hubspot, livechat, tidio, tawk_to, crisp',
+      'config.vendors[1] = "olark" ignored: not one of chili_piper, customerly, userlike, genesys, calendly, typeform, cal_com, hubspot, livechat, tidio, tawk_to, crisp, intercom, drift, zendesk',
     ]);
     // Positive control: a clean list warns about nothing.
     expect(parse({ chiliPiper: { origins: [good] } }).warnings).toEqual([]);

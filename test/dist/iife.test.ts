@@ -77,25 +77,28 @@ describe('dist/gtm-widget-bridge.gtm.html', () => {
       postMessageFrom('https://chilipiper.com.evil.net', { action: 'booked', args: { routeId: 'r2' } });
       expect(eventNames()).toEqual(['widget_complete', 'generate_lead']);
       const added = Object.keys(window).filter((key) => !before.has(key));
-      // customerly, userlikeTrackingEvent, _genesys, CXBus, LiveChatWidget, tidioChatApi, Tawk_API and $crisp are the
-      // accessors that catch those vendors loading later.
+      // customerly, userlikeTrackingEvent, _genesys, CXBus, LiveChatWidget, tidioChatApi, Tawk_API, $crisp, Intercom, drift
+      // and zE are the accessors that catch those vendors loading later.
       expect(added.sort()).toEqual([
         '$crisp',
         'CXBus',
+        'Intercom',
         'LiveChatWidget',
         'Tawk_API',
         '_genesys',
         'customerly',
         'dataLayer',
+        'drift',
         'gtmWidgetBridge',
         'gtmWidgetBridgeConfig',
         'tidioChatApi',
         'userlikeTrackingEvent',
+        'zE',
       ]);
     } finally {
       uninstallBuilt();
     }
-    for (const hook of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus', 'LiveChatWidget', 'tidioChatApi', 'Tawk_API', '$crisp'])
+    for (const hook of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus', 'LiveChatWidget', 'tidioChatApi', 'Tawk_API', '$crisp', 'Intercom', 'drift', 'zE'])
       expect(hook in window, hook).toBe(false);
   });
 });

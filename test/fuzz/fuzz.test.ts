@@ -19,7 +19,7 @@ const FOREIGN = [
 ];
 
 afterEach(() => {
-  for (const key of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus']) delete testWindow[key];
+  for (const key of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus', 'Intercom', 'drift', 'zE']) delete testWindow[key];
 });
 
 /** Resets the dataLayer between runs and checks what the run pushed. */

@@ -99,7 +99,7 @@ for (const [file, { exportFormatVersion, containerVersion: version }] of Object.
       const [vendorFilter] = trigger.filter!;
       expect(vendorFilter.parameter.find((p) => p.key == 'arg0')!.value).toBe(`{{${variableName('widget_vendor')}}}`);
       for (const adapter of ADAPTERS) expect(regexOf(vendorFilter).test(adapter.vendor), adapter.vendor).toBe(true);
-      for (const other of ['undefined', '', 'null', 'drift', 'chili_piper2']) expect(regexOf(vendorFilter).test(other), other).toBe(false);
+      for (const other of ['undefined', '', 'null', 'olark', 'chili_piper2']) expect(regexOf(vendorFilter).test(other), other).toBe(false);
       expect(version.tag[1].firingTriggerId).toEqual([trigger.triggerId]);
     });
 

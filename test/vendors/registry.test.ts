@@ -149,7 +149,7 @@ describe('a fifth vendor is one folder and one registry line', () => {
   it('types: the configuration knows every vendor id and option of the registry', () => {
     const valid: BridgeConfig = { vendors: ['genesys'], chiliPiper: { origins: [] } };
     // @ts-expect-error not a vendor of the registry
-    const unknownVendor: BridgeConfig = { vendors: ['drift'] };
+    const unknownVendor: BridgeConfig = { vendors: ['olark'] };
     // @ts-expect-error origins is a list
     const wrongOption: BridgeConfig = { chiliPiper: { origins: 'https://booking.example.com' } };
     expect([valid, unknownVendor, wrongOption]).toHaveLength(3);

@@ -12,6 +12,9 @@ const mockData = {
   tidio: true,
   tawkTo: true,
   crisp: true,
+  intercom: true,
+  drift: true,
+  zendesk: true,
   output: 'dataLayer',
   dataLayerName: 'dataLayer',
   eventPrefix: 'widget_',
@@ -50,6 +53,9 @@ assertThat(config).isEqualTo({
     'tidio',
     'tawk_to',
     'crisp',
+    'intercom',
+    'drift',
+    'zendesk',
   ],
   dataLayerName: 'dataLayer',
   eventPrefix: 'widget_',
@@ -78,6 +84,9 @@ assertThat(injected).isEqualTo([
   '__DIST_BASE__vendors/tidio.js',
   '__DIST_BASE__vendors/tawk_to.js',
   '__DIST_BASE__vendors/crisp.js',
+  '__DIST_BASE__vendors/intercom.js',
+  '__DIST_BASE__vendors/drift.js',
+  '__DIST_BASE__vendors/zendesk.js',
 ]);
 // Success only once the last file loaded.
 for (let i = 0; i < injected.length - 1; i++) loaded[i]();

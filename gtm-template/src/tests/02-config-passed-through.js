@@ -10,6 +10,9 @@ const mockData = {
   tidio: false,
   tawkTo: true,
   crisp: true,
+  intercom: true,
+  drift: true,
+  zendesk: true,
   output: 'gtag',
   dataLayerName: 'siteLayer',
   eventPrefix: 'chat_',
@@ -41,7 +44,7 @@ mock('injectScript', function (url, onSuccess) {
 runCode(mockData);
 
 assertThat(config).isEqualTo({
-  vendors: ['chili_piper', 'userlike', 'calendly', 'typeform', 'livechat', 'tawk_to', 'crisp'],
+  vendors: ['chili_piper', 'userlike', 'calendly', 'typeform', 'livechat', 'tawk_to', 'crisp', 'intercom', 'drift', 'zendesk'],
   dataLayerName: 'siteLayer',
   eventPrefix: 'chat_',
   output: 'gtag',

@@ -8,11 +8,11 @@ import type { AssertNever } from '../../core/schema';
 export interface CalComParams {
   /** The widget's id at its vendor: Userlike widget id (`global_ctx.widget_id`), Typeform form id (`formId`), Cal.com the embed's namespace (it names one embed of the page), HubSpot the form's id (`detail.formId` of a form event, `id` of a legacy `hsFormCallback` message). */
   widget_id: string | undefined;
-  /** Start of the booked or selected slot, ISO 8601 UTC (normalized from epoch seconds, epoch milliseconds or a date string; HubSpot meetings: the booking's `postResponse.timerange.start`). */
+  /** Start of the booked or selected slot, ISO 8601 UTC (normalized from epoch seconds, epoch milliseconds or a date string; HubSpot meetings: the booking's `postResponse.timerange.start`; Drift: the booked meeting's `time`). */
   widget_slot_start: string | undefined;
   /** End of the booked slot, ISO 8601 UTC (HubSpot meetings: the booking's `postResponse.timerange.end`). */
   widget_slot_end: string | undefined;
-  /** Meeting duration in minutes, as Chili Piper reports it with `timeslot-selected` (Cal.com and HubSpot meetings: from the booking's start and end times). */
+  /** Meeting duration in minutes, as Chili Piper reports it with `timeslot-selected` (Cal.com and HubSpot meetings: from the booking's start and end times; Drift: the booked meeting's `duration`). */
   widget_duration_minutes: number | undefined;
 }
 

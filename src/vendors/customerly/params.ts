@@ -2,7 +2,7 @@ import type { AssertNever } from '../../core/schema';
 
 /** Customerly detail keys: that something was given, never what. */
 export interface CustomerlyParams {
-  /** Whether the visitor left an e-mail address (never the address): Customerly `onLeadGenerated` and chatflow notifications, Tidio `preFormFilled`, tawk.to pre-chat and offline forms, Crisp `user:email:changed`. */
+  /** Whether the visitor left an e-mail address (never the address): Customerly `onLeadGenerated` and chatflow notifications, Tidio `preFormFilled`, tawk.to pre-chat and offline forms, Crisp `user:email:changed`, Intercom `onUserEmailSupplied`, Drift `emailCapture`. */
   widget_email_provided: boolean | undefined;
   /** `onNewConversation`: how many attachments the first message had (never names or contents). */
   widget_attachment_count: number | undefined;
@@ -14,7 +14,7 @@ export interface CustomerlyParams {
   widget_article_slug: string | undefined;
   /** `onHelpCenterArticleOpened`: the article's title, unless it holds an e-mail address or a phone number (never its body or author). */
   widget_article_title: string | undefined;
-  /** `onTriggerFired`: the id of the Customerly trigger (automation) that fired; LiveChat `greeting_displayed` / `greeting_hidden`: the greeting's (targeted message's) `id`. */
+  /** The id of the automation that reached out: a Customerly trigger (`onTriggerFired`), a LiveChat greeting (`greeting_displayed` / `greeting_hidden`), a Drift playbook (`playbookId`) or a Zendesk proactive message's campaign (`campaignId`). */
   widget_trigger_id: string | undefined;
   /** `onChatflowNotificationClicked`: the kind of item clicked (`button`, `article`, `close_button`…), never its caption or link; LiveChat `new_event`: the kind of chat event (`message`, `rich_message`, `file`), `form_submitted`: the form's type. */
   widget_item_type: string | undefined;
