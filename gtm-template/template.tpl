@@ -273,7 +273,51 @@ ___TEMPLATE_PARAMETERS___
               },
               {
                 "value": "genesys",
-                "displayValue": "Genesys"
+                "displayValue": "Genesys Widgets"
+              },
+              {
+                "value": "calendly",
+                "displayValue": "Calendly"
+              },
+              {
+                "value": "typeform",
+                "displayValue": "Typeform"
+              },
+              {
+                "value": "cal_com",
+                "displayValue": "Cal.com"
+              },
+              {
+                "value": "hubspot",
+                "displayValue": "HubSpot"
+              },
+              {
+                "value": "livechat",
+                "displayValue": "LiveChat"
+              },
+              {
+                "value": "tidio",
+                "displayValue": "Tidio"
+              },
+              {
+                "value": "tawk_to",
+                "displayValue": "tawk.to"
+              },
+              {
+                "value": "crisp",
+                "displayValue": "Crisp"
+              },
+              {
+                "value": "intercom",
+                "displayValue": "Intercom"
+              },
+              {
+                "value": "drift",
+                "displayValue": "Drift"
+              },
+              {
+                "value": "zendesk",
+                "displayValue": "Zendesk messaging"
               }
             ],
             "valueValidators": [

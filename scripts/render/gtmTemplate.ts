@@ -71,7 +71,10 @@ export function permissions(adapters: readonly DocumentedAdapter[] = ADAPTERS): 
   );
 }
 
-/** The template's fields; the vendor checkboxes come from the registry, in place of "__VENDOR_CHECKBOXES__". */
+/**
+ * The template's fields; the vendor checkboxes come from the registry, in place of "__VENDOR_CHECKBOXES__",
+ * and so does every vendor choice of a select (the lead actions' vendor), in place of "__VENDOR_SELECT_ITEMS__".
+ */
 export function parameters(adapters: readonly DocumentedAdapter[] = ADAPTERS): Record<string, unknown>[] {
   const boxes = vendorCheckboxes(adapters).map(({ param, label, title, link }) => ({
     type: 'CHECKBOX',
@@ -81,11 +84,16 @@ export function parameters(adapters: readonly DocumentedAdapter[] = ADAPTERS): R
     defaultValue: true,
     help: `Untick if your pages never show ${title}: the tag then injects a build without it. The bridge listens to ${title} and never loads it. What it listens to: ${link}`,
   }));
+  const vendorItems = adapters.map((adapter) => ({ value: adapter.vendor, displayValue: adapter.docs.title }));
   const expand = (list: unknown[]): unknown[] =>
     list.flatMap((item) => {
       if (item === '__VENDOR_CHECKBOXES__') return boxes;
+      if (item === '__VENDOR_SELECT_ITEMS__') return vendorItems;
       const record = item as Record<string, unknown>;
-      return [Array.isArray(record.subParams) ? { ...record, subParams: expand(record.subParams) } : record];
+      const expanded = Array.isArray(record.subParams) ? { ...record, subParams: expand(record.subParams) } : record;
+      if (Array.isArray(expanded.simpleTableColumns)) expanded.simpleTableColumns = expand(expanded.simpleTableColumns);
+      if (Array.isArray(expanded.selectItems)) expanded.selectItems = expand(expanded.selectItems);
+      return [expanded];
     });
   return expand(JSON.parse(read('gtm-template/src/parameters.json'))) as Record<string, unknown>[];
 }

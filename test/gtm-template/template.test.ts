@@ -128,6 +128,16 @@ describe('gtm-template/template.tpl', () => {
     expect(prefix.valueValidators!.map((validator) => validator.type)).toEqual(['NON_EMPTY', 'REGEX']);
   });
 
+  it('offers every registry vendor, by its title, where a lead action names its vendor', () => {
+    const table = fields.find((field) => field.name == 'leadActions') as unknown as {
+      simpleTableColumns: { name: string; selectItems?: { value: string; displayValue: string }[] }[];
+    };
+    const vendor = table.simpleTableColumns.find((column) => column.name == 'vendor')!;
+    expect(vendor.selectItems).toEqual(DOCUMENTED_ADAPTERS.map((adapter) => ({ value: adapter.vendor, displayValue: adapter.docs.title })));
+    // Control: the placeholder in the sources is what the generator replaced.
+    expect(readFileSync('gtm-template/src/parameters.json', 'utf8')).toContain('__VENDOR_SELECT_ITEMS__');
+  });
+
   it('validates typed values and accepts a {{variable}} wherever a text is validated', () => {
     const columns = flatten(parameters() as Param[]).flatMap((param) => param.simpleTableColumns || []);
     const regexOf = (name: string) => {
