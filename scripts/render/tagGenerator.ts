@@ -12,7 +12,7 @@
 import { defaultConfig, parseConfig } from '../../src/authoring/config';
 import { enableChiliPiperRelay } from '../../src/vendors/chili_piper/relay';
 import { DOCUMENTED_ADAPTERS as ADAPTERS } from '../../src/vendors/manifest';
-import { renderContainer } from './gtmContainer';
+import { eventPattern, renderContainer, vendorPattern } from './gtmContainer';
 import { optionComments, renderGtmPaste, renderPasteConfig, type PasteValues } from './gtmPaste';
 
 // The relay option is checked with the relay client's own rule.
@@ -95,6 +95,18 @@ export function renderChoiceContainer(parts: PasteParts, choice: TagChoice, temp
     named,
     template === undefined ? { kind: 'paste', html: renderTag(parts, choice) } : { kind: 'template', templateData: template },
   );
+}
+
+/** The container trigger's two patterns for the choice: event names, and `widget_vendor`. */
+export function triggerPatterns(choice: TagChoice): { events: string; vendors: string } {
+  const defaults = defaultConfig(ADAPTERS);
+  return {
+    events: eventPattern({
+      eventPrefix: choice.eventPrefix === undefined ? defaults.eventPrefix : choice.eventPrefix,
+      generateLead: choice.generateLead === undefined ? defaults.generateLead : choice.generateLead,
+    }),
+    vendors: vendorPattern(vendorsOf(choice)),
+  };
 }
 
 /** dist/gtm-widget-bridge.gtm.html: every vendor, every option at its default. */
