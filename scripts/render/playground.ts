@@ -89,11 +89,23 @@ export function renderVendorParts(adapters: readonly DocumentedAdapter[] = ADAPT
   return { head: heads.join('\n'), panels: panels.join('\n'), picker: renderPicker(adapters, brands) };
 }
 
+/**
+ * The page's bridge configuration: debug on, and each vendor with an `origins` option accepting the
+ * simulated widgets' origin (`__VENDOR_ORIGIN__`, filled in per request), as a site adds its own origins.
+ */
+export function playgroundConfig(adapters: readonly DocumentedAdapter[] = ADAPTERS): Record<string, unknown> {
+  const config: Record<string, unknown> = { debug: true };
+  for (const adapter of adapters)
+    if (adapter.options && 'origins' in adapter.options.fields) config[adapter.options.key] = { origins: ['__VENDOR_ORIGIN__'] };
+  return config;
+}
+
 /** The whole page, with the placeholders demo/serve.mjs fills per request. */
 export function renderPlayground(adapters: readonly DocumentedAdapter[] = ADAPTERS): string {
   const { head, panels, picker } = renderVendorParts(adapters);
   // Replacer functions, so a `$&` or `$'` in the inserted markup stays as written.
   return readFileSync('demo/index.html', 'utf8')
+    .replace('<!--BRIDGE_CONFIG-->', () => JSON.stringify(playgroundConfig(adapters)))
     .replace('<!--VENDOR_HEAD-->', () => head)
     .replace('<!--VENDOR_PICKER-->', () => picker)
     .replace('<!--VENDOR_PANELS-->', () => panels);
