@@ -21,7 +21,7 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-// The page has one panel per vendor of the registry; the simulated widgets offer exactly the events of the
+// The page has a pick list and one panel per vendor of the manifest; the simulated widgets offer exactly the events of the
 // bridge's mapping tables.
 const { renderPlayground, stagesByVendor } = await importTs('scripts/render/playground.ts');
 const page = renderPlayground();

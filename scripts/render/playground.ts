@@ -16,7 +16,7 @@ import { DOCUMENTED_ADAPTERS as ADAPTERS, type DocumentedAdapter } from '../../s
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The groups of the pick list, in the order shown, with their headings. */
-export const GROUPS: Readonly<Record<WidgetGroup, string>> = { booking: 'Booking', forms: 'Forms', chat: 'Chat' };
+const GROUPS: Readonly<Record<WidgetGroup, string>> = { booking: 'Booking', forms: 'Forms', chat: 'Chat' };
 
 /** Each vendor folder's playground.html, split into its parts, by the vendor id its index.ts declares. */
 function playgroundParts(): Record<string, { head: string; panel: string }> {
@@ -37,7 +37,7 @@ function playgroundParts(): Record<string, { head: string; panel: string }> {
 }
 
 /** The vendor's brand colour: the `--brand` of its simulated page, else of its playground.html, else none. */
-export function brandOf(vendor: string, playgroundHtml = ''): string | undefined {
+function brandOf(vendor: string, playgroundHtml = ''): string | undefined {
   const page = `demo/${vendor}.html`;
   const sources = [existsSync(page) ? readFileSync(page, 'utf8') : '', playgroundHtml];
   for (const source of sources) {

@@ -3,7 +3,7 @@
  * ES5 parts build.mjs writes to dist/paste-parts.json (the core and one
  * plugin per vendor, and the relay client's). One module for every place a
  * tag is made: build.mjs (the all-vendor dist/gtm-widget-bridge.gtm.html),
- * the playground's "Your tag" (bundled for the browser by demo/serve.mjs) and
+ * the playground's "Your tag and container" (bundled for the browser by demo/serve.mjs) and
  * `npx gtm-widget-bridge paste` (dist/tag.mjs), so the same choices give the
  * same bytes. It also gives the script tags, the `install()` call and the GTM
  * container for the same settings, and checks the configuration where it is
