@@ -8,8 +8,7 @@ import ts from 'typescript';
 import { importTs } from './scripts/importTs.mjs';
 
 const { MANIFEST } = await importTs('src/vendors/manifest.ts');
-const { renderAllVendorPaste } = await importTs('scripts/render/tagGenerator.ts');
-const { renderContainer } = await importTs('scripts/render/gtmContainer.ts');
+const { renderAllVendorPaste, renderChoiceContainer } = await importTs('scripts/render/tagGenerator.ts');
 const { allVendorEntry } = await importTs('scripts/render/allVendorEntry.ts');
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -242,12 +241,17 @@ async function buildTagModule() {
   });
 }
 
-/** The all-vendor paste and the ready-to-import containers (one installs the paste, one the template tag). */
+/**
+ * The all-vendor paste and the all-vendor containers at the default options (one installs the paste, one
+ * the template tag), made as `npx gtm-widget-bridge paste --container …` and the playground make theirs.
+ */
 function buildAllVendorPaste(parts) {
-  const paste = renderAllVendorPaste(parts);
-  writeFileSync(`${DIST}/gtm-widget-bridge.gtm.html`, paste);
-  writeFileSync(`${DIST}/container.json`, renderContainer(paste, 'paste'));
-  writeFileSync(`${DIST}/container.template.json`, renderContainer(paste, 'template'));
+  writeFileSync(`${DIST}/gtm-widget-bridge.gtm.html`, renderAllVendorPaste(parts));
+  writeFileSync(`${DIST}/container.json`, renderChoiceContainer(parts, { vendors: [] }));
+  writeFileSync(
+    `${DIST}/container.template.json`,
+    renderChoiceContainer(parts, { vendors: [] }, readFileSync('gtm-template/template.tpl', 'utf8')),
+  );
 }
 
 /** Fails the build when docs-only text (a stage reason, a vendor's docs) reached a bundle. */

@@ -1,9 +1,25 @@
-// Renders each dataLayer push as a readable card: event name, stage, vendor and the defined keys.
+// Renders each dataLayer push as a readable card: event name, stage, vendor and the defined keys; only the
+// picked widgets' cards are shown (demo/picker.js says which), and the count is theirs.
 (function () {
   var log = document.getElementById('log');
   var count = document.getElementById('count');
   var showUndefined = document.getElementById('show-undefined');
-  var total = 0;
+  var picked = [];
+
+  /** A card is shown when nothing is picked yet, or its vendor is picked, or it names none. */
+  function show(card) {
+    var vendor = card.getAttribute('data-vendor');
+    card.hidden = picked.length > 0 && !!vendor && picked.indexOf(vendor) < 0;
+  }
+  function recount() {
+    count.textContent = String(log.querySelectorAll('.push:not(.suppressed):not([hidden])').length);
+  }
+  function add(card, vendor) {
+    if (vendor) card.setAttribute('data-vendor', vendor);
+    show(card);
+    log.prepend(card);
+    recount();
+  }
 
   function row(key, value) {
     var line = document.createElement('div');
@@ -20,8 +36,6 @@
 
   function render(item) {
     if (!item || typeof item !== 'object' || !item.event) return;
-    total++;
-    count.textContent = String(total);
     var card = document.createElement('li');
     card.className = 'push stage-' + (item.widget_stage || 'other') + (item.event === 'generate_lead' ? ' lead' : '');
     var title = document.createElement('div');
@@ -31,7 +45,7 @@
     Object.keys(item).forEach(function (key) {
       if (key !== 'event') card.append(row(key, item[key]));
     });
-    log.prepend(card);
+    add(card, item.widget_vendor);
   }
 
   // Sample arguments full of personal data, to show none of it reaches the dataLayer.
@@ -109,7 +123,14 @@
     var reason = document.createElement('div');
     reason.textContent = event.detail;
     card.append(title, reason);
-    log.prepend(card);
+    // The bridge's reason starts with the vendor id: `chili_piper "REDIRECT": unknown event, ignored`.
+    var vendor = /^([a-z][\w]*) "/.exec(event.detail);
+    add(card, vendor && vendor[1]);
+  });
+  document.addEventListener('widgets-change', function (event) {
+    picked = event.detail;
+    log.querySelectorAll('.push').forEach(show);
+    recount();
   });
   window.dataLayer.forEach(render);
   showUndefined.addEventListener('change', function () {
@@ -117,7 +138,6 @@
   });
   document.getElementById('clear').addEventListener('click', function () {
     log.textContent = '';
-    total = 0;
-    count.textContent = '0';
+    recount();
   });
 })();

@@ -21,7 +21,7 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-// The page has one panel per vendor of the registry; the simulated widgets offer exactly the events of the
+// The page has a pick list and one panel per vendor of the manifest; the simulated widgets offer exactly the events of the
 // bridge's mapping tables.
 const { renderPlayground, stagesByVendor } = await importTs('scripts/render/playground.ts');
 const page = renderPlayground();
@@ -79,6 +79,12 @@ const vars = {
   __STAGES__: JSON.stringify(stages),
 };
 
+/** A simulated page with the script that reports its height to the playground (demo/frame-size.js). */
+const withFrameSize = (html) => {
+  const script = '<script src="/frame-size.js"></script>\n';
+  return html.includes('</body>') ? html.replace('</body>', () => script + '</body>') : html + script;
+};
+
 /** A request handler that answers 500 instead of taking the server down, whatever the request. */
 const safely = (handle) => (request, response) => {
   try {
@@ -96,6 +102,8 @@ createServer(
     if (path == '/') return send(response, 200, TYPES['.html'], fill(page, vars));
     if (path == '/favicon.ico') return send(response, 204, 'image/x-icon', '');
     if (path == '/demo/tag-generator.bundle.js') return send(response, 200, TYPES['.js'], tagGenerator);
+    // The Community Template's file, for the playground's container with the template tag.
+    if (path == '/gtm-template/template.tpl') return serveFile(response, path);
     if (path.startsWith('/dist/') || path.startsWith('/demo/')) return serveFile(response, path);
     // The mocked vendor SDKs of the end-to-end tests double as the playground's simulated widgets.
     if (/^\/mock\/[\w-]+\.js$/.test(path)) return serveFile(response, '/fixtures/' + path.slice(6));
@@ -107,7 +115,8 @@ createServer(
 createServer(
   safely((request, response) => {
     const path = new URL(request.url, 'http://x').pathname;
-    if (SIMULATED.includes(path.slice(1))) return send(response, 200, TYPES['.html'], render(`demo${path}.html`, vars));
+    if (SIMULATED.includes(path.slice(1))) return send(response, 200, TYPES['.html'], withFrameSize(render(`demo${path}.html`, vars)));
+    if (path == '/frame-size.js') return send(response, 200, TYPES['.js'], render('demo/frame-size.js', vars));
     if (path == '/simulated-widget.css') return serveFile(response, '/demo/simulated-widget.css');
     send(response, 404, 'text/plain', 'not found');
   }),

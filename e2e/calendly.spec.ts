@@ -168,7 +168,7 @@ test('look-alike and opaque origins push nothing, though react-calendly hands th
 
 // The playground of `npm start` (demo/serve.mjs, Playwright's webServer): the simulated Calendly page on the vendor origin.
 test("the playground's Calendly panel turns a simulated booking into pushes and keeps the site's listener", async ({ page }) => {
-  await page.goto(`http://127.0.0.1:${DEMO_PORT}/`);
+  await page.goto(`http://127.0.0.1:${DEMO_PORT}/?widgets=calendly`);
   const panel = page.frameLocator('iframe[title="Simulated Calendly scheduling page"]');
   await panel.getByRole('button', { name: 'Run a whole booking' }).click();
   const calendlyPushes = () =>

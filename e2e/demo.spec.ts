@@ -5,12 +5,13 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { DEMO_PORT } from '../playwright.config';
+import { DOCUMENTED_ADAPTERS } from '../src/vendors/manifest';
 
 // The playground of `npm start`, served by demo/serve.mjs (Playwright's webServer), clicked like a person would.
 test('the playground turns the simulated booking into pushes and shows them', async ({ page }) => {
   const errors: Error[] = [];
   page.on('pageerror', (error) => errors.push(error));
-  await page.goto(`http://127.0.0.1:${DEMO_PORT}/`);
+  await page.goto(`http://127.0.0.1:${DEMO_PORT}/?widgets=chili_piper`);
   await page.waitForFunction(() => '__customerlyMessenger' in window);
   const before = Number(await page.locator('#count').textContent());
   const widget = page.frameLocator('iframe[title="Simulated Chili Piper booking"]');
@@ -46,7 +47,7 @@ test('the playground turns the simulated booking into pushes and shows them', as
 test('the playground’s Typeform panel posts the form’s messages: one push each, one lead, no answers', async ({ page }) => {
   const errors: Error[] = [];
   page.on('pageerror', (error) => errors.push(error));
-  await page.goto(`http://127.0.0.1:${DEMO_PORT}/`);
+  await page.goto(`http://127.0.0.1:${DEMO_PORT}/?widgets=typeform`);
   const form = page.frameLocator('iframe[title="Simulated Typeform form"]');
   await form.getByRole('button', { name: 'Fill and submit the form' }).click();
   const typeformPushes = () =>
@@ -74,7 +75,7 @@ test('the playground’s Typeform panel posts the form’s messages: one push ea
 test('the playground’s Customerly and Userlike panels push without personal data and keep the site’s callbacks', async ({ page }) => {
   const errors: Error[] = [];
   page.on('pageerror', (error) => errors.push(error));
-  await page.goto(`http://127.0.0.1:${DEMO_PORT}/`);
+  await page.goto(`http://127.0.0.1:${DEMO_PORT}/?widgets=customerly,userlike`);
   await page.waitForFunction(() => '__customerlyMessenger' in window && '__userlike' in window);
   const before = Number(await page.locator('#count').textContent());
   await page.locator('#panel-customerly').getByRole('button', { name: 'onChatOpened → open' }).click();
@@ -125,7 +126,7 @@ test('the playground’s Crisp panel pushes without personal data and keeps the 
 test('the playground’s Genesys panel publishes lifecycles and keeps the site’s onReady', async ({ page }) => {
   const errors: Error[] = [];
   page.on('pageerror', (error) => errors.push(error));
-  await page.goto(`http://127.0.0.1:${DEMO_PORT}/`);
+  await page.goto(`http://127.0.0.1:${DEMO_PORT}/?widgets=genesys`);
   await page.waitForFunction(() => (window as unknown as { __genesysReady?: boolean }).__genesysReady === true);
   await expect(page.locator('#site-log')).toContainText('site Genesys onReady(CXBus) called');
   const before = Number(await page.locator('#count').textContent());
@@ -165,11 +166,15 @@ test('the playground hands out a working tag: pick widgets and options, copy, pa
   browser,
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `http://127.0.0.1:${DEMO_PORT}` });
-  await page.goto(`http://127.0.0.1:${DEMO_PORT}/`);
+  const every = DOCUMENTED_ADAPTERS.map((adapter) => adapter.vendor);
+  await page.goto(`http://127.0.0.1:${DEMO_PORT}/?widgets=${every.join(',')}`);
   const html = page.locator('#tag-html');
-  // Defaults: exactly the built all-vendor paste (the same renderer made both).
-  const built = await (await page.request.get(`http://127.0.0.1:${DEMO_PORT}/dist/gtm-widget-bridge.gtm.html`)).text();
-  await expect(html).toHaveValue(built);
+  // Every widget, the default options: exactly the built all-vendor paste and container (the same renderer made them).
+  const built = async (file: string) => (await page.request.get(`http://127.0.0.1:${DEMO_PORT}/dist/${file}`)).text();
+  await expect(html).toHaveValue(await built('gtm-widget-bridge.gtm.html'));
+  await expect(page.locator('#tag-container')).toHaveValue(await built('container.json'));
+  await page.getByLabel('with the Community Template tag').check();
+  await expect(page.locator('#tag-container')).toHaveValue(await built('container.template.json'));
 
   for (const title of [
     'Customerly',
@@ -188,6 +193,7 @@ test('the playground hands out a working tag: pick widgets and options, copy, pa
     'Zendesk messaging',
   ])
     await page.getByLabel(title, { exact: true }).uncheck();
+  await expect(page).toHaveURL(/\?widgets=chili_piper$/);
   await page.locator('input[name=eventPrefix]').fill('chat_');
   await page
     .locator('#tag-options textarea[data-options-key=chiliPiper][data-field=origins]')
@@ -240,32 +246,10 @@ test('the playground hands out a working tag: pick widgets and options, copy, pa
   await site.close();
 });
 
-test('the playground fits a phone-width screen: nothing off screen, the pushes below the widgets', async ({ page }) => {
-  await page.setViewportSize({ width: 375, height: 800 });
-  await page.goto(`http://127.0.0.1:${DEMO_PORT}/`);
-  await page.waitForFunction(() => '__customerlyMessenger' in window);
-  const widget = page.frameLocator('iframe[title="Simulated Chili Piper booking"]');
-  await widget.getByRole('button', { name: 'Run a whole booking' }).click();
-  await expect(page.locator('#log .push').first()).toBeVisible();
-  const layout = await page.evaluate(() => {
-    const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
-    return {
-      overflow: document.documentElement.scrollWidth - window.innerWidth,
-      pushes: box('.pushes'),
-      widgets: box('.widgets'),
-      card: box('#log .push'),
-    };
-  });
-  expect(layout.overflow).toBeLessThanOrEqual(0);
-  expect(layout.pushes.right).toBeLessThanOrEqual(375);
-  expect(layout.card.right).toBeLessThanOrEqual(375);
-  expect(layout.pushes.top).toBeGreaterThanOrEqual(layout.widgets.bottom);
-});
-
 test('the playground’s Cal.com panel pushes a whole booking without personal data and ignores a dry run', async ({ page }) => {
   const errors: Error[] = [];
   page.on('pageerror', (error) => errors.push(error));
-  await page.goto(`http://127.0.0.1:${DEMO_PORT}/`);
+  await page.goto(`http://127.0.0.1:${DEMO_PORT}/?widgets=cal_com`);
   const calPushes = () =>
     page.evaluate(() =>
       (window as unknown as { dataLayer: Record<string, unknown>[] }).dataLayer

@@ -89,6 +89,24 @@ test('the tarball ships the built files, the types and the license, and no sourc
   for (const field of ['repository', 'homepage', 'bugs']) expect(pkg[field], field).toBeTruthy();
 });
 
+test('the package is ESM only: a CommonJS file under node16 gets TS1479 for a static import, a dynamic import() works', () => {
+  const compilerOptions = { module: 'node16', moduleResolution: 'node16', strict: true, noEmit: true, types: [], lib: ['es2020', 'dom'] };
+  writeFileSync(join(scratch, 'src/required.cts'), "import { install } from 'gtm-widget-bridge';\nexport const start = () => install();\n");
+  writeFileSync(
+    join(scratch, 'src/imported.cts'),
+    "export const start = () => import('gtm-widget-bridge').then((bridge) => bridge.install());\n",
+  );
+  const project = (file: string) => {
+    writeFileSync(join(scratch, 'tsconfig.cjs.json'), JSON.stringify({ compilerOptions, files: [file] }));
+    return tsc('tsconfig.cjs.json');
+  };
+  expect(project('src/required.cts')).toMatch(/error TS1479/);
+  expect(project('src/imported.cts')).toBe('');
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  expect(pkg.type).toBe('module');
+  expect(JSON.stringify(pkg.exports)).not.toContain('"require"');
+});
+
 for (const [mode, options] of Object.entries(MODES)) {
   test(`types resolve and stand alone under moduleResolution ${mode}, without skipLibCheck or @types/gtag.js`, () => {
     const compilerOptions = {

@@ -101,7 +101,20 @@ test('the core with one vendor plugin listens to its vendor only and leaves the 
   await postFrom(page, CHILI_PIPER_URL, { action: 'close' });
   await expectPushes(page, [close]);
   const untouched = await page.evaluate(() =>
-    ['userlikeTrackingEvent', 'customerly', '_genesys', 'CXBus', 'Intercom', 'drift', 'zE'].filter((name) => name in window),
+    [
+      'userlikeTrackingEvent',
+      'customerly',
+      '_genesys',
+      'CXBus',
+      'hsConversationsOnReady',
+      'LiveChatWidget',
+      'tidioChatApi',
+      'Tawk_API',
+      '$crisp',
+      'Intercom',
+      'drift',
+      'zE',
+    ].filter((name) => name in window),
   );
   expect(untouched).toEqual([]);
   // Its pushes carry the keys of its vendor, not the others'.
@@ -114,9 +127,35 @@ test('the core with one vendor plugin listens to its vendor only and leaves the 
 test('the all-vendor build hooks every vendor (control for the core with one plugin)', async ({ page }) => {
   await openHost(page);
   const hooked = await page.evaluate(() =>
-    ['userlikeTrackingEvent', 'customerly', '_genesys', 'CXBus', 'Intercom', 'drift', 'zE'].filter((name) => name in window),
+    [
+      'userlikeTrackingEvent',
+      'customerly',
+      '_genesys',
+      'CXBus',
+      'hsConversationsOnReady',
+      'LiveChatWidget',
+      'tidioChatApi',
+      'Tawk_API',
+      '$crisp',
+      'Intercom',
+      'drift',
+      'zE',
+    ].filter((name) => name in window),
   );
-  expect(hooked).toEqual(['userlikeTrackingEvent', 'customerly', '_genesys', 'CXBus', 'Intercom', 'drift', 'zE']);
+  expect(hooked).toEqual([
+    'userlikeTrackingEvent',
+    'customerly',
+    '_genesys',
+    'CXBus',
+    'hsConversationsOnReady',
+    'LiveChatWidget',
+    'tidioChatApi',
+    'Tawk_API',
+    '$crisp',
+    'Intercom',
+    'drift',
+    'zE',
+  ]);
 });
 
 test('a bundler user importing core and one adapter gets that vendor only, and none of the others’ code', async ({ page }) => {

@@ -20,6 +20,13 @@ const has = (command) => {
 const installed = 'node_modules/.package-lock.json';
 if (!existsSync(installed) || statSync(installed).mtimeMs < statSync('package-lock.json').mtimeMs) {
   console.log('[setup] installing the locked dependencies (npm ci)…');
+  // npm checks every package's engines at install; the relay workspace and miniflare declare Node 22.5 / 22.
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < 22 || (major == 22 && minor < 5))
+    console.log(
+      `[setup] Node ${process.versions.node}: npm warns EBADENGINE for the relay workspace and miniflare, which need Node 22.5;` +
+        ' the scripts run the Node 22 this install brings (README, "Which Node runs what").',
+    );
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 

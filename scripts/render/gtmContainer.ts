@@ -1,19 +1,22 @@
 /**
- * Renders the two GTM container exports (Admin → Import Container, Merge):
- * one Custom Event trigger for the bridge's events, a Data Layer Variable per
- * schema key, a User-Provided Data variable for the hashed e-mail, a constant
- * for the GA4 measurement ID, one GA4 event tag, and the bridge itself —
- * either as the Custom HTML paste (`container.json`) or as a tag of the
- * Community Template, which the export carries (`container.template.json`).
- * Import one, never both: each installs the bridge on All Pages.
+ * Renders a GTM container export (Admin → Import Container, Merge) for one
+ * choice of widgets and options: the bridge itself (the Custom HTML tag, or a
+ * tag of the Community Template, which the export then carries), one Custom
+ * Event trigger for exactly the choice's event names and vendors, a Data
+ * Layer Variable per key those vendors push, a constant for the GA4
+ * measurement ID, the GA4 event tag, and the User-Provided Data variable
+ * when the choice hashes e-mails. Import one container per site: each
+ * installs the bridge on All Pages.
  * The shape follows GTM's own exports (exportFormatVersion 2): every tag,
  * trigger, variable and template has ids and a fingerprint.
  * https://support.google.com/tagmanager/answer/6106997
  */
-import { defaultConfig } from '../../src/authoring/config';
+import { defaultConfig, type ResolvedConfig } from '../../src/authoring/config';
+import { composeSchemaKeys } from '../../src/core/installBridge';
 import { LEAD_EVENT, STAGES } from '../../src/core/schema';
-import { ADAPTERS, SCHEMA_KEYS } from '../../src/vendors/registry';
-import { parameters as templateFields, renderTemplate } from './gtmTemplate';
+import { DOCUMENTED_ADAPTERS } from '../../src/vendors/manifest';
+import type { PasteValues } from './gtmPaste';
+import { templateFields, type TemplateField } from './templateFields';
 
 const ALL_PAGES = '2147479553'; // GTM's built-in "All Pages" trigger
 const ids = { accountId: '0', containerId: '0' };
@@ -34,24 +37,82 @@ const TEMPLATE_ID = '1';
 /** A custom template's tags are of type cvt_<containerId>_<templateId>. */
 export const TEMPLATE_TAG_TYPE = `cvt_${ids.containerId}_${TEMPLATE_ID}`;
 
-export type ContainerKind = 'paste' | 'template';
+/** How the container installs the bridge: the Custom HTML tag for the choice, or the template's tag. */
+export type ContainerBridge = { kind: 'paste'; html: string } | { kind: 'template'; templateData: string };
 
-/** The template tag's fields at their defaults, as GTM stores a new tag of the template. */
-function templateTagParameters() {
-  type Field = { type: string; name: string; defaultValue?: unknown; subParams?: Field[] };
-  const flatten = (fields: Field[]): Field[] => fields.flatMap((field) => [field, ...flatten(field.subParams || [])]);
-  return flatten(templateFields() as Field[])
-    .filter((field) => field.defaultValue !== undefined && field.type != 'SIMPLE_TABLE')
-    .map((field) => param(field.type == 'CHECKBOX' ? 'BOOLEAN' : 'TEMPLATE', field.name, String(field.defaultValue)));
+/** A choice whose vendors are named (the tag generator resolves "none picked" to every vendor). */
+export type ContainerChoice = PasteValues & { vendors: string[] };
+
+/** The choice over the defaults of its vendors: every field the container reads has a value. */
+function settingsOf(choice: ContainerChoice): ResolvedConfig {
+  const adapters = DOCUMENTED_ADAPTERS.filter((adapter) => choice.vendors.indexOf(adapter.vendor) >= 0);
+  const defaults = defaultConfig(adapters);
+  const options = { ...defaults.options };
+  for (const key of Object.keys(choice.options || {})) if (options[key]) options[key] = { ...options[key], ...choice.options![key] };
+  return { ...defaults, ...choice, vendors: defaults.vendors, options };
 }
 
-/** A container export around the built GTM paste (`kind` picks how the bridge is installed). */
-export function renderContainer(paste: string, kind: ContainerKind = 'paste'): string {
-  const prefix = defaultConfig(ADAPTERS).eventPrefix;
-  const eventPattern = `^(${prefix}(${STAGES.join('|')})|${LEAD_EVENT})$`;
-  // Only pushes that name one of the bridge's vendors: a site's own generate_lead (forms) has no widget_vendor.
-  const vendorPattern = `^(${ADAPTERS.map((adapter) => adapter.vendor).join('|')})$`;
-  const dataLayerKeys = SCHEMA_KEYS.filter((key) => key != 'event');
+/** The trigger's event-name pattern: the prefix with every stage, and generate_lead when the choice pushes it. */
+export function eventPattern(settings: Pick<ResolvedConfig, 'eventPrefix' | 'generateLead'>): string {
+  const stages = `${settings.eventPrefix}(${STAGES.join('|')})`;
+  return settings.generateLead ? `^(${stages}|${LEAD_EVENT})$` : `^${stages}$`;
+}
+
+/** The trigger's `widget_vendor` pattern: exactly the chosen vendors (a site's own push names none). */
+export const vendorPattern = (vendors: readonly string[]) => `^(${vendors.join('|')})$`;
+
+/** A GTM "simple table" value: one map per row. */
+const table = (rows: Record<string, string>[]) => ({
+  type: 'LIST',
+  list: rows.map((row) => ({ type: 'MAP', map: Object.keys(row).map((column) => param('TEMPLATE', column, row[column])) })),
+});
+
+/**
+ * The template tag's stored fields for the choice, as GTM stores a tag of the template: each widget
+ * checkbox ticked for a chosen vendor, each option field at the choice's value, the rest at its default.
+ */
+function templateTagParameters(templateData: string, settings: ResolvedConfig) {
+  const checkboxVendor: Record<string, string> = {};
+  for (const adapter of DOCUMENTED_ADAPTERS) checkboxVendor[adapter.docs.template.param] = adapter.vendor;
+  const core = settings as unknown as Record<string, unknown>;
+  /** A vendor's list option as the template names its table: `<options key><Field>` (chiliPiperOrigins). */
+  const listOption = (name: string): string[] | undefined => {
+    for (const key of Object.keys(settings.options))
+      for (const field of Object.keys(settings.options[key]))
+        if (key + field[0].toUpperCase() + field.slice(1) == name && Array.isArray(settings.options[key][field]))
+          return settings.options[key][field] as string[];
+    return undefined;
+  };
+  const stored = (field: TemplateField) => {
+    if (field.type == 'SIMPLE_TABLE') {
+      const rows =
+        field.name == 'leadActions'
+          ? Object.keys(settings.leadActions).flatMap((vendor) =>
+              (settings.leadActions as Record<string, string[]>)[vendor].map((action) => ({ vendor, action })),
+            )
+          : (listOption(field.name) || []).map((value) => ({ [field.simpleTableColumns![0].name]: value }));
+      return rows.length ? { key: field.name, ...table(rows) } : undefined;
+    }
+    if (field.defaultValue === undefined) return undefined;
+    const value =
+      field.name in checkboxVendor
+        ? settings.vendors.indexOf(checkboxVendor[field.name]) >= 0
+        : field.name in core && typeof core[field.name] != 'object'
+          ? core[field.name]
+          : field.defaultValue;
+    return param(field.type == 'CHECKBOX' ? 'BOOLEAN' : 'TEMPLATE', field.name, String(value));
+  };
+  return templateFields(templateData)
+    .map(stored)
+    .filter((entry) => entry !== undefined);
+}
+
+/** The container export for the choice, its bridge installed as `bridge` says. */
+export function renderContainer(choice: ContainerChoice, bridge: ContainerBridge): string {
+  const settings = settingsOf(choice);
+  const adapters = DOCUMENTED_ADAPTERS.filter((adapter) => settings.vendors.indexOf(adapter.vendor) >= 0);
+  // Only the keys the chosen vendors push; user_data only when the choice hashes e-mails.
+  const dataLayerKeys = composeSchemaKeys(adapters).filter((key) => key != 'event' && (settings.hashEmail || key != USER_DATA_KEY));
   const parameterKeys = dataLayerKeys.filter((key) => key != USER_DATA_KEY);
   const entity = (extra: Record<string, unknown>) => ({ ...ids, ...extra, fingerprint: FINGERPRINT });
   const variable = (variableId: number, extra: Record<string, unknown>) => ({
@@ -64,53 +125,52 @@ export function renderContainer(paste: string, kind: ContainerKind = 'paste'): s
     consentSettings: { consentStatus: 'NOT_SET' },
   });
 
-  const variables = [
-    variable(1, {
-      name: MEASUREMENT_ID_VARIABLE,
-      type: 'c',
-      notes: 'Replace with your GA4 measurement ID (Admin → Data streams).',
-      parameter: [param('TEMPLATE', 'value', 'G-XXXXXXXXXX')],
+  const measurementId = variable(1, {
+    name: MEASUREMENT_ID_VARIABLE,
+    type: 'c',
+    notes: 'Replace with your GA4 measurement ID (Admin → Data streams).',
+    parameter: [param('TEMPLATE', 'value', 'G-XXXXXXXXXX')],
+  });
+  const dataLayerVariables = dataLayerKeys.map((key, i) =>
+    variable(i + 2, {
+      name: variableName(key),
+      type: 'v',
+      parameter: [param('INTEGER', 'dataLayerVersion', '2'), param('BOOLEAN', 'setDefaultValue', 'false'), param('TEMPLATE', 'name', key)],
     }),
-    variable(2, {
-      name: USER_DATA_VARIABLE,
-      type: 'awec',
-      notes: "The bridge's hashed e-mail (hashEmail option, lead events only), as GA4's user-provided data.",
-      parameter: [param('TEMPLATE', 'mode', 'CODE'), param('TEMPLATE', 'dataSource', ref(variableName(USER_DATA_KEY)))],
-    }),
-    ...dataLayerKeys.map((key, i) =>
-      variable(i + 3, {
-        name: variableName(key),
-        type: 'v',
-        parameter: [
-          param('INTEGER', 'dataLayerVersion', '2'),
-          param('BOOLEAN', 'setDefaultValue', 'false'),
-          param('TEMPLATE', 'name', key),
-        ],
-      }),
-    ),
-  ];
+  );
+  const userData = variable(dataLayerKeys.length + 2, {
+    name: USER_DATA_VARIABLE,
+    type: 'awec',
+    notes: "The bridge's hashed e-mail (hashEmail option, lead events only), as GA4's user-provided data.",
+    parameter: [param('TEMPLATE', 'mode', 'CODE'), param('TEMPLATE', 'dataSource', ref(variableName(USER_DATA_KEY)))],
+  });
   const trigger = entity({
     triggerId: '1',
     name: ENTITY_PREFIX + 'events',
     type: 'CUSTOM_EVENT',
     customEventFilter: [
-      { type: 'MATCH_REGEX', parameter: [param('TEMPLATE', 'arg0', '{{_event}}'), param('TEMPLATE', 'arg1', eventPattern)] },
+      { type: 'MATCH_REGEX', parameter: [param('TEMPLATE', 'arg0', '{{_event}}'), param('TEMPLATE', 'arg1', eventPattern(settings))] },
     ],
+    // Only pushes that name a chosen vendor: a site's own generate_lead (forms) has no widget_vendor.
     filter: [
       {
         type: 'MATCH_REGEX',
-        parameter: [param('TEMPLATE', 'arg0', ref(variableName('widget_vendor'))), param('TEMPLATE', 'arg1', vendorPattern)],
+        parameter: [
+          param('TEMPLATE', 'arg0', ref(variableName('widget_vendor'))),
+          param('TEMPLATE', 'arg1', vendorPattern(settings.vendors)),
+        ],
       },
     ],
   });
   const bridgeTag =
-    kind == 'paste'
+    bridge.kind == 'paste'
       ? tag({
           tagId: '1',
           name: ENTITY_PREFIX + 'bridge (Custom HTML)',
           type: 'html',
-          notes: 'The bridge (dist/gtm-widget-bridge.gtm.html). Edit its configuration block at the top of the HTML.',
-          parameter: [param('TEMPLATE', 'html', paste), param('BOOLEAN', 'supportDocumentWrite', 'false')],
+          notes:
+            'The bridge for the chosen widgets. Its configuration block is at the top of the HTML; change it together with the trigger.',
+          parameter: [param('TEMPLATE', 'html', bridge.html), param('BOOLEAN', 'supportDocumentWrite', 'false')],
           firingTriggerId: [ALL_PAGES],
           tagFiringOption: 'ONCE_PER_LOAD',
         })
@@ -118,11 +178,13 @@ export function renderContainer(paste: string, kind: ContainerKind = 'paste'): s
           tagId: '1',
           name: ENTITY_PREFIX + 'bridge (template)',
           type: TEMPLATE_TAG_TYPE,
-          notes: 'The Community Template tag: untick the widgets your site does not use.',
-          parameter: templateTagParameters(),
+          notes: 'The Community Template tag, its widgets and options as chosen; change them together with the trigger.',
+          parameter: templateTagParameters(bridge.templateData, settings),
           firingTriggerId: [ALL_PAGES],
           tagFiringOption: 'ONCE_PER_LOAD',
         });
+  // GA4 event tag: https://support.google.com/tagmanager/answer/13034206; user-provided data:
+  // https://support.google.com/google-ads/answer/13258081 (enhanced conversions through GTM).
   const ga4Tag = tag({
     tagId: '2',
     name: ENTITY_PREFIX + 'GA4 event',
@@ -132,8 +194,8 @@ export function renderContainer(paste: string, kind: ContainerKind = 'paste'): s
       param('TEMPLATE', 'eventName', ref('Event')),
       param('TEMPLATE', 'measurementIdOverride', ref(MEASUREMENT_ID_VARIABLE)),
       param('BOOLEAN', 'sendEcommerceData', 'false'),
-      param('BOOLEAN', 'enableUserProvidedData', 'true'),
-      param('TEMPLATE', 'userDataVariable', ref(USER_DATA_VARIABLE)),
+      param('BOOLEAN', 'enableUserProvidedData', String(settings.hashEmail)),
+      ...(settings.hashEmail ? [param('TEMPLATE', 'userDataVariable', ref(USER_DATA_VARIABLE))] : []),
       {
         type: 'LIST',
         key: 'eventSettingsTable',
@@ -157,10 +219,10 @@ export function renderContainer(paste: string, kind: ContainerKind = 'paste'): s
       container: { path, ...ids, name: 'gtm-widget-bridge', publicId: 'GTM-XXXXXXX', usageContext: ['WEB'], fingerprint: FINGERPRINT },
       tag: [bridgeTag, ga4Tag],
       trigger: [trigger],
-      variable: variables,
+      variable: [measurementId, ...dataLayerVariables, ...(settings.hashEmail ? [userData] : [])],
       builtInVariable: [{ ...ids, type: 'EVENT', name: 'Event' }],
-      ...(kind == 'template'
-        ? { customTemplate: [entity({ templateId: TEMPLATE_ID, name: 'gtm-widget-bridge', templateData: renderTemplate() })] }
+      ...(bridge.kind == 'template'
+        ? { customTemplate: [entity({ templateId: TEMPLATE_ID, name: 'gtm-widget-bridge', templateData: bridge.templateData })] }
         : {}),
       fingerprint: FINGERPRINT,
     },

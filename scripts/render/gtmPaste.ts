@@ -7,11 +7,14 @@
 import type { DocumentedAdapter } from '../../src/vendors/manifest';
 import type { ResolvedConfig } from '../../src/authoring/config';
 
-/** One comment per core config key, in the order they appear in the paste (a unit test checks the keys). */
+/**
+ * One comment per core config key, in the order they appear in the paste (a unit test checks the keys);
+ * `PREFIX_` stands for the tag's own event prefix.
+ */
 export const PASTE_CONFIG_COMMENTS: Record<string, string> = {
   vendors: 'Widgets to listen to; remove the ones your site does not use.',
   dataLayerName: 'Global array the events are pushed to (GTM reads "dataLayer" unless you renamed it).',
-  eventPrefix: 'Event names are <prefix><stage>: widget_view, widget_open, … widget_complete.',
+  eventPrefix: 'Event names are <prefix><stage>: PREFIX_view, PREFIX_open, … PREFIX_complete; your GTM trigger must match them.',
   output: '"dataLayer" for GTM, or "gtag" to call gtag("event", …) on sites with gtag.js and no GTM.',
   leadActions: "Per vendor, the actions that count as a lead, e.g. { chili_piper: ['booked'] }; {} keeps the defaults.",
   generateLead: "Also push GA4's recommended generate_lead once per converted interaction.",
@@ -45,9 +48,8 @@ export type PasteValues = Partial<Omit<ResolvedConfig, 'options'>> & { options?:
 export function renderPasteConfig(defaults: ResolvedConfig, comments: Record<string, string>, values: PasteValues = {}): string {
   const picked = values as Record<string, unknown>;
   const valueOf = (key: string) => (key in picked ? picked[key] : (defaults as unknown as Record<string, unknown>)[key]);
-  const entries: string[] = Object.keys(PASTE_CONFIG_COMMENTS).map(
-    (key) => `  // ${PASTE_CONFIG_COMMENTS[key]}\n  ${key}: ${literal(valueOf(key))}`,
-  );
+  const comment = (key: string) => PASTE_CONFIG_COMMENTS[key].split('PREFIX_').join(String(valueOf('eventPrefix')));
+  const entries: string[] = Object.keys(PASTE_CONFIG_COMMENTS).map((key) => `  // ${comment(key)}\n  ${key}: ${literal(valueOf(key))}`);
   // Each vendor's options, under its own key.
   for (const optionsKey of Object.keys(defaults.options)) {
     const fields = Object.keys(defaults.options[optionsKey]);

@@ -3,15 +3,16 @@
  * ES5 parts build.mjs writes to dist/paste-parts.json (the core and one
  * plugin per vendor, and the relay client's). One module for every place a
  * tag is made: build.mjs (the all-vendor dist/gtm-widget-bridge.gtm.html),
- * the playground's "Your tag" (bundled for the browser by demo/serve.mjs) and
+ * the playground's "Your tag and container" (bundled for the browser by demo/serve.mjs) and
  * `npx gtm-widget-bridge paste` (dist/tag.mjs), so the same choices give the
- * same bytes. It also gives the script tags and the `install()` call for the
- * same settings, and checks the configuration where it is written, with the
- * full messages the page itself does not carry.
+ * same bytes. It also gives the script tags, the `install()` call and the GTM
+ * container for the same settings, and checks the configuration where it is
+ * written, with the full messages the page itself does not carry.
  */
 import { defaultConfig, parseConfig } from '../../src/authoring/config';
 import { enableChiliPiperRelay } from '../../src/vendors/chili_piper/relay';
 import { DOCUMENTED_ADAPTERS as ADAPTERS } from '../../src/vendors/manifest';
+import { eventPattern, renderContainer, vendorPattern } from './gtmContainer';
 import { optionComments, renderGtmPaste, renderPasteConfig, type PasteValues } from './gtmPaste';
 
 // The relay option is checked with the relay client's own rule.
@@ -84,6 +85,30 @@ export function renderTag(parts: PasteParts, choice: TagChoice): string {
   return renderGtmPaste(parts.version, block, code);
 }
 
+/**
+ * The GTM container for the choice: the bridge as this choice's Custom HTML tag (`template` absent), or as a
+ * tag of the Community Template whose file (template.tpl) is given; its trigger and variables follow the choice.
+ */
+export function renderChoiceContainer(parts: PasteParts, choice: TagChoice, template?: string): string {
+  const named = { ...choice, vendors: vendorsOf(choice) };
+  return renderContainer(
+    named,
+    template === undefined ? { kind: 'paste', html: renderTag(parts, choice) } : { kind: 'template', templateData: template },
+  );
+}
+
+/** The container trigger's two patterns for the choice: event names, and `widget_vendor`. */
+export function triggerPatterns(choice: TagChoice): { events: string; vendors: string } {
+  const defaults = defaultConfig(ADAPTERS);
+  return {
+    events: eventPattern({
+      eventPrefix: choice.eventPrefix === undefined ? defaults.eventPrefix : choice.eventPrefix,
+      generateLead: choice.generateLead === undefined ? defaults.generateLead : choice.generateLead,
+    }),
+    vendors: vendorPattern(vendorsOf(choice)),
+  };
+}
+
 /** dist/gtm-widget-bridge.gtm.html: every vendor, every option at its default. */
 export function renderAllVendorPaste(parts: PasteParts): string {
   return renderTag(parts, { vendors: [] });
@@ -118,7 +143,9 @@ export function resolveChoice(raw: Record<string, unknown>): { choice: TagChoice
     const key = adapter.options && adapter.options.key;
     if (key && resolved.vendors.indexOf(adapter.vendor) >= 0) vendorOptions[key] = options[key];
   }
-  return { choice: { ...core, vendors: resolved.vendors, options: vendorOptions }, warnings };
+  // In registry order, as the tag and the plugin files load them.
+  const vendors = ADAPTERS.filter((adapter) => resolved.vendors.indexOf(adapter.vendor) >= 0).map((adapter) => adapter.vendor);
+  return { choice: { ...core, vendors, options: vendorOptions }, warnings };
 }
 
 /**

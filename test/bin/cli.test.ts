@@ -52,6 +52,23 @@ describe('npx gtm-widget-bridge paste', () => {
     expect(result.stderr).toContain('unknown config key "colour" ignored');
   });
 
+  it('prints the GTM container for the same choice, with the tag or the template inside', () => {
+    const config = configFile({ eventPrefix: 'chat_' });
+    const tag = run('paste', '--vendors', 'chili_piper', '--config', config).stdout;
+    const withTag = run('paste', '--vendors', 'chili_piper', '--config', config, '--container', 'paste');
+    expect([withTag.status, withTag.stderr]).toEqual([0, '']);
+    const version = JSON.parse(withTag.stdout).containerVersion;
+    expect(version.tag[0].parameter.find((p: { key: string }) => p.key == 'html').value).toBe(tag);
+    expect(JSON.stringify(version.trigger)).toContain('^(chat_(view|');
+    expect(JSON.stringify(version.trigger)).toContain('"^(chili_piper)$"');
+    const withTemplate = JSON.parse(run('paste', '--vendors', 'chili_piper', '--config', config, '--container', 'template').stdout);
+    expect(withTemplate.containerVersion.customTemplate[0].templateData).toBe(readFileSync('gtm-template/template.tpl', 'utf8'));
+    const refused = run('paste', '--vendors', 'olark', '--container', 'paste');
+    expect([refused.status, refused.stdout]).toEqual([1, '']);
+    expect(refused.stderr).toContain('no container printed');
+    expect(run('paste', '--container', 'zip').status).toBe(2);
+  });
+
   it('says how it is used, and what is wrong with a config file that is no JSON', () => {
     expect(run('tag').status).toBe(2);
     expect(run('tag').stderr).toMatch(/^usage: gtm-widget-bridge paste/);

@@ -62,7 +62,7 @@ describe('dist/gtm-widget-bridge.gtm.html', () => {
       // The core options, then each vendor's under its own key.
       expect(testWindow.gtmWidgetBridgeConfig).toEqual({ ...core, ...options });
       expect(pasteScript).toMatch(/\/\/ Chili Piper: extra exact origins/);
-      for (const comment of Object.values(PASTE_CONFIG_COMMENTS)) expect(pasteScript).toContain('// ' + comment);
+      for (const comment of Object.values(PASTE_CONFIG_COMMENTS)) expect(pasteScript).toContain('// ' + comment.split('PREFIX_').join('widget_'));
     } finally {
       uninstallBuilt();
     }

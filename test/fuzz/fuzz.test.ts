@@ -19,7 +19,21 @@ const FOREIGN = [
 ];
 
 afterEach(() => {
-  for (const key of ['customerly', 'userlikeTrackingEvent', '_genesys', 'CXBus', 'Intercom', 'drift', 'zE']) delete testWindow[key];
+  for (const key of [
+    'userlikeTrackingEvent',
+    'customerly',
+    '_genesys',
+    'CXBus',
+    'hsConversationsOnReady',
+    'LiveChatWidget',
+    'tidioChatApi',
+    'Tawk_API',
+    '$crisp',
+    'Intercom',
+    'drift',
+    'zE',
+  ])
+    delete testWindow[key];
 });
 
 /** Resets the dataLayer between runs and checks what the run pushed. */

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { optionComments } from '../../scripts/render/gtmPaste';
 import { DIST_BASE, parameters, permissions, sandboxedCode } from '../../scripts/render/gtmTemplate';
 import { renderEventsDoc } from '../../scripts/render/eventsDoc';
-import { renderVendorParts } from '../../scripts/render/playground';
+import { playgroundConfig, renderVendorParts } from '../../scripts/render/playground';
 import { defineAdapter, stageOf, type Reasons, type StageTable } from '../../src/core/adapter';
 import { parseConfig } from '../../src/authoring/config';
 import { composeSchemaKeys, installBridge } from '../../src/core/installBridge';
@@ -120,12 +120,19 @@ describe('a fifth vendor is one folder and one registry line', () => {
     expect(result.calls.injectScript.map((call) => call[0])).toEqual([DIST_BASE + 'core.js', DIST_BASE + 'vendors/acme_chat.js']);
   });
 
-  it('gets its playground panel, after the four vendors', () => {
-    const { panels } = renderVendorParts(adapters);
-    expect(panels).toContain('<article class="widget" id="panel-acme_chat">');
+  it('gets its playground panel after the registry’s, its place in the pick list’s chat group, and its origins allowed', () => {
+    const { panels, picker } = renderVendorParts(adapters);
+    expect(panels).toContain('<article class="widget" id="panel-acme_chat" data-vendor="acme_chat" hidden>');
+    expect(panels).toContain('<h2>Acme Chat <small>chat</small></h2>');
     expect(panels).toContain('<li><code>chat.won</code> → complete</li>');
     for (const adapter of ADAPTERS)
       expect(panels.indexOf('id="panel-' + adapter.vendor + '"')).toBeLessThan(panels.indexOf('panel-acme_chat'));
+    const chat = picker.slice(picker.indexOf('data-group="chat"'));
+    expect(chat).toContain('<input type="checkbox" name="vendor" value="acme_chat"> Acme Chat</label>');
+    expect(picker.slice(0, picker.indexOf('data-group="chat"'))).not.toContain('acme_chat');
+    // Its option has no origins: the playground's configuration leaves it alone, and allows the others' origins.
+    expect(playgroundConfig(adapters)).not.toHaveProperty('acmeChat');
+    expect(playgroundConfig(adapters)).toMatchObject({ chiliPiper: { origins: ['__VENDOR_ORIGIN__'] }, debug: true });
   });
 
   it('gets its options commented in the GTM paste', () => {

@@ -1,0 +1,62 @@
+import { expect, test } from './test';
+import { DEMO_PORT } from '../playwright.config';
+import { CHROMIUM_LAUNCH } from '../scripts/chromium.mjs';
+import { renderPlayground, stagesByVendor } from '../scripts/render/playground';
+import { DOCUMENTED_ADAPTERS, type DocumentedAdapter } from '../src/vendors/manifest';
+import { framesSized, layoutProblems } from './layoutProblems';
+
+// The playground as it will be with fifteen vendors: the seven of the manifest and eight throwaway ones,
+// rendered by the playground's own renderer, checked at the widths of a phone, a tablet and a laptop.
+const base = `http://127.0.0.1:${DEMO_PORT}`;
+const WIDTHS = [390, 768, 1366];
+// The page is served from the test (route.fulfill), which Chromium places in no address space; its frames on
+// 127.0.0.1 would then be refused by the Local Network Access checks.
+test.use({ launchOptions: { ...CHROMIUM_LAUNCH, args: [...CHROMIUM_LAUNCH.args, '--disable-features=LocalNetworkAccessChecks'] } });
+
+/** A throwaway vendor with docs, as a vendor's folder would declare it (test/vendors/registry.test.ts does the same). */
+const throwaway = (vendor: string, title: string, groups: ('booking' | 'forms' | 'chat')[]): DocumentedAdapter =>
+  Object.assign({}, DOCUMENTED_ADAPTERS[0], {
+    vendor,
+    stages: { opened: 'open', won: 'complete' },
+    docs: { ...DOCUMENTED_ADAPTERS[0].docs, title, groups },
+  }) as DocumentedAdapter;
+const EIGHT_MORE = [
+  throwaway('acme_meet', 'Acme Meetings', ['booking', 'forms', 'chat']),
+  throwaway('acme_chat', 'Acme Conversations With A Long Name', ['chat']),
+  throwaway('acme_desk', 'Acme Desk', ['chat']),
+  throwaway('acme_talk', 'Acme Talk', ['chat']),
+  throwaway('acme_help', 'Acme Help', ['chat']),
+  throwaway('acme_live', 'Acme Live', ['chat']),
+  throwaway('acme_form', 'Acme Forms', ['forms']),
+  throwaway('acme_book', 'Acme Book', ['booking']),
+];
+
+for (const width of WIDTHS) {
+  test(`at ${width} px, fifteen widgets fit: the pick list groups them, search finds them, nothing overflows`, async ({
+    page,
+  }, testInfo) => {
+    const adapters = [...DOCUMENTED_ADAPTERS, ...EIGHT_MORE];
+    expect(adapters).toHaveLength(15);
+    const html = renderPlayground(adapters)
+      .split('__VENDOR_ORIGIN__')
+      .join(`http://127.0.0.1:${DEMO_PORT + 1}`)
+      .split('__HOST_ORIGIN__')
+      .join(base)
+      .split('__STAGES__')
+      .join(JSON.stringify(stagesByVendor(adapters)));
+    await page.route(`${base}/fifteen*`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`${base}/fifteen?widgets=${adapters.map((adapter) => adapter.vendor).join(',')}`);
+    await framesSized(page);
+    await expect(page.locator('.widget[data-vendor]:not([hidden])')).toHaveCount(15);
+    // A vendor of three groups is listed in each; all three boxes are one pick.
+    await expect(page.locator('#picker input[value=acme_meet]')).toHaveCount(3);
+    await expect(page.locator('.group[data-group=chat] .pick')).toHaveCount(9);
+    await page.screenshot({ path: testInfo.outputPath(`fifteen-${width}.png`), fullPage: true });
+    expect(await layoutProblems(page)).toEqual([]);
+    await page.locator('#widget-search').fill('acme');
+    await expect(page.locator('.pick:visible')).toHaveCount(10);
+    await page.locator('#widget-search').fill('zzz');
+    await expect(page.locator('#picker-none')).toBeVisible();
+  });
+}
