@@ -5,11 +5,10 @@
  * vendor's folder may hold playground.html, whose "head" part (site
  * integration and simulated widget) goes into the page's head and whose
  * "panel" part into its panel; a vendor without one gets a panel listing its
- * events. The panel's colour is the vendor's brand colour, the `--brand` its
- * simulated page (demo/<vendor>.html) or its playground.html sets.
+ * events. The pick's and the panel's colour is the vendor's brand colour, from its docs.
  * demo/serve.mjs serves the result.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { WidgetGroup } from '../../src/core/adapter';
 import { DOCUMENTED_ADAPTERS as ADAPTERS, type DocumentedAdapter } from '../../src/vendors/manifest';
 
@@ -18,47 +17,25 @@ const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;
 /** The groups of the pick list, in the order shown, with their headings. */
 const GROUPS: Readonly<Record<WidgetGroup, string>> = { booking: 'Booking', forms: 'Forms', chat: 'Chat' };
 
-/** Each vendor folder's playground.html, split into its parts, by the vendor id its index.ts declares. */
-function playgroundParts(): Record<string, { head: string; panel: string }> {
-  const parts: Record<string, { head: string; panel: string }> = {};
-  for (const entry of readdirSync('src/vendors', { withFileTypes: true })) {
-    if (!entry.isDirectory()) continue;
-    let html: string;
-    try {
-      html = readFileSync(`src/vendors/${entry.name}/playground.html`, 'utf8');
-    } catch {
-      continue;
-    }
-    const vendor = readFileSync(`src/vendors/${entry.name}/index.ts`, 'utf8').match(/vendor: '([\w-]+)'/)![1];
-    const [head, panel] = html.split('<!-- panel -->');
-    parts[vendor] = { head: head.trim(), panel: (panel || '').trim() };
-  }
-  return parts;
-}
-
-/** The vendor's brand colour: the `--brand` of its simulated page, else of its playground.html, else none. */
-function brandOf(vendor: string, playgroundHtml = ''): string | undefined {
-  const page = `demo/${vendor}.html`;
-  const sources = [existsSync(page) ? readFileSync(page, 'utf8') : '', playgroundHtml];
-  for (const source of sources) {
-    const match = source.match(/--brand:\s*(#[0-9a-fA-F]{3,8})\b/);
-    if (match) return match[1];
-  }
-  return undefined;
+/** A vendor's playground.html (its folder is its id), split into its parts, or undefined when it has none. */
+function playgroundParts(vendor: string): { head: string; panel: string } | undefined {
+  const file = `src/vendors/${vendor}/playground.html`;
+  if (!existsSync(file)) return undefined;
+  const [head, panel] = readFileSync(file, 'utf8').split('<!-- panel -->');
+  return { head: head.trim(), panel: (panel || '').trim() };
 }
 
 /** Frames load when their panel is first shown (demo/picker.js), not all at once with the page. */
 const deferFrames = (html: string) => html.replace(/<iframe\b([^>]*?)\ssrc=/g, '<iframe$1 data-src=');
 
 /** The pick list: a search box, then each group with a checkbox per vendor that offers it. */
-function renderPicker(adapters: readonly DocumentedAdapter[], brands: Record<string, string | undefined>): string {
+function renderPicker(adapters: readonly DocumentedAdapter[]): string {
   const groups = (Object.keys(GROUPS) as WidgetGroup[]).map((group) => {
     const members = adapters.filter((adapter) => adapter.docs.groups.indexOf(group) >= 0);
     if (!members.length) return '';
     const items = members.map((adapter) => {
       const words = [adapter.docs.title, adapter.vendor, ...adapter.docs.groups].join(' ').toLowerCase();
-      const brand = brands[adapter.vendor] ? ` style="--brand: ${brands[adapter.vendor]}"` : '';
-      return `<label class="pick" data-words="${escape(words)}"${brand}><input type="checkbox" name="vendor" value="${adapter.vendor}"> ${escape(adapter.docs.title)}</label>`;
+      return `<label class="pick" data-words="${escape(words)}" style="--brand: ${adapter.docs.brand}"><input type="checkbox" name="vendor" value="${adapter.vendor}"> ${escape(adapter.docs.title)}</label>`;
     });
     return `<section class="group" data-group="${group}"><h3>${GROUPS[group]}</h3>\n${items.join('\n')}\n</section>`;
   });
@@ -67,26 +44,22 @@ function renderPicker(adapters: readonly DocumentedAdapter[], brands: Record<str
 
 /** The `<head>` additions, the panels of every vendor, in manifest order, and the pick list. */
 export function renderVendorParts(adapters: readonly DocumentedAdapter[] = ADAPTERS): { head: string; panels: string; picker: string } {
-  const parts = playgroundParts();
   const heads: string[] = [];
   const panels: string[] = [];
-  const brands: Record<string, string | undefined> = {};
   for (const adapter of adapters) {
     const docs = adapter.docs;
-    const own = parts[adapter.vendor];
+    const own = playgroundParts(adapter.vendor);
     if (own && own.head) heads.push(own.head);
-    brands[adapter.vendor] = brandOf(adapter.vendor, own ? own.head + own.panel : '');
     const body = own
       ? deferFrames(own.panel)
       : `<p>No simulated widget for this vendor yet; its events:</p><ul>${Object.keys(adapter.stages)
           .map((action) => `<li><code>${escape(action)}</code> → ${adapter.stages[action]}</li>`)
           .join('')}</ul>`;
-    const brand = brands[adapter.vendor] ? ` style="--brand: ${brands[adapter.vendor]}"` : '';
     panels.push(
-      `<article class="widget" id="panel-${adapter.vendor}" data-vendor="${adapter.vendor}" hidden${brand}>\n  <h2>${escape(docs.title)} <small>${docs.groups.join(', ')}</small></h2>\n  ${body}\n</article>`,
+      `<article class="widget" id="panel-${adapter.vendor}" data-vendor="${adapter.vendor}" hidden style="--brand: ${docs.brand}">\n  <h2>${escape(docs.title)} <small>${docs.groups.join(', ')}</small></h2>\n  ${body}\n</article>`,
     );
   }
-  return { head: heads.join('\n'), panels: panels.join('\n'), picker: renderPicker(adapters, brands) };
+  return { head: heads.join('\n'), panels: panels.join('\n'), picker: renderPicker(adapters) };
 }
 
 /**

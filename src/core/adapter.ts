@@ -94,6 +94,8 @@ export interface VendorDocs<Table = StageTable> {
   title: string;
   /** The kinds of widget it offers (HubSpot: all three), first the one it is best known for. */
   groups: readonly WidgetGroup[];
+  /** The vendor's brand colour (CSS hex), for its pick and panel in the playground. */
+  brand: string;
   /** The vendor's public documentation of what the bridge listens to. */
   link: string;
   /** How the bridge hears the vendor, for docs/events.md. */

@@ -44,6 +44,7 @@ const acmeDocs = {
   reasons: { 'chat.opened': 'The visitor opened the Acme chat.', 'chat.won': 'Acme says the chat converted.' },
   title: 'Acme Chat',
   groups: ['chat' as const],
+  brand: '#123456',
   link: 'https://acme.example/docs/events',
   mechanism: 'window.acmeChatEmit(name, score), called by the Acme widget.',
   ignored: { 'chat.typing': 'Too chatty.' },

@@ -36,6 +36,7 @@ export const calComDocs = {
   },
   title: 'Cal.com',
   groups: ['booking'],
+  brand: '#292929',
   link: EVENTS_PAGE,
   mechanism:
     "`window` `message` events from the embed iframe, `{originator: 'CAL', type, namespace, fullType: 'CAL:<namespace>:<action>', data}` (what @calcom/embed-core's embed.js re-dispatches to `Cal('on')` handlers), accepted only from `https://app.cal.com` and `https://cal.com` (embed.js builds the iframe on `calOrigin`, default `https://app.cal.com`) and `calCom.origins` (self-hosted instances), compared as exact strings before `event.data` is read. The bridge does not register `Cal('on')` handlers: embed.js's own listener checks no origin, so handlers registered there also hear look-alike frames; the site's own handlers keep working untouched. The action is the third part of `fullType`, the namespace (`widget_id`) the second. Read from `data`: the booking `uid` (interaction id), `startTime`/`endTime` (slot and duration); never the title (it carries attendee names), the video link, the organizer, the booking or the event-type object. Each embed (its namespace, one iframe per `Cal.ns[namespace]` instance) is its own interaction, so two embeds on a page are two, whose funnel steps only go forward; one lead per booking `uid`.",

@@ -19,6 +19,7 @@ export const calendlyDocs = {
   },
   title: 'Calendly',
   groups: ['booking'],
+  brand: '#006bff',
   link: 'https://developer.calendly.com/api-docs/overview/embedding/notifying-the-parent-window',
   mechanism:
     '`window` `message` events `{event: "calendly.<name>", payload}` from the scheduling iframe, accepted only from `https://calendly.com` and `calendly.origins` (exact strings). Calendly posts them only when the iframe URL carries `embed_domain` (react-calendly adds it; a hand-written iframe must too). On `event_scheduled` the UUID at the end of `payload.event.uri` (the scheduled meeting, not a person) is pushed as `widget_event_id` and is the interaction id, so one booking is one `generate_lead` however often its message arrives (a confirmation without a readable URI still sends one, once per page); `payload.invitee.uri` identifies the invitee and is never read. Each scheduling iframe is one interaction: its funnel steps only go forward, and two embeds on a page are two interactions.',

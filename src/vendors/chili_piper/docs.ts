@@ -34,6 +34,7 @@ export const chiliPiperDocs = {
   },
   title: 'Chili Piper',
   groups: ['booking'],
+  brand: '#ff5a3c',
   link: 'https://help.chilipiper.com/hc/en-us/articles/1500011381522-Capturing-Javascript-Messaging-in-Browser',
   mechanism:
     '`window` `message` events from the booking iframe, accepted only from `https://*.chilipiper.com` and `https://*.chilipiper.io` (any subdomain depth; the concierge.js loader builds its iframe on the host its script came from) and `chiliPiper.origins`. Shapes: `{action}`, `{action, args}`, ids at the top level, keyed `{"no-action-choice": {…}}`, bare `{routeId}` (→ `booked`) and bare `{routeId, eventId, …}` (→ `booking-confirmed`). `routeId` is the interaction id. Nothing is pushed from an iframe that is not shown (the concierge.js loader preloads one 0 px high and re-creates it after every close), and the funnel steps of one booking iframe only go forward (a step it already reached is pushed as `interaction`). A lead needs the `routeId`: a `booking-confirmed` without one is pushed but sends no `generate_lead`, so a malformed confirmation cannot take the lead of the genuine one.',

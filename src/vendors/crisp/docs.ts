@@ -30,6 +30,7 @@ export const crispDocs = {
   },
   title: 'Crisp',
   groups: ['chat'],
+  brand: '#1972f5',
   link: 'https://docs.crisp.chat/guides/chatbox-sdks/web-sdk/dollar-crisp/',
   mechanism:
     '`$crisp.push(["on", name, callback])`, which keeps one callback per event (a second `on` replaces the first; `["off", name]` removes it; npm `crisp-sdk-web` pushes `off` before each `on`). The bridge registers that one callback for each event it hears, through the `$crisp` queue before the chatbox loads, and keeps the site\'s own: every `on` or `off` the page pushes for those events, before or after the bridge, directly or through `crisp-sdk-web`, only changes which site callback the bridge\'s calls (same arguments, `this` and return value); other events pass through untouched. A new `$crisp` queue (a page re-creating the chatbox) starts afresh. A bridge that arrives after the chatbox loaded cannot read the callbacks already registered, so it hears an event only once the site pushes an `on` for it. The session id of `session:loaded` is the interaction id; no e-mail, phone, nickname, message content or helpdesk query is read.',

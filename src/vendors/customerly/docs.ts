@@ -38,6 +38,7 @@ export const customerlyDocs = {
   },
   title: 'Customerly',
   groups: ['chat'],
+  brand: '#0ea5e9',
   link: 'https://docs.customerly.io/api/receiving-information-from-customerly-live-chat',
   mechanism:
     "Callbacks registered in `customerly.load({callbacks})` and as `customerly.onX` properties (Customerly's own SDKs register them there, e.g. `registerCallback` of npm react-live-chat-customerly); the bridge keeps the site's own callbacks, set either way and before or after the bridge (also a callback added to the `load()` callbacks object afterwards), called with the same arguments, `this` and return value. Callbacks the site did not set are answered from a prototype layer, so the objects the messenger is handed gain no properties. The interaction id is the conversation id the callback carries (`onNewMessageReceived`, `onNewConversationReceived`, `onMessageRead`, `onRealtimeVideo*`), the survey id (`onSurvey*`) or the chatflow notification id; callbacks without one inside a conversation (`onLeadGenerated`, profiling questions, …) take the visitor's current conversation, so a lead in a second conversation is a lead of its own.",

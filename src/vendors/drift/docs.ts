@@ -34,6 +34,7 @@ export const driftDocs = {
   },
   title: 'Drift',
   groups: ['chat'],
+  brand: '#0176ff',
   link: 'https://devdocs.drift.com/docs/drift-events',
   mechanism:
     "Callbacks registered with `drift.on(name, fn)`: `ready` on every `window.drift` the bridge sees (the install snippet's queue, which the widget runs, or the loaded widget), the other events on the same object once that `ready` fired, as Drift's page says to. Only the newest `window.drift`'s callbacks report, so a widget that swaps its own object in for the queue and runs the queued callbacks too does not double events. Drift keeps every callback of an event, so the site's own stay as they are (a site's `drift.off(name)` without a callback drops the bridge's for that event too). The interaction id is the `conversationId` (on the payload, or in `data` for `emailCapture`); one lead per conversation whichever of `emailCapture`, `phoneCapture` and `scheduling:meetingBooked` comes first. Read: `isOnline`, the team member's `id`, the meeting's `time`, `duration` and `timeZone`, `playbookId`; never the e-mail address, the phone number, names, message or button text.",

@@ -58,6 +58,7 @@ export const genesysDocs = {
   reasons: genesysReasons(),
   title: 'Genesys Widgets',
   groups: ['chat'],
+  brand: '#ff4f1f',
   link: 'https://docs.genesys.com/Documentation/GWC/latest/WidgetsAPI/WebChatEvents',
   mechanism:
     "CXBus lifecycle events, subscribed as a plugin registered through `_genesys.widgets.extensions` (kept when the site reassigns its config after the bridge), `_genesys.widgets.bus` or `window.CXBus`, whichever comes first, each bus once; the site's `_genesys.widgets.onReady` is never touched. `widget_product` comes from the widget (`click_to_call`, `callback`, `web_chat`, `send_message`). From the metadata block: `widget_proactive`, `widget_prefilled`, `widget_auto_submitted`, `widget_error_count` and `widget_elapsed_ms` (from `opened` to this step). The interaction id is the vendor's: the metadata `id` (WebChat 9) or `sessionID` (`WebChatService.started`); without one, the product and the `opened` timestamp. `ready` is pushed only for widgets the page configured. WebChat and WebChatService events of one chat share its id and its funnel, which only goes forward: a step the chat already reached is pushed as `interaction`, so versions that publish both count each step once. Never form data or `userData`.",

@@ -43,6 +43,7 @@ export const hubspotDocs = {
   },
   title: 'HubSpot',
   groups: ['forms', 'booking', 'chat'],
+  brand: '#ff7a59',
   link: FORM_EVENTS,
   mechanism:
     'Three products, pushed with `widget_product` `meetings`, `forms` or `chat`. **Meetings**: `window` `message` events from the scheduling iframe, accepted only from `https://meetings.hubspot.com`, `https://meetings-eu1.hubspot.com`, `https://meetings-na2.hubspot.com` and `hubspot.origins` (meetings links on a connected domain), compared as exact strings before `event.data` is read; a booking is the message whose `meetingBookSucceeded` (or older `meetingCreated`) is `true`, read from `meetingsPayload.bookingResponse` for the slot only (`postResponse.timerange.start`/`end`, else `event.dateTime`): never `postResponse.contact` (the visitor) or the organizer. The message names no booking, so each scheduling iframe is one interaction (`meetings-<n>`) and one lead. **Forms** of the updated editor: the window events `hs-form-event:on-ready`, `…:on-interaction:navigate`, `…:on-submission:success`, `…:on-submission:failed` (' +

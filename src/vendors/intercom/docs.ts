@@ -17,6 +17,7 @@ export const intercomDocs = {
   },
   title: 'Intercom',
   groups: ['chat'],
+  brand: '#286efa',
   link: 'https://developers.intercom.com/installing-intercom/web/methods',
   mechanism:
     "Callbacks registered through the global function, `Intercom('ready' | 'onShow' | 'onHide' | 'onUserEmailSupplied', fn)`, whether `window.Intercom` is the install snippet's queue, the queue of npm @intercom/messenger-js-sdk or the loaded messenger; the bridge reads `window.Intercom` through a transparent Proxy that sees `boot` and `shutdown`. `shutdown` drops the registered callbacks (react-use-intercom issue #666), so the bridge registers its own again after the next `boot`, and each messenger session is its own interaction scope (its funnel steps count once); `update` (SPA route changes) changes nothing. The site's own callbacks, registered before or after the bridge (also those already queued), are passed on in a wrapper that calls them with the same arguments, `this` and return value; for a callback the site registered in the current session the bridge registers none, so a messenger that keeps one function per callback keeps the site's. Nothing is read from the callbacks or from `intercomSettings` (the e-mail, name and user id the site boots with).",

@@ -37,6 +37,7 @@ export const livechatDocs = {
   },
   title: 'LiveChat',
   groups: ['chat'],
+  brand: '#ff5100',
   link: API_PAGE,
   mechanism:
     "`LiveChatWidget.on(name, fn)` of the Chat Widget JavaScript API, which adds a handler beside the site's own (`off` removes exactly the one it is given), so the site's handlers stay untouched. The bridge follows `window.LiveChatWidget` (the tracking code's queue, or `@livechat/widget-core`'s) and subscribes when the widget takes it over (its handler `_h` set: the first load, and a load after `destroy`), `off` before `on`, so it is subscribed once whether or not the widget kept earlier subscriptions; it never queues. The action is the event name followed by the payload's documented value that decides the stage (`visibility_changed:maximized`); other values are not pushed. The interaction id is the current chat's `chatId` (`LiveChatWidget.get('chat_data')`); one lead per chat. Of `new_event` only each side's first event per chat is pushed.",

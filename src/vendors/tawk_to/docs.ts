@@ -37,6 +37,7 @@ export const tawkToDocs = {
   },
   title: 'tawk.to',
   groups: ['chat'],
+  brand: '#03a84e',
   link: 'https://developer.tawk.to/jsapi/',
   mechanism:
     "Callbacks the page assigns on `window.Tawk_API` (`Tawk_API.onLoad = function(){…}`), one function per name: each property stays a function that pushes, then calls the site's own one with the same arguments, `this` and return value, whether the site assigns it before or after the bridge, and each time it assigns it again. Names the site never set do not show in `Object.keys(Tawk_API)`. A `Tawk_API` object that replaces the first one is followed (unless the first was declared with `var` before the bridge, which makes the global fixed). tawk.to names no chat: the funnel runs in one scope per chat, from the widget's load to `onChatEnded`, and a page sends at most one lead. The official framework wrappers (`@tawk.to/tawk-messenger-react`) hear the widget's `tawk<Name>` window events, which the bridge leaves alone.",

@@ -25,6 +25,7 @@ export const tidioDocs = {
   },
   title: 'Tidio',
   groups: ['chat'],
+  brand: '#0566ff',
   link: 'https://developers.tidio.com/docs/widget-listeners-events',
   mechanism:
     "Both ways Tidio documents its listeners: `tidioChatApi.on(name, fn)` on every `window.tidioChatApi` the widget script creates (followed through an accessor, so before or after the bridge, and again after a single-page app loads the script anew), and `tidioChat-<name>` events on `document` (their `detail`, or their own `data` property), which need no widget yet. `on` adds a handler beside the site's own and the document listeners are the bridge's own, so the site's handlers are untouched. An event that arrives both ways is pushed once: the second delivery of the same event name by the other way right after the first is dropped. `setStatus` is pushed with its status (`setStatus:offline` → unavailable); of `messageFromVisitor` and `messageFromOperator` only the first per conversation. Tidio names no conversation and no visitor in these events (the bridge reads none), so no interaction id is pushed and one lead is sent per page view.",

@@ -25,6 +25,7 @@ export const typeformDocs = {
   },
   title: 'Typeform',
   groups: ['forms'],
+  brand: '#262627',
   link: 'https://github.com/Typeform/embed/blob/main/packages/embed/README.md',
   mechanism:
     "`window` `message` events from the form iframe, accepted only from `https://form.typeform.com`, `https://form.typeform.eu` (the EU data-residency domain) and `typeform.origins` (custom domains), compared as exact strings before the data is read. Shape: `{type, embedId, formId, responseId?, …}`, the messages @typeform/embed turns into the site's callbacks (the package listens to the same messages, so the site's `onSubmit` and the other callbacks keep working untouched, whichever loads first; a form iframe the site builds without the package is heard as far as the form posts it the same messages, which is not verified). Only `type`, `formId` (→ `widget_id`), `responseId` and `embedId` are read: never answers, hidden fields or `ref`s; `widget_elapsed_ms` is the time since the embed's `form-ready`, which also keeps two question changes of one response apart (GA4 gets no question `ref`). The interaction is one embed (the iframe): its `responseId` once the form started (and for the submit), before that the package's per-embed `embedId`; one listener for all embeds, so two embeds are two interactions and each message is one push. A lead needs the `responseId`: one per response.",

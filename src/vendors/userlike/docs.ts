@@ -51,6 +51,7 @@ export const userlikeDocs = {
   },
   title: 'Userlike',
   groups: ['chat'],
+  brand: '#16a34a',
   link: 'https://www.userlike.com/en/public/tutorial/um/api/javascript/tracking',
   mechanism:
     "The page's global `userlikeTrackingEvent(event_name, global_ctx, session_ctx)`, kept working for the site whether it is defined before the bridge or assigned after it. A site script that declares `function userlikeTrackingEvent(){}` after the bridge replaces the hook; the bridge wraps the site's function again when the next script, iframe or the page finishes loading (the widget calls the global only once its own script or iframe has loaded). `chat_id`, else `session_id`, is the interaction id, and within one `session_id` the funnel steps only go forward (a step already reached is pushed as `interaction`); `widget_proactive` is true for events whose name says proactive. `client_name`, `client_email`, `operator_name`, `client_uuid` and `custom_data` are never read.",

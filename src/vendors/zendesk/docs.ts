@@ -26,6 +26,7 @@ export const zendeskDocs = {
   },
   title: 'Zendesk messaging',
   groups: ['chat'],
+  brand: '#03363d',
   link: EVENTS_PAGE,
   mechanism:
     "Subscriptions with `zE('messenger:on', name, callback)`, each a subscription of its own (every call returns its unsubscribe function), so the site's own callbacks are left alone. The bridge follows `window.zE` (a queue a page may define first, then the widget's) and subscribes through each new one; only the newest one's callbacks report, and older subscriptions are ended where `zE` returned an unsubscribe function. The interaction id is the event object's `conversationId` (in its `data`, or on it); a proactive message's `campaignId` is pushed as `widget_trigger_id`. Nothing else is read: no message, button or article text, no user data.",
