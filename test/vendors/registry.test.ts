@@ -123,7 +123,7 @@ describe('a fifth vendor is one folder and one registry line', () => {
 
   it('gets its playground panel after the registry’s, its place in the pick list’s chat group, and its origins allowed', () => {
     const { panels, picker } = renderVendorParts(adapters);
-    expect(panels).toContain('<article class="widget" id="panel-acme_chat" data-vendor="acme_chat" hidden>');
+    expect(panels).toContain('<article class="widget" id="panel-acme_chat" data-vendor="acme_chat" hidden style="--brand: #123456">');
     expect(panels).toContain('<h2>Acme Chat <small>chat</small></h2>');
     expect(panels).toContain('<li><code>chat.won</code> → complete</li>');
     for (const adapter of ADAPTERS)
