@@ -73,6 +73,8 @@
       option.hidden = picked.indexOf(option.getAttribute('data-vendor')) < 0;
     });
     var resolved = T.resolveChoice(raw());
+    // The container's trigger listens to the dataLayer; gtag output never reaches it.
+    document.getElementById('tag-gtag-note').hidden = resolved.choice.output != 'gtag';
     warningsList.textContent = '';
     resolved.warnings.forEach(function (message) {
       var item = document.createElement('li');

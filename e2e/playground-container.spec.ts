@@ -120,3 +120,16 @@ test('pick chili_piper and calendly by link, prefix chat_: the copied tag and th
     expect(await layoutProblems(page), `${width} px`).toEqual([]);
   }
 });
+
+test('with gtag output the playground says the container’s trigger never fires; with the dataLayer it says nothing', async ({ page }) => {
+  await page.goto(`${base}/?widgets=calendly`);
+  const note = page.locator('#tag-gtag-note');
+  // Control: the default output feeds the dataLayer, which the container's trigger listens to.
+  await expect(note).toBeHidden();
+  await page.locator('select[name=output]').selectOption('gtag');
+  await expect(note).toBeVisible();
+  await expect(note).toContainText('never fire');
+  await expect(page.locator('#tag-html')).toHaveValue(/output: 'gtag'/);
+  await page.locator('select[name=output]').selectOption('dataLayer');
+  await expect(note).toBeHidden();
+});
