@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { STAGES } from '../../src/core/schema';
-import { ADAPTERS } from '../../src/vendors/registry';
+import { ADAPTERS, SCHEMA_KEYS } from '../../src/vendors/registry';
 
 const guide = readFileSync('docs/ga4.md', 'utf8');
 const templateReadme = readFileSync('gtm-template/README.md', 'utf8');
@@ -67,6 +67,15 @@ describe('docs/ga4.md', () => {
     expect(term(guide)).toBe(term(templateReadme));
     expect(term(guide)).toBe(JSON.parse(readFileSync('package.json', 'utf8')).name);
     expect(guide).toMatch(/Until that version is published on npm, the jsDelivr URL answers 404/);
+  });
+
+  it('recommends at most 25 custom dimensions, each a key every push carries', () => {
+    // GA4 standard properties have 50 event-scoped custom dimensions (support.google.com/analytics/answer/10075209).
+    const table = guide.split('| dimension name | event parameter | why |')[1].split('\n\n')[0];
+    const parameters = [...table.matchAll(/^\| [^|]+ \| `([a-z_]+)` \|/gm)].map((match) => match[1]);
+    expect(parameters.length).toBeGreaterThan(0);
+    expect(parameters.length).toBeLessThanOrEqual(25);
+    for (const parameter of parameters) expect(SCHEMA_KEYS, parameter).toContain(parameter);
   });
 
   it('ships a well-formed SVG with the five funnel steps', () => {
