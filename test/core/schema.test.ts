@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { MAX_PARAM_NAME_LENGTH, RESERVED_PREFIXES } from '../../src/core/ga4';
 import { STAGES, Stage } from '../../src/core/schema';
@@ -41,5 +43,30 @@ describe('schema', () => {
     // Positive control: vendors share keys, so the schema is smaller than the sum of their key lists.
     const sum = ADAPTERS.reduce((total, adapter) => total + adapter.keys.length, 0);
     expect(SCHEMA_KEYS.length).toBeLessThan(sum + 10);
+  });
+
+  it('describes a key the same way in every vendor’s params.ts that declares it', () => {
+    // The typed push merges the vendors' interfaces: one key, one meaning, one description naming each vendor's use.
+    const descriptions: Record<string, Record<string, string>> = {};
+    for (const adapter of ADAPTERS) {
+      const file = `src/vendors/${adapter.vendor}/params.ts`;
+      const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+      source.forEachChild((node) => {
+        if (!ts.isInterfaceDeclaration(node) || !node.name.text.endsWith('Params')) return;
+        for (const member of node.members) {
+          const name = member.name && member.name.getText(source);
+          const doc = ts
+            .getJSDocCommentsAndTags(member)
+            .map((tag) => tag.getText(source).replace(/\s*\*\s*/g, ' '))
+            .join(' ');
+          if (name) (descriptions[name] ||= {})[adapter.vendor] = doc;
+        }
+      });
+    }
+    const shared = Object.keys(descriptions).filter((key) => Object.keys(descriptions[key]).length > 1);
+    // Control: keys are shared (widget_email_provided by five vendors and more).
+    expect(shared).toContain('widget_email_provided');
+    for (const key of shared)
+      expect(new Set(Object.values(descriptions[key])).size, key + ': ' + JSON.stringify(descriptions[key])).toBe(1);
   });
 });
