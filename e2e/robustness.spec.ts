@@ -1,4 +1,5 @@
 import { expect, test } from './test';
+import { VENDOR_GLOBALS } from '../fixtures/vendorGlobals';
 import {
   CDN_URL,
   CHILI_PIPER_CLOSE as close,
@@ -100,22 +101,7 @@ test('the core with one vendor plugin listens to its vendor only and leaves the 
   const { errors } = await openHost(page, { head: [external(`${CDN_URL}core.js`), external(`${CDN_URL}vendors/chili_piper.js`)] });
   await postFrom(page, CHILI_PIPER_URL, { action: 'close' });
   await expectPushes(page, [close]);
-  const untouched = await page.evaluate(() =>
-    [
-      'userlikeTrackingEvent',
-      'customerly',
-      '_genesys',
-      'CXBus',
-      'hsConversationsOnReady',
-      'LiveChatWidget',
-      'tidioChatApi',
-      'Tawk_API',
-      '$crisp',
-      'Intercom',
-      'drift',
-      'zE',
-    ].filter((name) => name in window),
-  );
+  const untouched = await page.evaluate((names) => names.filter((name) => name in window), [...VENDOR_GLOBALS]);
   expect(untouched).toEqual([]);
   // Its pushes carry the keys of its vendor, not the others'.
   const keys = await page.evaluate(() => Object.keys((window as unknown as { dataLayer: object[] }).dataLayer[0]));
@@ -126,36 +112,8 @@ test('the core with one vendor plugin listens to its vendor only and leaves the 
 
 test('the all-vendor build hooks every vendor (control for the core with one plugin)', async ({ page }) => {
   await openHost(page);
-  const hooked = await page.evaluate(() =>
-    [
-      'userlikeTrackingEvent',
-      'customerly',
-      '_genesys',
-      'CXBus',
-      'hsConversationsOnReady',
-      'LiveChatWidget',
-      'tidioChatApi',
-      'Tawk_API',
-      '$crisp',
-      'Intercom',
-      'drift',
-      'zE',
-    ].filter((name) => name in window),
-  );
-  expect(hooked).toEqual([
-    'userlikeTrackingEvent',
-    'customerly',
-    '_genesys',
-    'CXBus',
-    'hsConversationsOnReady',
-    'LiveChatWidget',
-    'tidioChatApi',
-    'Tawk_API',
-    '$crisp',
-    'Intercom',
-    'drift',
-    'zE',
-  ]);
+  const hooked = await page.evaluate((names) => names.filter((name) => name in window), [...VENDOR_GLOBALS]);
+  expect(hooked).toEqual(VENDOR_GLOBALS);
 });
 
 test('a bundler user importing core and one adapter gets that vendor only, and none of the others’ code', async ({ page }) => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { VENDOR_GLOBALS } from '../fixtures/vendorGlobals';
 import type { HappyPath } from '../src/core/adapter';
 import { DOCUMENTED_ADAPTERS as ADAPTERS } from '../src/vendors/manifest';
 import {
@@ -27,23 +28,8 @@ import { CHILI_PIPER_ORIGIN, dataLayer, installBridge, postMessageFrom, testWind
 import { hubspotDriver } from './vendors/hubspotDriver';
 
 afterEach(() => {
-  for (const key of [
-    'customerly',
-    'userlikeTrackingEvent',
-    '_genesys',
-    'CXBus',
-    'HubSpotConversations',
-    'hsConversationsOnReady',
-    '__hubspotChat',
-    'LiveChatWidget',
-    'tidioChatApi',
-    'Tawk_API',
-    '$crisp',
-    'Intercom',
-    'drift',
-    'zE',
-  ])
-    delete testWindow[key];
+  // The bridge's accessors, and the HubSpot driver's mock widget.
+  for (const key of [...VENDOR_GLOBALS, 'HubSpotConversations', '__hubspotChat']) delete testWindow[key];
   vi.useRealTimers();
 });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { VENDOR_GLOBALS } from '../../fixtures/vendorGlobals';
 import { chiliPiperStages } from '../../src/vendors/chili_piper';
 import { customerlyStages } from '../../src/vendors/customerly';
 import { genesysStages } from '../../src/vendors/genesys';
@@ -19,21 +20,7 @@ const FOREIGN = [
 ];
 
 afterEach(() => {
-  for (const key of [
-    'userlikeTrackingEvent',
-    'customerly',
-    '_genesys',
-    'CXBus',
-    'hsConversationsOnReady',
-    'LiveChatWidget',
-    'tidioChatApi',
-    'Tawk_API',
-    '$crisp',
-    'Intercom',
-    'drift',
-    'zE',
-  ])
-    delete testWindow[key];
+  for (const key of VENDOR_GLOBALS) delete testWindow[key];
 });
 
 /** Resets the dataLayer between runs and checks what the run pushed. */
