@@ -1,7 +1,7 @@
 import { createHighWaterMark } from '../lib/createHighWaterMark';
 import { createSeenBefore } from '../lib/createSeenBefore';
 import { hasOwn } from '../lib/hasOwn';
-import { isEmailAddress } from '../lib/isEmailAddress';
+import { isEmailShaped } from '../lib/isEmailShaped';
 import { looksPersonal } from '../lib/looksPersonal';
 import { stageOf, type AnyVendorAdapter as VendorAdapter, type VendorEvent } from './adapter';
 import { buildPush, type PushBuilder } from './buildPush';
@@ -98,11 +98,10 @@ export function createReporter(config: Settings, log: Log, keys: readonly string
       ) {
         // The lead keeps the stage its action has in the table, whatever its own push became.
         const lead: AnyParams = Object.assign({}, params, { lead_source: vendor, widget_stage: stage });
-        const email = typeof event.email == 'string' ? normalizeEmail(event.email) : '';
-        if (config.hashEmail && isEmailAddress(email)) {
+        if (config.hashEmail && isEmailShaped(event.email)) {
           // Web Crypto is asynchronous: the lead follows its stage push by a few milliseconds.
           const emitLead = guard(log, () => emit(LEAD_EVENT, lead));
-          sha256Hex(email).then((hash) => {
+          sha256Hex(normalizeEmail(event.email)).then((hash) => {
             lead.user_data = { sha256_email_address: hash };
             emitLead();
           }, emitLead);

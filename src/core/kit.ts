@@ -13,6 +13,7 @@ import { hasOwn } from '../lib/hasOwn';
 import { hookCallback } from '../lib/hookCallback';
 import { HOOKED, hookProperty } from '../lib/hookProperty';
 import { isEmailAddress } from '../lib/isEmailAddress';
+import { isEmailShaped } from '../lib/isEmailShaped';
 import { isRecord } from '../lib/isRecord';
 import { hasContactMark, looksPersonal } from '../lib/looksPersonal';
 import { normalizeEmail } from '../lib/normalizeEmail';
@@ -29,6 +30,7 @@ export const KIT = {
   HOOKED,
   hookProperty,
   isEmailAddress,
+  isEmailShaped,
   isRecord,
   hasContactMark,
   looksPersonal,

@@ -8,10 +8,9 @@
  * `off` the page pushes for those events is taken out of the queue (or the loaded chatbox's `push`) and
  * only changes which site callback the bridge's calls, with the same arguments, `this` and return value.
  */
+import { isEmailShaped } from '../../lib/isEmailShaped';
 import { defineAdapter, type VendorEvent } from '../../core/adapter';
 import { hookProperty } from '../../lib/hookProperty';
-import { isEmailAddress } from '../../lib/isEmailAddress';
-import { normalizeEmail } from '../../lib/normalizeEmail';
 import { toId } from '../../lib/toId';
 import { crispKeys, type CrispParams } from './params';
 import { crispStages, type CrispEvent } from './stages';
@@ -39,7 +38,7 @@ export function readCrispCall(name: string, [first]: unknown[]): VendorEvent {
     event.widget_action = name + ':' + availability;
     event.widget_availability = availability;
   } else if (name == 'user:email:changed') {
-    event.widget_email_provided = typeof first == 'string' && isEmailAddress(normalizeEmail(first));
+    event.widget_email_provided = isEmailShaped(first);
     event.email = first;
   }
   return event;

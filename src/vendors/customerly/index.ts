@@ -9,15 +9,14 @@
  * callbacks wherever the site put them. A call through both for one event is
  * one exact duplicate, pushed once.
  */
+import { isEmailShaped } from '../../lib/isEmailShaped';
 import { defineAdapter, type VendorEvent } from '../../core/adapter';
 import { defineAccessor } from '../../lib/defineAccessor';
 import { hasOwn } from '../../lib/hasOwn';
 import { hookCallback } from '../../lib/hookCallback';
 import { HOOKED, hookProperty } from '../../lib/hookProperty';
-import { isEmailAddress } from '../../lib/isEmailAddress';
 import { isRecord } from '../../lib/isRecord';
 import { looksPersonal } from '../../lib/looksPersonal';
-import { normalizeEmail } from '../../lib/normalizeEmail';
 import { ownValue } from '../../lib/ownValue';
 import { toId } from '../../lib/toId';
 import { customerlyKeys, type CustomerlyParams } from './params';
@@ -46,9 +45,6 @@ const CARRIES_CONVERSATION: readonly string[] = [
   'onRealtimeVideoReceived',
   'onRealtimeVideoAnswered',
 ];
-
-/** Whether a callback's argument is an e-mail address: not blank, `"undefined"` or any other text. */
-const isEmailShaped = (value: unknown) => typeof value == 'string' && isEmailAddress(normalizeEmail(value));
 
 /**
  * The push for one callback call, from its arguments alone. Reads only what

@@ -14,10 +14,9 @@
  * callbacks are never touched: Drift keeps every callback registered for an
  * event (sites call `drift.off(name)` before registering a replacement).
  */
+import { isEmailShaped } from '../../lib/isEmailShaped';
 import { defineAdapter, type VendorEvent } from '../../core/adapter';
 import { HOOKED, hookProperty } from '../../lib/hookProperty';
-import { isEmailAddress } from '../../lib/isEmailAddress';
-import { normalizeEmail } from '../../lib/normalizeEmail';
 import { ownValue } from '../../lib/ownValue';
 import { toId } from '../../lib/toId';
 import { driftKeys, type DriftParams } from './params';
@@ -60,7 +59,7 @@ export function readDriftEvent(name: string, payload: unknown): VendorEvent {
     widget_trigger_id: toId(ownValue(payload, 'playbookId')),
   };
   if (email !== undefined) {
-    event.widget_email_provided = typeof email == 'string' && isEmailAddress(normalizeEmail(email));
+    event.widget_email_provided = isEmailShaped(email);
     event.email = email;
   }
   return event;

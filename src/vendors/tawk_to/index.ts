@@ -6,11 +6,10 @@
  * `@tawk.to/tawk-messenger-react` 2.0.2, `src/index.js`) listen to the `tawk<Name>` window events the
  * widget dispatches instead, which the bridge leaves alone.
  */
+import { isEmailShaped } from '../../lib/isEmailShaped';
 import { defineAdapter, type VendorEvent } from '../../core/adapter';
 import { hookCallback } from '../../lib/hookCallback';
 import { hookProperty } from '../../lib/hookProperty';
-import { isEmailAddress } from '../../lib/isEmailAddress';
-import { normalizeEmail } from '../../lib/normalizeEmail';
 import { ownValue } from '../../lib/ownValue';
 import { toId } from '../../lib/toId';
 import { tawkToKeys, type TawkToParams } from './params';
@@ -43,7 +42,7 @@ export function readTawkToCall(name: string, [first]: unknown[]): VendorEvent {
     event.widget_availability = status;
   } else if (name == 'onPrechatSubmit' || name == 'onOfflineSubmit') {
     const email = ownValue(first, 'email');
-    event.widget_email_provided = typeof email == 'string' && isEmailAddress(normalizeEmail(email));
+    event.widget_email_provided = isEmailShaped(email);
     event.email = email;
   } else if (name == 'onAgentJoinChat' || name == 'onAgentLeaveChat') {
     event.widget_operator_id = toId(ownValue(first, 'id'));

@@ -9,10 +9,9 @@
  */
 import { defineAdapter, type VendorEvent } from '../../core/adapter';
 import { guard } from '../../core/guard';
+import { isEmailShaped } from '../../lib/isEmailShaped';
 import { hookProperty } from '../../lib/hookProperty';
-import { isEmailAddress } from '../../lib/isEmailAddress';
 import { isRecord } from '../../lib/isRecord';
-import { normalizeEmail } from '../../lib/normalizeEmail';
 import { ownValue } from '../../lib/ownValue';
 import { tidioKeys, type TidioParams } from './params';
 import type { TidioAction } from './stages';
@@ -36,7 +35,7 @@ export function readTidioEvent(name: string, data: unknown): VendorEvent {
   return {
     widget_action: name == 'setStatus' && typeof status == 'string' ? name + ':' + status : name,
     widget_availability: status == 'online' || status == 'offline' ? status : undefined,
-    widget_email_provided: name == 'preFormFilled' ? typeof email == 'string' && isEmailAddress(normalizeEmail(email)) : undefined,
+    widget_email_provided: name == 'preFormFilled' ? isEmailShaped(email) : undefined,
     email,
   };
 }
